@@ -1,0 +1,45 @@
+/** Composes the HTTP application from the route modules; no I/O of its own. */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppContext } from './context.js';
+import { errorBody, handleError } from './http/errors.js';
+import { allowedOrigins } from './http/origin.js';
+import { commentRoutes } from './routes/comments.js';
+import { healthRoutes } from './routes/health.js';
+
+/** API bodies are small: a comment is at most 10,000 characters. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(ctx: AppContext): Hono {
+  const app = new Hono();
+  const isAuthor = (_c: Context) => false;
+
+  app.onError(handleError);
+  app.notFound((c) => c.json(errorBody('not_found', 'Nothing here.'), 404));
+
+  // The widget and API are used from the blog's origin, so their resources may be loaded cross-origin.
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginEmbedderPolicy: false, referrerPolicy: 'strict-origin-when-cross-origin' }));
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin) => (allowedOrigins(ctx.config).has(origin.toLowerCase()) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      allowHeaders: ['Content-Type', 'X-Edit-Token', 'Authorization', 'If-None-Match'],
+      exposeHeaders: ['ETag', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`), 413),
+    }),
+  );
+
+  app.route('/', healthRoutes(ctx));
+  app.route('/api/v1', commentRoutes(ctx, isAuthor));
+  return app;
+}

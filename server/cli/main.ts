@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/** The `kommentar` command: dispatches to one module per subcommand and maps failures to the contract's exit codes. */
+import { ConfigError } from '../config.js';
+import { SchemaTooNewError } from '../db/migrations.js';
+import { serveCommand } from './serve.js';
+import { UsageError } from './usage-error.js';
+
+type Command = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, { run: Command; summary: string }> = {
+  serve: { run: serveCommand, summary: 'run the comment server' },
+};
+
+function usage(): string {
+  return ['Usage: kommentar <command> [options]', '', ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`)].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`kommentar: unknown command "${name}" (try: ${Object.keys(commands).join(', ')})`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    const err = error as Error & { code?: string };
+    if (error instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`kommentar ${name}: ${err.message.split('\n')[0]}`);
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof SchemaTooNewError) {
+      console.error(`kommentar ${name}: ${err.message}`);
+      return 1;
+    }
+    console.error(`kommentar ${name}: ${err.message}`);
+    if (process.env.KOMMENTAR_DEBUG) console.error(err.stack);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

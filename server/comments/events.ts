@@ -1,0 +1,24 @@
+/**
+ * What happened to comments, for whoever wants to react (notifications,
+ * webhooks) without the comment path waiting for them or knowing them.
+ */
+import { EventEmitter } from 'node:events';
+import type { CommentRow } from '../db/comments.js';
+
+interface EventMap {
+  /** A comment was stored (any status). */
+  created: [CommentRow];
+  /** A pending comment became public. */
+  approved: [CommentRow];
+}
+
+export class CommentEvents extends EventEmitter<EventMap> {
+  /** Emits without letting a listener's failure reach the caller. */
+  notify<K extends keyof EventMap>(event: K, ...args: EventMap[K]): void {
+    try {
+      this.emit(event, ...(args as never));
+    } catch (error) {
+      console.error(`[kommentar] ${String(event)} listener failed:`, error);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Server configuration: the contract's environment variables over an optional
+ * JSON config file over defaults. Everything else reads the resulting `Config`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+export type Moderation = 'none' | 'first-time' | 'all';
+
+const siteSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'site ids are letters, digits, "-" and "_"'),
+  title: z.string().max(200).optional(),
+  origins: z.array(z.string().url()).default([]),
+  moderation: z.enum(['none', 'first-time', 'all']).default('none'),
+  authorEmails: z.array(z.string().email()).default([]),
+  /** Display name shown on the author's comments. */
+  authorName: z.string().max(80).default('Author'),
+  /** Where a no-JavaScript form post lands: the page itself, or the server's own thread page. */
+  formRedirect: z.enum(['page', 'thread']).default('page'),
+  /** Whether `GET /api/v1/report/public` answers for this site (aggregate numbers, no names). */
+  publicReport: z.boolean().default(true),
+});
+
+const smtpSchema = z.object({
+  host: z.string(),
+  port: z.number().int().positive().default(587),
+  secure: z.boolean().default(false),
+  user: z.string().optional(),
+  pass: z.string().optional(),
+  from: z.string(),
+  /** Where "new comment" notices for the author go. */
+  authorAddress: z.string().email().optional(),
+  /** Accept self-signed certificates (local test servers only). */
+  allowInsecureTls: z.boolean().default(false),
+});
+
+const webhookSchema = z.object({
+  url: z.string().url(),
+  secret: z.string().min(16),
+  timeoutMs: z.number().int().positive().default(5000),
+  /** Permit loopback and private addresses (tests, a receiver on the same host). */
+  allowPrivateAddresses: z.boolean().default(false),
+});
+
+const fileSchema = z.object({
+  sites: z.array(siteSchema).min(1).optional(),
+  /** Public base URL of the comment server, used in emails, feeds and redirects. */
+  publicUrl: z.string().url().optional(),
+  editWindowMinutes: z.number().positive().default(15),
+  /** Trust the left-most hop set by one reverse proxy in X-Forwarded-For. */
+  trustProxy: z.boolean().default(false),
+  /** scrypt hash of the desk password, written by `kommentar set-password`. */
+  adminPasswordHash: z.string().optional(),
+  smtp: smtpSchema.optional(),
+  webhook: webhookSchema.optional(),
+  /** Folder of a built static site to serve beside the API (the example blog). */
+  staticRoot: z.string().optional(),
+});
+
+export type SiteConfig = z.infer<typeof siteSchema>;
+export type SmtpConfig = z.infer<typeof smtpSchema>;
+export type WebhookConfig = z.infer<typeof webhookSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** True when publicUrl was derived from host and port rather than configured. */
+  publicUrlDerived: boolean;
+  dbUrl: string;
+  dbAuthToken: string | undefined;
+  /** Folder for the generated secret and the default database. */
+  dataDir: string;
+  /** Path of the config file in use, if any (the CLI writes the password hash there). */
+  configPath: string | undefined;
+  secret: string | undefined;
+  adminToken: string | undefined;
+  adminPasswordHash: string | undefined;
+  /** Comments per minute per client; 0 turns the limit off. */
+  rateLimit: number;
+  editWindowMs: number;
+  trustProxy: boolean;
+  sites: SiteConfig[];
+  smtp: SmtpConfig | undefined;
+  webhook: WebhookConfig | undefined;
+  staticRoot: string | undefined;
+}
+
+/** A configuration problem the operator must fix; the CLI prints it without a stack. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DEFAULT_DB_URL = 'file:./data/kommentar.db';
+
+function parseIntEnv(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number ≥ 0, got "${raw}"`);
+  return value;
+}
+
+function readConfigFile(path: string): z.infer<typeof fileSchema> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`cannot read config file ${path}: ${(error as Error).message}`);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`config file ${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Folder of a `file:` database URL, where the generated secret lives too. */
+export function dataDirFor(dbUrl: string): string {
+  if (!dbUrl.startsWith('file:')) return resolve('data');
+  return dirname(resolve(dbUrl.slice('file:'.length).replace(/^\/\/(?=\/)/, '')));
+}
+
+/** Loads the configuration from `env` (default `process.env`). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const explicitPath = env.KOMMENTAR_CONFIG;
+  const configPath = explicitPath ? resolve(explicitPath) : existsSync('kommentar.config.json') ? resolve('kommentar.config.json') : undefined;
+  if (explicitPath && !existsSync(configPath!)) throw new ConfigError(`KOMMENTAR_CONFIG points to ${configPath}, which does not exist`);
+  const file = configPath ? readConfigFile(configPath) : fileSchema.parse({});
+
+  const port = parseIntEnv('PORT', env.PORT, 8787);
+  const host = env.HOST || '127.0.0.1';
+  const publicUrl = (env.KOMMENTAR_PUBLIC_URL || file.publicUrl || `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`).replace(/\/$/, '');
+  const sites = file.sites ?? [siteSchema.parse({ id: 'example', title: 'Example blog', origins: ['http://localhost:8787', 'http://127.0.0.1:8787'] })];
+  const ids = new Set<string>();
+  for (const site of sites) {
+    if (ids.has(site.id)) throw new ConfigError(`site "${site.id}" is configured twice`);
+    ids.add(site.id);
+  }
+  const dbUrl = env.KOMMENTAR_DB_URL || DEFAULT_DB_URL;
+
+  return {
+    port,
+    host,
+    publicUrl,
+    publicUrlDerived: !(env.KOMMENTAR_PUBLIC_URL || file.publicUrl),
+    dbUrl,
+    dbAuthToken: env.KOMMENTAR_DB_AUTH_TOKEN || undefined,
+    dataDir: dataDirFor(dbUrl),
+    configPath,
+    secret: env.KOMMENTAR_SECRET || undefined,
+    adminToken: env.KOMMENTAR_ADMIN_TOKEN || undefined,
+    adminPasswordHash: env.KOMMENTAR_ADMIN_PASSWORD_HASH || file.adminPasswordHash,
+    rateLimit: parseIntEnv('KOMMENTAR_RATE_LIMIT', env.KOMMENTAR_RATE_LIMIT, 10),
+    editWindowMs: file.editWindowMinutes * 60_000,
+    trustProxy: env.KOMMENTAR_TRUST_PROXY ? env.KOMMENTAR_TRUST_PROXY === '1' : file.trustProxy,
+    sites,
+    smtp: file.smtp,
+    webhook: file.webhook,
+    staticRoot: env.KOMMENTAR_STATIC_ROOT || file.staticRoot,
+  };
+}
+
+export function findSite(config: Config, id: string): SiteConfig | undefined {
+  return config.sites.find((site) => site.id === id);
+}

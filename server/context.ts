@@ -1,0 +1,13 @@
+/** What every route and domain function is handed: configuration, storage, the secret and a clock. */
+import type { Config } from './config.js';
+import type { Db } from './db/connection.js';
+import type { CommentEvents } from './comments/events.js';
+
+export interface AppContext {
+  config: Config;
+  db: Db;
+  secret: string;
+  /** Milliseconds since the epoch; replaceable so tests can move time. */
+  now: () => number;
+  events: CommentEvents;
+}

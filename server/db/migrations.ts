@@ -1,0 +1,89 @@
+/**
+ * Versioned schema migrations, applied in order at start. Re-running is a
+ * no-op; a database written by a newer Kommentar is refused.
+ */
+import type { Db } from './connection.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export class SchemaTooNewError extends Error {
+  override name = 'SchemaTooNewError';
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'threads and comments',
+    statements: [
+      `CREATE TABLE threads (
+        id INTEGER PRIMARY KEY,
+        site TEXT NOT NULL,
+        uri TEXT NOT NULL,
+        title TEXT,
+        created_at INTEGER NOT NULL,
+        UNIQUE (site, uri)
+      )`,
+      `CREATE TABLE comments (
+        id INTEGER PRIMARY KEY,
+        thread_id INTEGER NOT NULL REFERENCES threads(id),
+        parent_id INTEGER REFERENCES comments(id),
+        depth INTEGER NOT NULL CHECK (depth >= 1),
+        status TEXT NOT NULL CHECK (status IN ('approved', 'pending', 'spam', 'deleted')),
+        body TEXT NOT NULL,
+        html TEXT NOT NULL,
+        name TEXT,
+        url TEXT,
+        email TEXT,
+        commenter_key TEXT,
+        is_author INTEGER NOT NULL DEFAULT 0,
+        notify INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        edited_at INTEGER,
+        edit_token_hash TEXT,
+        import_source TEXT,
+        import_id TEXT
+      )`,
+      'CREATE INDEX comments_by_thread ON comments (thread_id, created_at, id)',
+      'CREATE INDEX comments_by_parent ON comments (parent_id)',
+      'CREATE INDEX comments_by_key ON comments (commenter_key)',
+      'CREATE UNIQUE INDEX comments_by_import ON comments (import_source, import_id) WHERE import_id IS NOT NULL',
+      `CREATE TABLE trusted_commenters (
+        site TEXT NOT NULL,
+        commenter_key TEXT NOT NULL,
+        trusted_at INTEGER NOT NULL,
+        PRIMARY KEY (site, commenter_key)
+      )`,
+    ],
+  },
+];
+
+export const latestVersion = Math.max(...migrations.map((m) => m.version));
+
+/** Brings the schema to `latestVersion`; returns the versions it applied. */
+export async function migrate(db: Db): Promise<number[]> {
+  await db.execute(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const result = await db.execute('SELECT max(version) AS version FROM schema_migrations');
+  const current = Number(result.rows[0]?.version ?? 0);
+  if (current > latestVersion) {
+    throw new SchemaTooNewError(
+      `the database is at schema version ${current}, but this Kommentar knows versions up to ${latestVersion}: upgrade Kommentar or point KOMMENTAR_DB_URL at another database`,
+    );
+  }
+  const applied: number[] = [];
+  for (const migration of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
+    await db.batch(
+      [
+        ...migration.statements,
+        { sql: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', args: [migration.version, migration.name, Date.now()] },
+      ],
+      'write',
+    );
+    applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,31 @@
+/**
+ * Which browser origins may talk to which site. The API answers CORS only for
+ * configured origins, and a write from a browser must come from the site's
+ * own origins or the server's: that is the CSRF check.
+ */
+import type { Context } from 'hono';
+import type { Config, SiteConfig } from '../config.js';
+import { ApiError } from './errors.js';
+
+const normalise = (origin: string) => origin.replace(/\/$/, '').toLowerCase();
+
+export function allowedOrigins(config: Config, site?: SiteConfig): Set<string> {
+  const sites = site ? [site] : config.sites;
+  return new Set([new URL(config.publicUrl).origin, ...sites.flatMap((s) => s.origins.map((o) => new URL(o).origin))].map(normalise));
+}
+
+/**
+ * Rejects a write whose Origin is not the site's. A missing Origin is refused
+ * when `required` (HTML form posts, which browsers always label); scripts
+ * sending JSON without one are not a browser and cannot ride a reader's session.
+ */
+export function checkWriteOrigin(c: Context, config: Config, site: SiteConfig, required: boolean): void {
+  const origin = c.req.header('origin');
+  if (!origin || origin === 'null') {
+    if (required) throw new ApiError(403, 'forbidden_origin', 'This form must be posted from the site it belongs to (no Origin header).');
+    return;
+  }
+  if (!allowedOrigins(config, site).has(normalise(origin))) {
+    throw new ApiError(403, 'forbidden_origin', `Origin ${origin} may not post to site "${site.id}".`);
+  }
+}

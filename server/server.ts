@@ -1,0 +1,53 @@
+/** Starts the comment server: database, migrations, secret, HTTP, and a graceful stop. */
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { CommentEvents } from './comments/events.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { openDatabase } from './db/connection.js';
+import { migrate } from './db/migrations.js';
+import { loadSecret } from './identity/secret.js';
+
+export interface RunningServer {
+  ctx: AppContext;
+  url: string;
+  port: number;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens storage and builds the context shared by the server and the CLI. */
+export async function openContext(config: Config): Promise<AppContext> {
+  const db = await openDatabase(config.dbUrl, config.dbAuthToken);
+  try {
+    await migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents() };
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const ctx = await openContext(config);
+  const app = createApp(ctx);
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  // An ephemeral port (tests) is only known now; the default public URL follows it.
+  if (config.port === 0 && config.publicUrlDerived) config.publicUrl = `http://127.0.0.1:${port}`;
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      // close() waits for open requests; idle keep-alive sockets are dropped so it can finish.
+      server.close(() => {
+        ctx.db.close();
+        resolve();
+      });
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }));
+  return { ctx, url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`, port, close };
+}
