@@ -8,6 +8,8 @@ import { errorBody, handleError } from './http/errors.js';
 import { allowedOrigins } from './http/origin.js';
 import { commentRoutes } from './routes/comments.js';
 import { healthRoutes } from './routes/health.js';
+import { staticSiteRoutes } from './routes/static-site.js';
+import { threadRoutes } from './routes/threads.js';
 
 /** API bodies are small: a comment is at most 10,000 characters. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -35,11 +37,18 @@ export function createApp(ctx: AppContext): Hono {
     '*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`), 413),
+      // The rest of the oversized body is never read, so the connection cannot be reused.
+      onError: (c) => {
+        c.header('Connection', 'close');
+        return c.json(errorBody('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`), 413);
+      },
     }),
   );
 
   app.route('/', healthRoutes(ctx));
   app.route('/api/v1', commentRoutes(ctx, isAuthor));
+  app.route('/api/v1', threadRoutes(ctx));
+  // Last: a static site never shadows the API.
+  if (ctx.config.staticRoot) app.route('/', staticSiteRoutes(ctx.config.staticRoot));
   return app;
 }

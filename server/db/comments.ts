@@ -1,5 +1,6 @@
 /** Storage for comments. Every query on the comments table lives here. */
 import type { Row } from '@libsql/client';
+import { recordChange } from './changes.js';
 import type { Db } from './connection.js';
 import { upsertThreadStatement } from './threads.js';
 
@@ -78,8 +79,8 @@ function toCommentRow(row: Row): CommentRow {
   };
 }
 
-/** Stores a comment, creating its thread on first use, in one atomic batch. Returns the new id. */
-export async function insertComment(db: Db, comment: NewComment): Promise<number> {
+/** Stores a comment, creating its thread on first use, in one atomic batch. Returns the stored row. */
+export async function insertComment(db: Db, comment: NewComment): Promise<CommentRow> {
   const [, inserted] = await db.batch(
     [
       upsertThreadStatement(comment.site, comment.uri, comment.title, comment.createdAt),
@@ -87,17 +88,20 @@ export async function insertComment(db: Db, comment: NewComment): Promise<number
         sql: `INSERT INTO comments (thread_id, parent_id, depth, status, body, html, name, url, email, commenter_key,
                 is_author, notify, created_at, edit_token_hash)
               VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              RETURNING id`,
+              RETURNING id, thread_id, (SELECT title FROM threads WHERE site = ? AND uri = ?) AS thread_title`,
         args: [
           comment.site, comment.uri, comment.parentId, comment.depth, comment.status, comment.body, comment.html,
           comment.name, comment.url, comment.email, comment.commenterKey, comment.isAuthor ? 1 : 0, comment.notify ? 1 : 0,
-          comment.createdAt, comment.editTokenHash,
+          comment.createdAt, comment.editTokenHash, comment.site, comment.uri,
         ],
       },
     ],
     'write',
   );
-  return Number(inserted!.rows[0]!.id);
+  recordChange(db);
+  const row = inserted!.rows[0]!;
+  const { title: _title, ...fields } = comment;
+  return { ...fields, id: Number(row.id), threadId: Number(row.thread_id), threadTitle: text(row.thread_title), editedAt: null };
 }
 
 export async function getComment(db: Db, id: number): Promise<CommentRow | undefined> {
@@ -133,6 +137,7 @@ export async function listSiteComments(
 
 export async function updateCommentBody(db: Db, id: number, body: string, html: string, editedAt: number): Promise<void> {
   await db.execute({ sql: 'UPDATE comments SET body = ?, html = ?, edited_at = ? WHERE id = ?', args: [body, html, editedAt, id] });
+  recordChange(db);
 }
 
 /**
@@ -145,11 +150,13 @@ export async function markDeleted(db: Db, id: number): Promise<void> {
           notify = 0, edit_token_hash = NULL WHERE id = ?`,
     args: [id],
   });
+  recordChange(db);
 }
 
 export async function setCommentStatus(db: Db, ids: number[], status: CommentStatus): Promise<void> {
   if (ids.length === 0) return;
   await db.execute({ sql: `UPDATE comments SET status = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, args: [status, ...ids] });
+  recordChange(db);
 }
 
 /** Approved comments per uri, for the uris asked (uris with none are absent). */

@@ -1,9 +1,8 @@
 /** The public comments API: list, create (JSON and no-JS form), edit, delete, counts, preview. */
 import { Hono, type Context } from 'hono';
-import { etag } from 'hono/etag';
 import type { AppContext } from '../context.js';
 import type { SiteConfig } from '../config.js';
-import { countComments, createComment, deleteComment, editComment, listPublicThread, type Writer } from '../comments/comments.js';
+import { countComments, createComment, deleteComment, editComment, publicThreadSnapshot, type Writer } from '../comments/comments.js';
 import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema } from '../comments/schemas.js';
 import { hasAdminToken } from '../http/auth.js';
 import { clientAddress } from '../http/client-address.js';
@@ -50,11 +49,15 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     }
   };
 
-  app.get('/comments', etag(), async (c) => {
+  app.get('/comments', async (c) => {
     const { site, uri } = readQuery(c, threadQuerySchema);
     requireSite(ctx.config, site);
+    const snapshot = await publicThreadSnapshot(ctx, site, uri);
+    // Browsers and the widget revalidate every time; an unchanged thread costs a 304.
     c.header('Cache-Control', 'public, no-cache');
-    return c.json({ comments: await listPublicThread(ctx, site, uri) });
+    c.header('ETag', snapshot.etag);
+    if (c.req.header('if-none-match')?.split(/,\s*/).includes(snapshot.etag)) return c.body(null, 304);
+    return c.body(snapshot.json, 200, { 'content-type': 'application/json' });
   });
 
   app.post('/comments', async (c) => {

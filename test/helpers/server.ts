@@ -6,14 +6,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.js';
+import { listSiteComments } from '../../server/db/comments.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 
 export interface TestServer extends RunningServer {
   dir: string;
   /** fetch against the server; JSON answers are kept in `responses` for privacy scans. */
   api(path: string, init?: RequestInit): Promise<Response>;
-  /** Every JSON body this server answered through `api`. */
-  responses: string[];
+  /** Every JSON answer this server gave through `api`. */
+  responses: RecordedResponse[];
+}
+
+export interface RecordedResponse {
+  method: string;
+  path: string;
+  body: string;
 }
 
 export interface TestServerOptions {
@@ -40,7 +47,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     env.KOMMENTAR_CONFIG = path;
   }
   const server = await startServer(loadConfig(env));
-  const responses: string[] = [];
+  const responses: RecordedResponse[] = [];
   return {
     ...server,
     dir,
@@ -48,12 +55,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async api(path, init) {
       const response = await fetch(server.url + path, { redirect: 'manual', ...init });
       if ((response.headers.get('content-type') ?? '').includes('json')) {
-        const text = await response.clone().text();
-        responses.push(text);
+        responses.push({ method: init?.method ?? 'GET', path, body: await response.clone().text() });
       }
       return response;
     },
     async close() {
+      await assertNoPrivateData(server, responses);
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },
@@ -63,4 +70,22 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 /** JSON POST/PATCH helper. */
 export function json(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
   return { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+/**
+ * Scans every JSON answer of a test server for what must never be public:
+ * stored emails, commenter keys, edit-token hashes, the secret, the client IP,
+ * and (outside the writer's own create/edit answers) edit tokens.
+ */
+async function assertNoPrivateData(server: RunningServer, responses: RecordedResponse[]): Promise<void> {
+  const statuses = ['approved', 'pending', 'spam', 'deleted'] as const;
+  const rows = (await Promise.all(server.ctx.config.sites.map((site) => listSiteComments(server.ctx.db, site.id, [...statuses])))).flat();
+  const secrets = new Set<string>([server.ctx.secret, '127.0.0.1']);
+  for (const row of rows) for (const value of [row.email, row.commenterKey, row.editTokenHash]) if (value) secrets.add(value);
+  const tokens = responses.flatMap((r) => [...r.body.matchAll(/"editToken":"([^"]+)"/g)].map((m) => m[1]!));
+  for (const response of responses) {
+    const forbidden = response.method === 'POST' ? [...secrets] : [...secrets, ...tokens];
+    const leaked = forbidden.find((value) => response.body.includes(value));
+    if (leaked) throw new Error(`private data leaked in ${response.method} ${response.path}: ${leaked.slice(0, 12)}…`);
+  }
 }

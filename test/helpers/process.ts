@@ -1,0 +1,37 @@
+/** The built `kommentar` command as a real child process. */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+export const CLI = resolve(root, 'bin/kommentar.js');
+
+/** Builds dist/ so process tests also work under a bare `vitest run`. */
+export function ensureBuilt(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, env: { ...process.env, KOMMENTAR_QUIET_BUILD: '1' }, stdio: 'inherit' });
+}
+
+export interface ServeProcess {
+  child: ChildProcess;
+  url: string;
+}
+
+/** Starts `kommentar serve` on an ephemeral port and resolves once it prints its URL. */
+export function startServeProcess(env: Record<string, string>, cwd = root): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [CLI, 'serve'], { cwd, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolvePromise({ child, url: match[1]! });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`kommentar serve exited with ${code}: ${output}`)));
+  });
+}
+
+export function waitForExit(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolvePromise) => child.once('exit', (code) => resolvePromise(code)));
+}
