@@ -2,6 +2,7 @@
 /** The `kommentar` command: dispatches to one module per subcommand and maps failures to the contract's exit codes. */
 import { ConfigError } from '../config.js';
 import { SchemaTooNewError } from '../db/migrations.js';
+import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { UsageError } from './usage-error.js';
 
@@ -9,6 +10,7 @@ type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
   serve: { run: serveCommand, summary: 'run the comment server' },
+  report: { run: reportCommand, summary: 'the dialogue report (--site S [--json | --csv] [--from D] [--to D] [--post URI])' },
 };
 
 function usage(): string {
