@@ -11,16 +11,24 @@ export interface ReportThread {
   title: string | null;
 }
 
-/** A comment with only the columns the metrics read. */
+/**
+ * A comment with only the columns the metrics read, named as the metrics name
+ * them, so a million rows need no second copy on their way in.
+ */
 export interface ReportCommentRow {
   id: number;
+  /** The thread's uri. */
+  postUri: string;
   parentId: number | null;
   status: CommentStatus;
   createdAt: number;
-  commenterKey: string | null;
+  /** The commenter key; null when anonymous. */
+  participant: string | null;
   isAuthor: boolean;
   name: string | null;
 }
+
+type PackedRow = [threadId: number, id: number, parentId: number | null, status: CommentStatus, createdAt: number, commenterKey: string | null, isAuthor: number, name: string | null];
 
 /**
  * About this many comments are read per query: large enough to be fast, small
@@ -53,22 +61,18 @@ export async function* streamSiteThreads(db: Db, site: string, uri?: string): As
     while (end < threads.length && (end === start || (rows + threads[end]!.count <= CHUNK_ROWS && end - start < CHUNK_THREADS))) rows += threads[end++]!.count;
     const chunk = threads.slice(start, end);
     start = end;
+    // One JSON array per chunk: libSQL builds it in C far faster than it hands over rows one by one.
     const result = await db.execute({
-      sql: `SELECT thread_id, id, parent_id, status, created_at, commenter_key, is_author, name FROM comments
-            WHERE thread_id IN (${chunk.map(() => '?').join(', ')}) ORDER BY thread_id, created_at, id`,
+      sql: `SELECT json_group_array(json_array(thread_id, id, parent_id, status, created_at, commenter_key, is_author, name)
+              ORDER BY thread_id, created_at, id) AS rows
+            FROM comments WHERE thread_id IN (${chunk.map(() => '?').join(', ')})`,
       args: chunk.map((t) => t.id),
     });
+    const packed = JSON.parse(String(result.rows[0]!.rows)) as PackedRow[];
     const byThread = new Map<number, ReportCommentRow[]>(chunk.map((t) => [t.id, []]));
-    for (const row of result.rows) {
-      byThread.get(Number(row.thread_id))!.push({
-        id: Number(row.id),
-        parentId: row.parent_id === null ? null : Number(row.parent_id),
-        status: row.status as CommentStatus,
-        createdAt: Number(row.created_at),
-        commenterKey: row.commenter_key === null ? null : String(row.commenter_key),
-        isAuthor: Number(row.is_author) === 1,
-        name: row.name === null ? null : String(row.name),
-      });
+    const uris = new Map(chunk.map((t) => [t.id, t.uri]));
+    for (const [threadId, id, parentId, status, createdAt, participant, isAuthor, name] of packed) {
+      byThread.get(threadId)!.push({ id, postUri: uris.get(threadId)!, parentId, status, createdAt, participant, isAuthor: isAuthor === 1, name });
     }
     for (const thread of chunk) yield { thread: { id: thread.id, uri: thread.uri, title: thread.title }, comments: byThread.get(thread.id)! };
   }

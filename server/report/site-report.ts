@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../context.js';
 import { streamSiteThreads } from '../db/report.js';
-import { SiteAccumulator, type DialogueReport, type MetricComment } from '../dialogue/index.js';
+import { SiteAccumulator, type DialogueReport } from '../dialogue/index.js';
 
 export interface ReportRequest {
   from?: Date | null;
@@ -25,17 +25,7 @@ export async function buildSiteReport(ctx: Pick<AppContext, 'db' | 'now'>, siteI
     hideNames: request.hideNames,
   });
   for await (const { thread, comments } of streamSiteThreads(ctx.db, siteId, request.post)) {
-    const metricComments: MetricComment[] = comments.map((c) => ({
-      id: c.id,
-      postUri: thread.uri,
-      parentId: c.parentId,
-      status: c.status,
-      createdAt: c.createdAt,
-      participant: c.commenterKey,
-      isAuthor: c.isAuthor,
-      name: c.name,
-    }));
-    site.addPost({ uri: thread.uri, title: thread.title }, metricComments);
+    site.addPost({ uri: thread.uri, title: thread.title }, comments);
   }
   return site.finish();
 }

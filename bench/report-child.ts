@@ -1,0 +1,26 @@
+/**
+ * Measures one full site report in a fresh process (so peak RSS is the
+ * report's own), beside a plain `SELECT count(*)` over the same table.
+ * Usage: node dist/bench/report-child.js DB_FILE SITE → one JSON line.
+ */
+import { readFileSync } from 'node:fs';
+import { countAllComments } from '../server/db/report.js';
+import { openDatabase } from '../server/db/connection.js';
+import { buildSiteReport } from '../server/report/site-report.js';
+
+/** VmHWM, the peak resident set of this process image (unlike getrusage, it does not inherit the parent's peak across exec). */
+function peakRssMb(): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Number(match[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
+}
+
+const [file, site] = process.argv.slice(2) as [string, string];
+const db = await openDatabase(`file:${file}`);
+let started = performance.now();
+const rows = await countAllComments(db);
+const countMs = performance.now() - started;
+started = performance.now();
+const report = await buildSiteReport({ db, now: Date.now }, site);
+const reportMs = performance.now() - started;
+db.close();
+console.log(JSON.stringify({ rows, countMs, reportMs, maxRssMb: peakRssMb(), posts: report.posts.length, comments: report.summary.comments, participants: report.summary.participants, partners: report.summary.dialoguePartners }));
