@@ -67,4 +67,30 @@ describe('crash safety', () => {
       expect(await waitForExit(second.child)).toBe(0);
     }
   });
+
+  it('finishes in-flight writes on SIGTERM, then exits 0 with the database closed', async () => {
+    const env = { KOMMENTAR_DB_URL: `file:${join(dir, 'term.db')}`, KOMMENTAR_RATE_LIMIT: '0', KOMMENTAR_SECRET: 'term-test-secret' };
+    const first = await startServeProcess(env);
+    const requests = Array.from({ length: 40 }, (_, i) =>
+      fetch(`${first.url}/api/v1/comments`, json('POST', { site: 'example', uri: '/term/', body: `in flight ${i}` })).then(
+        async (response) => ({ status: response.status, id: ((await response.json()) as { comment: { id: number } }).comment.id }),
+        () => undefined, // refused after the server stopped accepting: never acknowledged
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    first.child.kill('SIGTERM');
+    const answered = (await Promise.all(requests)).filter((r) => r !== undefined);
+    expect(await waitForExit(first.child)).toBe(0);
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.every((r) => r.status === 201)).toBe(true);
+
+    const second = await startServeProcess(env);
+    try {
+      const stored = ((await (await fetch(`${second.url}/api/v1/comments?site=example&uri=/term/`)).json()) as { comments: { id: number }[] }).comments.map((c) => c.id);
+      for (const { id } of answered) expect(stored).toContain(id);
+    } finally {
+      second.child.kill('SIGTERM');
+      await waitForExit(second.child);
+    }
+  });
 });
