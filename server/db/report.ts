@@ -22,7 +22,7 @@ export interface ReportCommentRow {
   parentId: number | null;
   status: CommentStatus;
   createdAt: number;
-  /** The commenter key; null when anonymous. */
+  /** The commenter key (its first 64 bits); null when anonymous. */
   participant: string | null;
   isAuthor: boolean;
   name: string | null;
@@ -62,8 +62,9 @@ export async function* streamSiteThreads(db: Db, site: string, uri?: string): As
     const chunk = threads.slice(start, end);
     start = end;
     // One JSON array per chunk: libSQL builds it in C far faster than it hands over rows one by one.
+    // 64 bits of the key tell 100,000 people apart (a collision chance near 1e-9) at a quarter of the hashing cost.
     const result = await db.execute({
-      sql: `SELECT json_group_array(json_array(thread_id, id, parent_id, status, created_at, commenter_key, is_author, name)
+      sql: `SELECT json_group_array(json_array(thread_id, id, parent_id, status, created_at, substr(commenter_key, 1, 16), is_author, name)
               ORDER BY thread_id, created_at, id) AS rows
             FROM comments WHERE thread_id IN (${chunk.map(() => '?').join(', ')})`,
       args: chunk.map((t) => t.id),
