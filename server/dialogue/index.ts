@@ -1,0 +1,22 @@
+/** The dialogue report (specs/dialogue-metrics.md): pure functions, no I/O. */
+export type {
+  CohortRow,
+  CommentStatus,
+  DialoguePartner,
+  DialogueReport,
+  DunbarLayer,
+  DunbarPlacement,
+  MetricComment,
+  MetricPost,
+  MonthlyRow,
+  PostReport,
+  PostShape,
+  ReportOptions,
+  ShapeCounts,
+  SiteSummary,
+} from './types.js';
+export { DEFAULT_PARTNER_MIN_EXCHANGES, isCounted, reportWindow, type ReportWindow } from './counting.js';
+export { dunbarPlacement } from './dunbar.js';
+export { computePostMetrics, type PostFacts, type PostMetrics } from './post-metrics.js';
+export { SiteAccumulator } from './site-accumulator.js';
+export { computeReport } from './report.js';

@@ -1,0 +1,201 @@
+/**
+ * Builds the site report post by post, so the caller can stream comments from the database
+ * grouped by post and drop each post's comments once added. Keeps only the post rows and
+ * compact per-reader and per-month counters.
+ */
+import { DEFAULT_PARTNER_MIN_EXCHANGES, reportWindow, type ReportWindow } from './counting.js';
+import { dunbarPlacement } from './dunbar.js';
+import { ratio } from './numbers.js';
+import { ANONYMOUS, AUTHOR, computePostMetrics, NOT_COUNTED } from './post-metrics.js';
+import { ReaderTable, type ReaderState } from './reader-table.js';
+import { monthLabel, utcMonth } from './time.js';
+import type {
+  CohortRow,
+  DialoguePartner,
+  DialogueReport,
+  MetricComment,
+  MetricPost,
+  MonthlyRow,
+  PostReport,
+  ReportOptions,
+  ShapeCounts,
+  SiteSummary,
+} from './types.js';
+
+export class SiteAccumulator {
+  readonly #options: ReportOptions;
+  readonly #window: ReportWindow;
+  readonly #partnerMinExchanges: number;
+  readonly #posts: PostReport[] = [];
+  readonly #uris = new Set<string>();
+  readonly #readers = new ReaderTable();
+  readonly #shapes: ShapeCounts = { silence: 0, applause: 0, 'q-and-a': 0, conversation: 0 };
+  #comments = 0;
+  #waitingForAuthor = 0;
+  #pending = 0;
+  #authorWrote = false;
+  /** Per UTC month (index from `utcMonth`): counted comments, exchanges closed, the author active. */
+  readonly #monthComments = new Map<number, number>();
+  readonly #monthExchanges = new Map<number, number>();
+  readonly #authorMonths = new Set<number>();
+
+  constructor(options: ReportOptions) {
+    const min = options.partnerMinExchanges ?? DEFAULT_PARTNER_MIN_EXCHANGES;
+    if (!Number.isInteger(min) || min < 1) {
+      throw new RangeError(`partnerMinExchanges must be a whole number of at least 1, got ${min}`);
+    }
+    this.#options = options;
+    this.#partnerMinExchanges = min;
+    this.#window = reportWindow(options);
+  }
+
+  /**
+   * Adds one post with all its comments (any status and date; all with `postUri` = `post.uri`).
+   * Each post may be added once. Returns the post's row.
+   */
+  addPost(post: MetricPost, comments: readonly MetricComment[]): PostReport {
+    if (this.#uris.has(post.uri)) throw new RangeError(`post added twice: ${post.uri}`);
+    for (const c of comments) {
+      if (c.postUri !== post.uri) throw new RangeError(`comment ${c.id} belongs to ${c.postUri}, not ${post.uri}`);
+    }
+    this.#uris.add(post.uri);
+    const sequence = this.#posts.length;
+    const { report, facts } = computePostMetrics(post, comments, this.#window);
+    this.#posts.push(report);
+    this.#shapes[report.shape]++;
+    this.#comments += report.comments;
+    this.#waitingForAuthor += report.waitingForAuthor;
+    this.#pending += report.pending;
+
+    // This post's local reader ids → site-wide reader states: one lookup per reader and post.
+    const { readerKeys, writer, authorExchanges } = facts;
+    const local: ReaderState[] = [];
+    for (let id = 1; id < readerKeys.length; id++) {
+      const reader = this.#readers.get(readerKeys[id]!);
+      reader.authorExchanges += authorExchanges[id]!;
+      local[id] = reader;
+    }
+    // A post's comments mostly share a month: count runs rather than touch the Map each time.
+    let runMonth = NaN;
+    let run = 0;
+    for (let i = 0; i < comments.length; i++) {
+      const w = writer[i]!;
+      if (w === NOT_COUNTED) continue;
+      const c = comments[i]!;
+      const month = utcMonth(c.createdAt);
+      if (month !== runMonth) {
+        if (run > 0) increment(this.#monthComments, runMonth, run);
+        runMonth = month;
+        run = 0;
+      }
+      run++;
+      if (w === AUTHOR) {
+        this.#authorWrote = true;
+        this.#authorMonths.add(month);
+      } else if (w !== ANONYMOUS) {
+        local[w]!.addComment(c.createdAt, c.id, c.name, sequence, month);
+      }
+    }
+    if (run > 0) increment(this.#monthComments, runMonth, run);
+    for (const at of facts.exchangeTimes) increment(this.#monthExchanges, utcMonth(at), 1);
+    return report;
+  }
+
+  finish(): DialogueReport {
+    const options = this.#options;
+    return {
+      site: options.site,
+      generatedAt: options.generatedAt.toISOString(),
+      window: {
+        from: options.from === null ? null : options.from.toISOString(),
+        to: new Date(this.#window.cutoff).toISOString(),
+      },
+      options: { partnerMinExchanges: this.#partnerMinExchanges },
+      summary: this.#summary(),
+      posts: [...this.#posts],
+    };
+  }
+
+  #summary(): SiteSummary {
+    let returningCommenters = 0;
+    let readerComments = 0;
+    let returningComments = 0;
+    for (const reader of this.#readers.all()) {
+      readerComments += reader.comments;
+      if (reader.posts >= 2) {
+        returningCommenters++;
+        returningComments += reader.comments;
+      }
+    }
+    const postsWithComments = this.#posts.length - this.#shapes.silence;
+    const partners = this.#partners();
+    return {
+      posts: this.#posts.length,
+      postsWithComments,
+      comments: this.#comments,
+      participants: this.#readers.size + (this.#authorWrote ? 1 : 0),
+      shapes: { ...this.#shapes },
+      conversationShare: ratio(this.#shapes.conversation, postsWithComments),
+      returningCommenters,
+      returningCommentShare: ratio(returningComments, readerComments),
+      dialoguePartners: partners.length,
+      dialoguePartnerList: partners,
+      dunbar: dunbarPlacement(partners.length),
+      ...this.#cohortsAndMonths(),
+      waitingForAuthor: this.#waitingForAuthor,
+      pending: this.#pending,
+    };
+  }
+
+  /** Most exchanges first; ties by who commented first, so the order never depends on keys. */
+  #partners(): DialoguePartner[] {
+    const chosen = [...this.#readers.all()].filter((reader) => reader.authorExchanges >= this.#partnerMinExchanges);
+    chosen.sort((x, y) => y.authorExchanges - x.authorExchanges || x.firstAt - y.firstAt || x.firstId - y.firstId);
+    const hide = this.#options.hideNames === true;
+    return chosen.map((reader) => ({ name: hide ? null : reader.name, exchanges: reader.authorExchanges }));
+  }
+
+  #cohortsAndMonths(): { cohorts: CohortRow[]; monthly: MonthlyRow[] } {
+    const newcomers = new Map<number, number>();
+    const returned = new Map<number, number>();
+    const activeReaders = new Map<number, number>();
+    for (const reader of this.#readers.all()) {
+      const month = utcMonth(reader.firstAt);
+      increment(newcomers, month, 1);
+      increment(returned, month, reader.returnedWithin90d ? 1 : 0);
+      for (const active of reader.months) increment(activeReaders, active, 1);
+    }
+    const cohorts = [...newcomers.keys()]
+      .sort((a, b) => a - b)
+      .map((month) => ({
+        month: monthLabel(month),
+        newcomers: newcomers.get(month) ?? 0,
+        returnedWithin90d: returned.get(month) ?? 0,
+      }));
+
+    const months = [...this.#monthComments.keys()];
+    const monthly: MonthlyRow[] = [];
+    if (months.length > 0) {
+      const first = Math.min(...months);
+      const last = Math.max(...months);
+      for (let month = first; month <= last; month++) {
+        const active = activeReaders.get(month) ?? 0;
+        const fresh = newcomers.get(month) ?? 0;
+        monthly.push({
+          month: monthLabel(month),
+          comments: this.#monthComments.get(month) ?? 0,
+          participants: active + (this.#authorMonths.has(month) ? 1 : 0),
+          newcomers: fresh,
+          // Every reader active in a month had their first comment in it or earlier.
+          returning: active - fresh,
+          exchanges: this.#monthExchanges.get(month) ?? 0,
+        });
+      }
+    }
+    return { cohorts, monthly };
+  }
+}
+
+function increment(map: Map<number, number>, key: number, by: number): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}

@@ -1,0 +1,153 @@
+/**
+ * Input and output shapes of the dialogue report (specs/dialogue-metrics.md).
+ * The output field names are the report's public JSON names: keep them exactly.
+ */
+
+export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';
+
+/** One stored comment, reduced to what the metrics need. */
+export interface MetricComment {
+  id: number;
+  /** The post (thread) this comment belongs to. */
+  postUri: string;
+  /** null = top-level; an id not present among the post's comments = orphan. */
+  parentId: number | null;
+  status: CommentStatus;
+  /** Milliseconds since the epoch (UTC). */
+  createdAt: number;
+  /**
+   * Pseudonymous commenter key; null = anonymous. Author comments may carry any key or
+   * none: the author is one participant regardless (decided by `isAuthor` alone).
+   */
+  participant: string | null;
+  isAuthor: boolean;
+  /** Display name, used only for the dialogue partners list (and hideable there). */
+  name: string | null;
+}
+
+export interface MetricPost {
+  uri: string;
+  title: string | null;
+}
+
+export interface ReportOptions {
+  site: string;
+  /** When the report was made; also the cut-off when `to` is null. */
+  generatedAt: Date;
+  /** Comments created before `from` are not counted (they stay as placeholders). */
+  from: Date | null;
+  /** Comments created after `to` are not counted (they stay as placeholders). */
+  to: Date | null;
+  /** Exchanges with the author that make a reader a dialogue partner; default 2. */
+  partnerMinExchanges?: number;
+  /** Replaces the names in `summary.dialoguePartnerList` by null. */
+  hideNames?: boolean;
+}
+
+export type PostShape = 'silence' | 'applause' | 'q-and-a' | 'conversation';
+
+/** `posts[]` of the report: one row per post, in the spec's field order. */
+export interface PostReport {
+  uri: string;
+  title: string | null;
+  comments: number;
+  topLevel: number;
+  replyShare: number | null;
+  answeredShare: number | null;
+  maxDepth: number;
+  meanDepth: number | null;
+  hIndex: number;
+  participants: number;
+  readers: number;
+  anonymousShare: number | null;
+  reentrants: number;
+  reciprocalPairs: number;
+  exchanges: number;
+  longestBackAndForth: number;
+  authorThreadShare: number | null;
+  authorFirstReplyMedianHours: number | null;
+  authorAnsweredWithin72hShare: number | null;
+  waitingForAuthor: number;
+  /** The comments counted in `waitingForAuthor`, oldest first (the inbox lists them by id). */
+  waitingForAuthorIds: number[];
+  /** Pending comments created inside the window. */
+  pending: number;
+  orphans: number;
+  shape: PostShape;
+}
+
+export interface ShapeCounts {
+  silence: number;
+  applause: number;
+  'q-and-a': number;
+  conversation: number;
+}
+
+/** A Dunbar layer: the number of people someone can keep up a relationship of that closeness with. */
+export type DunbarLayer = 5 | 15 | 50 | 150;
+
+/**
+ * Where `dialoguePartners` falls among Dunbar's layers, for the sentence
+ * "you are in real dialogue with N people". `layer` is the smallest layer that
+ * holds `partners`; it is null both for 0 partners (no layer to be in; label "none")
+ * and for more than 150 (label "beyond 150").
+ */
+export interface DunbarPlacement {
+  layer: DunbarLayer | null;
+  label: string;
+  partners: number;
+}
+
+export interface CohortRow {
+  /** UTC month, `YYYY-MM`. */
+  month: string;
+  newcomers: number;
+  returnedWithin90d: number;
+}
+
+export interface MonthlyRow {
+  /** UTC month, `YYYY-MM`. */
+  month: string;
+  comments: number;
+  participants: number;
+  newcomers: number;
+  returning: number;
+  exchanges: number;
+}
+
+export interface DialoguePartner {
+  /** The reader's latest display name; null when names are hidden or never given. */
+  name: string | null;
+  /** Exchanges with the author, summed over the posts in the window. */
+  exchanges: number;
+}
+
+export interface SiteSummary {
+  posts: number;
+  postsWithComments: number;
+  comments: number;
+  participants: number;
+  shapes: ShapeCounts;
+  conversationShare: number | null;
+  returningCommenters: number;
+  returningCommentShare: number | null;
+  dialoguePartners: number;
+  /** The dialogue partners, most exchanges first (ties: who commented first). */
+  dialoguePartnerList: DialoguePartner[];
+  dunbar: DunbarPlacement;
+  cohorts: CohortRow[];
+  monthly: MonthlyRow[];
+  waitingForAuthor: number;
+  pending: number;
+}
+
+export interface DialogueReport {
+  site: string;
+  /** ISO 8601 (Date#toISOString). */
+  generatedAt: string;
+  /** `to` is the effective cut-off: the `to` option, else `generatedAt`. */
+  window: { from: string | null; to: string };
+  options: { partnerMinExchanges: number };
+  summary: SiteSummary;
+  posts: PostReport[];
+}
