@@ -59,6 +59,39 @@ export const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'desk sessions, outbox, notification addresses',
+    statements: [
+      // Only a hash of the session token is stored: a leaked database opens no desk.
+      `CREATE TABLE desk_sessions (
+        token_hash TEXT PRIMARY KEY,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      )`,
+      'CREATE INDEX desk_sessions_by_expiry ON desk_sessions (expires_at)',
+      `CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('email', 'webhook')),
+        topic TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      )`,
+      'CREATE INDEX outbox_due ON outbox (status, next_attempt_at)',
+      // One row per email address (an HMAC of it, never the address) that asked for reply emails.
+      `CREATE TABLE notify_addresses (
+        address_hash TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('unconfirmed', 'confirmed', 'unsubscribed')),
+        confirm_sent_at INTEGER,
+        updated_at INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

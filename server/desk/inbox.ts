@@ -1,0 +1,35 @@
+/**
+ * "Waiting for your answer": reader comments that address the author and have
+ * no author reply yet, exactly the report's `waitingForAuthor`, oldest first,
+ * and answering them from the desk as the author.
+ */
+import { createComment, type CreatedComment } from '../comments/comments.js';
+import { findSite } from '../config.js';
+import type { AppContext } from '../context.js';
+import { getComment } from '../db/comments.js';
+import { ApiError } from '../http/errors.js';
+import { buildSiteReport } from '../report/site-report.js';
+import { loadComments, withContext, type CommentInContext } from './comment-context.js';
+
+export interface DeskInbox {
+  /** Oldest first, each with its parent and post. */
+  waiting: CommentInContext[];
+  /** Comments in the moderation queue, for the desk's front page. */
+  pending: number;
+}
+
+/** The inbox of a site: the ids come from the dialogue report, so the desk and the report always agree. */
+export async function deskInbox(ctx: AppContext, siteId: string): Promise<DeskInbox> {
+  const report = await buildSiteReport(ctx, siteId);
+  const rows = await loadComments(ctx, report.posts.flatMap((post) => post.waitingForAuthorIds));
+  rows.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+  return { waiting: await withContext(ctx, rows), pending: report.summary.pending };
+}
+
+/** Replies to a comment as the site's author (the reply carries the author flag and counts as the author's). */
+export async function answerComment(ctx: AppContext, commentId: number, body: string): Promise<CreatedComment> {
+  const comment = await getComment(ctx.db, commentId);
+  const site = comment && findSite(ctx.config, comment.site);
+  if (!comment || !site || comment.status !== 'approved') throw new ApiError(404, 'not_found', 'That comment is not public (any more), so it cannot be answered.');
+  return createComment(ctx, site, { site: site.id, uri: comment.uri, parentId: comment.id, body }, { isAuthor: true });
+}

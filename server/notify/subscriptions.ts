@@ -1,0 +1,52 @@
+/**
+ * Who may get reply emails: double opt-in per address, and signed links to
+ * confirm and to unsubscribe (one click, RFC 8058). Addresses are known here
+ * only by an HMAC, which is also what the links carry, never the address.
+ */
+import type { AppContext } from '../context.js';
+import { reserveConfirmation, confirmAddress, getAddress, unsubscribeAddress } from '../db/subscriptions.js';
+import { normaliseEmail, sign, verifySignature } from '../identity/identity.js';
+
+/** A confirmation is sent again only after this long, so a stranger cannot flood an inbox with them. */
+export const CONFIRMATION_RESEND_MS = 24 * 60 * 60 * 1000;
+
+export type LinkAction = 'confirm' | 'unsubscribe';
+
+/** The pseudonym of an email address in links and in the notify_addresses table. */
+export function addressHash(secret: string, email: string): string {
+  return sign(secret, `address:${normaliseEmail(email)}`);
+}
+
+/** A signed link for one address and action: only the server could have made it. */
+export function subscriptionLink(ctx: AppContext, action: LinkAction, email: string): string {
+  const address = addressHash(ctx.secret, email);
+  return `${ctx.config.publicUrl}/notifications/${action}?${new URLSearchParams({ a: address, sig: sign(ctx.secret, `${action}:${address}`) })}`;
+}
+
+export function isValidLink(secret: string, action: LinkAction, address: string, signature: string): boolean {
+  return verifySignature(secret, `${action}:${address}`, signature);
+}
+
+/** Whether reply emails may go to this address: only once its owner confirmed, and not after unsubscribing. */
+export async function mayReceiveReplies(ctx: AppContext, email: string): Promise<boolean> {
+  return (await getAddress(ctx.db, addressHash(ctx.secret, email)))?.status === 'confirmed';
+}
+
+/**
+ * Called when a comment that asked for reply emails becomes public: true when
+ * a confirmation email should go out now (first request, a request after
+ * unsubscribing, or an old unanswered confirmation), recording that it does.
+ */
+export async function claimConfirmation(ctx: AppContext, email: string): Promise<boolean> {
+  const now = ctx.now();
+  return reserveConfirmation(ctx.db, addressHash(ctx.secret, email), now, now - CONFIRMATION_RESEND_MS);
+}
+
+/** Follows a confirmation link; false when nothing awaited confirmation (already confirmed, or unsubscribed since). */
+export async function confirm(ctx: AppContext, address: string): Promise<boolean> {
+  return confirmAddress(ctx.db, address, ctx.now());
+}
+
+export async function unsubscribe(ctx: AppContext, address: string): Promise<void> {
+  await unsubscribeAddress(ctx.db, address, ctx.now());
+}

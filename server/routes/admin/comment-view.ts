@@ -1,0 +1,36 @@
+/** One comment as the desk shows it: the post, the parent it answers, who wrote it and when. */
+import { html, raw } from 'hono/html';
+import type { CommentRow } from '../../db/comments.js';
+import type { CommentInContext } from '../../desk/comment-context.js';
+import { formatAge, formatTime, type Html } from './layout.js';
+
+const nameOf = (row: CommentRow) => row.name ?? 'Anonymous';
+
+function parentView(parent: CommentRow | undefined): Html | '' {
+  if (!parent) return '';
+  if (parent.status === 'deleted') return html`<div class="parent"><p class="meta">In reply to a deleted comment</p></div>`;
+  return html`<div class="parent">
+    <p class="meta">In reply to ${parent.isAuthor ? 'you' : nameOf(parent)}, ${formatTime(parent.createdAt)}</p>
+    <div class="comment">${raw(parent.html)}</div>
+  </div>`;
+}
+
+/**
+ * The card; `actions` go at its end (a reply form, moderation buttons).
+ * Comment HTML is the stored output of the one sanitising renderer, so it is inserted as is.
+ */
+export function commentCard(item: CommentInContext, now: number, actions: Html | '' = ''): Html {
+  const { comment } = item;
+  return html`<article class="card" id="comment-${comment.id}">
+    <p class="meta">
+      <a href="${item.postUrl}">${item.postTitle}</a> · <a href="${item.permalink}"><time datetime="${new Date(comment.createdAt).toISOString()}">${formatTime(comment.createdAt)}</time></a>
+      · ${formatAge(comment.createdAt, now)} ago${comment.status === 'approved' ? '' : html` · <strong>${comment.status}</strong>`}
+    </p>
+    ${parentView(item.parent)}
+    <p class="who">
+      ${comment.url ? html`<a href="${comment.url}" rel="nofollow ugc noopener">${nameOf(comment)}</a>` : nameOf(comment)}${comment.isAuthor ? ' (you)' : ''}
+    </p>
+    <div class="comment">${raw(comment.html)}</div>
+    ${actions}
+  </article>`;
+}

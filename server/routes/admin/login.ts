@@ -1,0 +1,88 @@
+/** `GET/POST /admin/login` (password, throttled) and `POST /admin/logout`. */
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { createLogin } from '../../desk/auth.js';
+import { csrfToken, isValidCsrfToken } from '../../desk/csrf.js';
+import { isPasswordHash } from '../../desk/password.js';
+import { endSession } from '../../desk/session.js';
+import { clientAddress } from '../../http/client-address.js';
+import { ApiError } from '../../http/errors.js';
+import { parseWith } from '../../http/input.js';
+import { hashClientAddress, newToken } from '../../identity/identity.js';
+import type { DeskEnv } from './env.js';
+import { readForm } from './form.js';
+import { page } from './layout.js';
+import { clearLoginNonce, clearSessionCookie, loginNonce, requestSession, setLoginNonce, setSessionCookie } from './session-cookie.js';
+
+const loginForm = z.object({ password: z.string().max(1000, 'at most 1000 characters') });
+
+const loginScope = (nonce: string) => `login:${nonce}`;
+
+function loginPage(csrf: string, message?: string): ReturnType<typeof page> {
+  return page(
+    { title: 'Log in', notice: message ? { text: message, error: true } : undefined },
+    html`<form class="narrow" method="post" action="/admin/login">
+      <h1>The author's desk</h1>
+      <input type="hidden" name="csrf" value="${csrf}" />
+      <label for="password">Password</label>
+      <input id="password" name="password" type="password" autocomplete="current-password" required autofocus />
+      <div class="actions"><button class="primary" type="submit">Log in</button></div>
+    </form>`,
+  );
+}
+
+const NOT_CONFIGURED = 'The desk has no valid password yet. On the server, run `kommentar set-password`, then restart Kommentar.';
+
+/** The public part: showing and posting the login form. */
+export function loginRoutes(ctx: AppContext) {
+  const app = new Hono<DeskEnv>();
+  const login = createLogin(ctx);
+
+  app.get('/login', async (c) => {
+    if (await requestSession(c, ctx)) return c.redirect('/admin', 303);
+    const nonce = loginNonce(c) ?? newToken();
+    setLoginNonce(c, ctx, nonce);
+    return c.html(loginPage(csrfToken(ctx.secret, loginScope(nonce)), isPasswordHash(ctx.config.adminPasswordHash ?? '') ? undefined : NOT_CONFIGURED));
+  });
+
+  app.post('/login', async (c) => {
+    const form = await readForm(c);
+    const nonce = loginNonce(c);
+    if (!nonce || !isValidCsrfToken(ctx.secret, loginScope(nonce), form.csrf)) {
+      throw new ApiError(403, 'invalid_csrf_token', 'The login form has expired or did not come from this server: reload it and try again.');
+    }
+    const { password } = parseWith(loginForm, form);
+    const result = await login(password, hashClientAddress(ctx.secret, clientAddress(c, ctx.config.trustProxy), ctx.now()));
+    const csrf = csrfToken(ctx.secret, loginScope(nonce));
+    if (result.ok) {
+      setSessionCookie(c, ctx, result.token, result.session);
+      clearLoginNonce(c, ctx);
+      return c.redirect('/admin', 303);
+    }
+    switch (result.reason) {
+      case 'not_configured':
+        return c.html(loginPage(csrf, NOT_CONFIGURED), 503);
+      case 'wrong_password':
+        return c.html(loginPage(csrf, 'That is not the password.'), 401);
+      case 'rate_limited': {
+        c.header('Retry-After', String(result.retryAfterSeconds));
+        const minutes = Math.ceil(result.retryAfterSeconds / 60);
+        return c.html(loginPage(csrf, `Too many login attempts from your address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`), 429);
+      }
+    }
+  });
+
+  return app;
+}
+
+/** Behind the guard (so its CSRF token is checked): ends the session for good. */
+export function logoutRoutes(ctx: AppContext) {
+  return new Hono<DeskEnv>().post('/logout', async (c) => {
+    const access = c.get('desk');
+    if (access.via === 'session') await endSession(ctx, access.session);
+    clearSessionCookie(c, ctx);
+    return c.redirect('/admin/login', 303);
+  });
+}
