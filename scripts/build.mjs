@@ -6,12 +6,20 @@ import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * The widget's browser-only code, which buildWidget() bundles on its own. The rest of
+ * server/widget (markup.ts, layout.ts, time.ts, i18n/) is plain TypeScript transpiled
+ * like the server, because the thread page and the Eleventy prerender render with it.
+ */
+const BROWSER_ONLY = [join('server', 'widget', 'browser'), join('server', 'widget', 'index.ts')];
+
 /** TypeScript files under `dir`, skipping the browser-only widget source. */
 function sources(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return path === join('server', 'widget') || entry.name === 'node_modules' || entry.name.startsWith('_') ? [] : sources(path);
+    if (BROWSER_ONLY.includes(path)) return [];
+    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name.startsWith('_') ? [] : sources(path);
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }

@@ -1,0 +1,88 @@
+/** One mounted thread: its elements and view, plus the small helpers every interaction shares. */
+import { STRINGS, type Strings } from '../i18n/index.js';
+import type { ThreadView } from '../markup.js';
+import { fetchThread, type ApiErrorBody } from './api.js';
+import { personalise, syncThread } from './thread.js';
+
+/** A mounted thread and what every interaction with it needs. */
+export interface Widget {
+  root: HTMLElement;
+  form: HTMLFormElement;
+  view: ThreadView;
+  s: Strings;
+  /** ETag of the list on screen; null when it did not come from the API. */
+  etag: string | null;
+}
+
+/** Ties the widget to a thread's root element (prerendered or mounted). */
+export function createWidget(root: HTMLElement, view: ThreadView, etag: string | null): Widget {
+  return { root, form: root.querySelector('.k-form')!, view, s: STRINGS[view.lang], etag };
+}
+
+/** Asks the server whether the thread changed and updates the screen if it did; rejects when it cannot tell. */
+export async function refresh(w: Widget): Promise<void> {
+  const answer = await fetchThread(w.view.server, w.view.site, w.view.uri, w.etag);
+  if (answer.status === 200 && answer.data) {
+    w.etag = answer.etag;
+    syncThread(w.root, answer.data.comments, w.view);
+  } else if (answer.status !== 304) {
+    throw new Error(answer.data?.error?.message ?? `HTTP ${answer.status}`);
+  }
+  personalise(w.root, w.view.lang);
+}
+
+/** Shows a message in the form's live region; `focus` moves the reader there too. */
+export function say(w: Widget, text: string, focus = false): void {
+  const status = w.form.querySelector<HTMLElement>('.k-status')!;
+  status.textContent = text;
+  if (focus) {
+    status.tabIndex = -1;
+    status.focus();
+  }
+}
+
+/**
+ * Runs what a button started, once at a time (the button is disabled
+ * meanwhile: no double submit); a network failure is said in the live region.
+ */
+export async function act(w: Widget, button: HTMLButtonElement, action: () => Promise<unknown>): Promise<void> {
+  if (button.disabled) return;
+  button.disabled = true;
+  try {
+    await action();
+  } catch {
+    say(w, w.s.failed, true);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** Moves focus to a comment (and so scrolls it into view). */
+export function focusComment(w: Widget, id: number): void {
+  const article = w.root.querySelector<HTMLElement>(`#comment-${id} > .k-art`);
+  if (!article) return;
+  article.tabIndex = -1;
+  article.focus();
+}
+
+/** Removes the messages of an earlier attempt from a form. */
+export function clearErrors(form: HTMLFormElement): void {
+  for (const error of form.querySelectorAll<HTMLElement>('.k-err')) error.hidden = true;
+  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+}
+
+/** Shows a message at its field (the server's `error.field`) and focuses it; else in the live region. */
+export function showError(w: Widget, form: HTMLFormElement, message: string, field?: string): void {
+  const input = field && /^\w+$/.test(field) ? form.querySelector<HTMLElement>(`[name="${field}"]:not([type=hidden])`) : null;
+  const slot = input?.nextElementSibling as HTMLElement | null | undefined;
+  if (!input || !slot?.classList.contains('k-err')) return say(w, message, true);
+  slot.textContent = message.replace(`${field}: `, '');
+  slot.hidden = false;
+  input.setAttribute('aria-invalid', 'true');
+  input.focus();
+}
+
+/** The error of a failed answer at its field, or the generic "cannot reach the server". */
+export function showAnswerError(w: Widget, form: HTMLFormElement, data: ApiErrorBody | null): void {
+  showError(w, form, data?.error?.message ?? w.s.failed, data?.error?.field);
+}

@@ -1,0 +1,54 @@
+/** English strings; `de.ts` has the same keys. */
+
+/** What the widget shows and says while it runs (bundled into /widget.js). */
+export const en = {
+  /** Heading: no comments, one, several ({n}). */
+  comments: ['No comments yet', '1 comment', '{n} comments'],
+  replies: ['1 reply', '{n} replies'],
+  anonymous: 'Anonymous',
+  author: 'Author',
+  edited: 'edited',
+  deleted: 'This comment was deleted.',
+  inReplyTo: 'in reply to {name}',
+  deletedComment: 'a deleted comment',
+  reply: 'Reply',
+  replyingTo: 'Replying to {name}',
+  cancel: 'Cancel',
+  edit: 'Edit',
+  delete: 'Delete',
+  confirmDelete: 'Really delete?',
+  editClosed: 'This comment can no longer be changed.',
+  save: 'Save',
+  editBody: 'Edit your comment',
+  sending: 'Sending…',
+  published: 'Your comment is published.',
+  pending: 'Thank you! Your comment is awaiting moderation.',
+  updated: 'Your comment was updated.',
+  removed: 'Your comment was deleted.',
+  notifyNeedsEmail: 'Enter your email to be told about replies.',
+  failed: 'The comment server cannot be reached. Please try again.',
+  loading: 'Loading comments…',
+};
+
+/** The form and the thread page, rendered as HTML by the server or a prerender (not needed in the bundle). */
+export const enPage = {
+  formLabel: 'Leave a comment',
+  body: 'Comment',
+  markdownHint: 'Markdown works: **bold**, _italic_, [link](https://…), `code`.',
+  name: 'Name',
+  email: 'Email',
+  url: 'Website',
+  optional: '(optional)',
+  emailNote: '(optional, never shown)',
+  notify: 'Email me when someone replies',
+  remember: 'Remember my name, email and website on this device',
+  preview: 'Preview',
+  submit: 'Post comment',
+  honeypot: 'Leave this field empty',
+  backToPost: '← Back to the post',
+  pageTitle: 'Comments',
+};
+
+/** The shapes every language file has. */
+export type Strings = typeof en;
+export type PageStrings = typeof enPage;

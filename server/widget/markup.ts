@@ -1,0 +1,171 @@
+/**
+ * The one HTML of a comment thread, as pure functions from data to strings:
+ * the widget renders with it in the browser, the server's no-JavaScript
+ * thread page and the Eleventy prerender render with it in Node, and because
+ * all three produce the same markup the widget can adopt a prerendered thread
+ * in place. No DOM access, no I/O. Everything but a comment's `html` (which
+ * the server sanitized) is escaped here.
+ */
+import type { PublicComment } from '../comments/public.js';
+import { threadPageUrl } from '../http/urls.js';
+import { escapeHtml as esc } from '../render/escape.js';
+import { PAGE_STRINGS, STRINGS, fill, plural, type Lang, type Strings } from './i18n/index.js';
+import { layoutThread, visibleCount, type DisplayNode } from './layout.js';
+import { exactTime, relativeTime } from './time.js';
+
+/** What the markup needs besides the comments. */
+export interface ThreadView {
+  /** The comment server's origin, e.g. "https://comments.example" (form action, no-JS reply links). */
+  server: string;
+  site: string;
+  uri: string;
+  lang: Lang;
+  /** Milliseconds since the epoch: for relative times and the form's fill-time stamp. */
+  now: number;
+  /** ETag of the `GET /api/v1/comments` answer the comments came from: the widget then asks only whether anything changed. */
+  etag?: string;
+  /** Start the form as a reply to this comment (the no-JS reply link). */
+  replyTo?: number;
+  /** Time zone for the exact times (the widget uses the reader's; a prerender may pass "UTC"). */
+  timeZone?: string;
+}
+
+/** Anchor id of a comment, the contract's `comment-<id>`. */
+export const commentAnchor = (id: number) => `comment-${id}`;
+
+/** The URL if it is absolute http(s), else null: no `javascript:` or `data:` link ever reaches an href. */
+export function httpUrl(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Changes whenever a comment's own markup would: the widget redraws a prerendered comment only when this differs. */
+export function commentStamp(node: DisplayNode): string {
+  const { comment, replyTo } = node;
+  return [comment.editedAt ?? '', comment.deleted ? 'x' : '', replyTo ? `${replyTo.id}:${replyTo.deleted ? '' : (replyTo.name ?? '')}` : ''].join('|');
+}
+
+const strings = (view: ThreadView): Strings => STRINGS[view.lang];
+
+/** The `<time>` element of a comment; the widget refreshes its text and title in place. */
+function renderTime(iso: string, view: ThreadView): string {
+  return `<time datetime="${esc(iso)}" title="${esc(exactTime(iso, view.lang, view.timeZone))}">${esc(relativeTime(iso, view.now, view.lang))}</time>`;
+}
+
+function replyTarget(comment: PublicComment, s: Strings): string {
+  return comment.deleted ? s.deletedComment : (comment.name ?? s.anonymous);
+}
+
+/** One comment without its replies: meta line, text and actions. */
+export function renderArticle(node: DisplayNode, view: ThreadView): string {
+  const s = strings(view);
+  const { comment, replyTo } = node;
+  const time = `<a class="k-time" href="#${commentAnchor(comment.id)}">${renderTime(comment.createdAt, view)}</a>`;
+  const to = replyTo ? `<a class="k-to" href="#${commentAnchor(replyTo.id)}">${esc(fill(s.inReplyTo, replyTarget(replyTo, s)))}</a>` : '';
+  if (comment.deleted) return `<article class="k-art k-gone"><p class="k-meta">${time}${to}</p><p class="k-text">${esc(s.deleted)}</p></article>`;
+  const url = httpUrl(comment.url);
+  const name = esc(comment.name ?? s.anonymous);
+  const who = url ? `<a class="k-name" href="${esc(url)}" rel="nofollow ugc noopener">${name}</a>` : `<b class="k-name">${name}</b>`;
+  const badge = comment.isAuthor ? `<span class="k-badge">${esc(s.author)}</span>` : '';
+  const edited = comment.editedAt ? `<span class="k-edited" title="${esc(exactTime(comment.editedAt, view.lang, view.timeZone))}">${esc(s.edited)}</span>` : '';
+  const replyHref = `${threadPageUrl(view.server, view.site, view.uri, { reply: comment.id, lang: view.lang })}#kommentar-form`;
+  return (
+    `<article class="k-art${comment.isAuthor ? ' k-author' : ''}"><p class="k-meta">${who}${badge}${time}${edited}${to}</p>` +
+    `<div class="k-text">${comment.html}</div>` +
+    `<p class="k-act"><a class="k-reply" href="${esc(replyHref)}">${esc(s.reply)}</a></p></article>`
+  );
+}
+
+/** The collapsible block of replies under a comment (a native `<details>`: works by keyboard and without JavaScript). */
+export function renderReplies(node: DisplayNode, view: ThreadView): string {
+  return `<details class="k-sub" open><summary>${esc(plural(strings(view).replies, node.replies))}</summary><ol class="k-list">${node.children.map((child) => renderItem(child, view)).join('')}</ol></details>`;
+}
+
+/** A comment with its nested replies, as a list item carrying the contract's `id="comment-<id>"`. */
+export function renderItem(node: DisplayNode, view: ThreadView): string {
+  const replies = node.children.length > 0 ? renderReplies(node, view) : '';
+  return `<li class="k-c" id="${commentAnchor(node.comment.id)}" data-v="${esc(commentStamp(node))}">${renderArticle(node, view)}${replies}</li>`;
+}
+
+/** The heading text: "3 comments". */
+export function countLabel(count: number, lang: Lang): string {
+  return plural(STRINGS[lang].comments, count);
+}
+
+function field(label: string, note: string, control: string): string {
+  return `<label class="k-f"><span>${esc(label)}${note ? ` <small>${esc(note)}</small>` : ''}</span>${control}<span class="k-err" hidden></span></label>`;
+}
+
+/**
+ * The comment form. It posts as plain HTML without JavaScript (hidden site,
+ * uri, parentId, the render time `ts` and the empty honeypot `website`); the
+ * widget sends the same fields as JSON. Controls marked `data-js` only work
+ * with JavaScript and start hidden.
+ */
+export function renderForm(view: ThreadView, replyTo: PublicComment | null = null): string {
+  const s = strings(view);
+  const p = PAGE_STRINGS[view.lang];
+  const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${esc(value)}">`;
+  const cancelHref = `${threadPageUrl(view.server, view.site, view.uri, { lang: view.lang })}#kommentar-form`;
+  return (
+    `<form class="k-form" id="kommentar-form" method="post" action="${esc(view.server)}/api/v1/comments" aria-label="${esc(p.formLabel)}">` +
+    hidden('site', view.site) +
+    hidden('uri', view.uri) +
+    hidden('parentId', replyTo ? String(replyTo.id) : '') +
+    hidden('ts', String(view.now)) +
+    `<p class="k-hp" aria-hidden="true"><label>${esc(p.honeypot)} <input name="website" tabindex="-1" autocomplete="off"></label></p>` +
+    `<p class="k-to-note"${replyTo ? '' : ' hidden'}><span>${esc(fill(s.replyingTo, replyTo ? replyTarget(replyTo, s) : ''))}</span> <a class="k-cancel" href="${esc(cancelHref)}">${esc(s.cancel)}</a></p>` +
+    field(p.body, '', '<textarea name="body" rows="4" maxlength="10000" required></textarea>') +
+    `<p class="k-hint">${esc(p.markdownHint)}</p>` +
+    `<div class="k-pv" aria-live="polite" hidden></div>` +
+    `<div class="k-row">` +
+    field(p.name, p.optional, '<input name="name" maxlength="80" autocomplete="name">') +
+    field(p.email, p.emailNote, '<input name="email" type="email" maxlength="254" autocomplete="email">') +
+    field(p.url, p.optional, '<input name="url" inputmode="url" maxlength="500" autocomplete="url">') +
+    `</div>` +
+    `<label class="k-check"><input type="checkbox" name="notify"> ${esc(p.notify)}</label>` +
+    `<label class="k-check" data-js hidden><input type="checkbox" name="remember"> ${esc(p.remember)}</label>` +
+    `<p class="k-btns"><button type="button" class="k-pvb" aria-pressed="false" data-js hidden>${esc(p.preview)}</button><button type="submit" class="k-send">${esc(p.submit)}</button></p>` +
+    `<p class="k-status" role="status" aria-live="polite"></p>` +
+    `</form>`
+  );
+}
+
+/** The buttons the widget adds to the reader's own comments while the edit window is open. */
+export function renderOwnActions(lang: Lang): string {
+  const s = STRINGS[lang];
+  return `<button type="button" class="k-edit">${esc(s.edit)}</button><button type="button" class="k-delete">${esc(s.delete)}</button>`;
+}
+
+/** The inline form for editing one's own comment, prefilled with its Markdown source. */
+export function renderEditForm(lang: Lang, source: string): string {
+  const s = STRINGS[lang];
+  return (
+    `<form class="k-eform">` +
+    field(s.editBody, '', `<textarea name="body" rows="4" maxlength="10000">${esc(source)}</textarea>`) +
+    `<p class="k-btns"><button type="button" class="k-ecancel">${esc(s.cancel)}</button><button type="submit" class="k-send">${esc(s.save)}</button></p></form>`
+  );
+}
+
+/**
+ * The whole thread: count, comments at any depth, and the form. This is what
+ * goes inside the embed's `<div data-kommentar-thread>`: a prerender that puts
+ * it there (best with `etag`) is adopted by the widget without being redrawn,
+ * and without a prerender the widget mounts the same HTML from the server.
+ */
+export function renderThread(comments: readonly PublicComment[], view: ThreadView): string {
+  const replyTo = view.replyTo === undefined ? null : (comments.find((c) => c.id === view.replyTo && !c.deleted) ?? null);
+  const etag = view.etag ? ` data-etag="${esc(view.etag)}"` : '';
+  return (
+    `<section class="kommentar" lang="${view.lang}"${etag}>` +
+    `<h2 class="k-count">${esc(countLabel(visibleCount(comments), view.lang))}</h2>` +
+    `<ol class="k-list">${layoutThread(comments).map((node) => renderItem(node, view)).join('')}</ol>` +
+    renderForm(view, replyTo) +
+    `</section>`
+  );
+}
