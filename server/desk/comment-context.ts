@@ -1,7 +1,7 @@
 /** The surroundings of a comment the desk shows: its parent and the post it is on. */
 import type { AppContext } from '../context.js';
 import { getComment, type CommentRow } from '../db/comments.js';
-import { commentPermalink, pageUrl } from '../feeds/permalink.js';
+import { commentPermalink, pageUrl } from '../urls.js';
 
 export interface CommentInContext {
   comment: CommentRow;

@@ -9,7 +9,7 @@ import type { SiteConfig } from '../config.js';
 import { listSiteComments, listThreadComments, type CommentRow } from '../db/comments.js';
 import { findThread } from '../db/threads.js';
 import { escapeHtml } from '../render/escape.js';
-import { commentPermalink, pageUrl } from './permalink.js';
+import { commentPermalink, pageUrl } from '../urls.js';
 
 /** How many of the newest comments a feed holds. */
 export const FEED_ENTRIES = 50;

@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 import { findSite } from '../config.js';
 import { getComment, type CommentRow } from '../db/comments.js';
 import { enqueue, type NewOutboxItem } from '../db/outbox.js';
-import { commentPermalink } from '../feeds/permalink.js';
+import { commentPermalink } from '../urls.js';
 import type { EmailMessage } from './mailer.js';
 import { authorNotice, confirmationRequest, replyNotice } from './messages.js';
 import { claimConfirmation, mayReceiveReplies, subscriptionLink } from './subscriptions.js';

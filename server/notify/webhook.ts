@@ -10,7 +10,7 @@ import type { LookupFunction } from 'node:net';
 import type { AppContext } from '../context.js';
 import type { WebhookConfig } from '../config.js';
 import type { CommentRow } from '../db/comments.js';
-import { commentPermalink } from '../feeds/permalink.js';
+import { commentPermalink } from '../urls.js';
 import { PermanentDeliveryError } from './delivery-error.js';
 import { BlockedAddressError, resolveCheckedAddress } from './ssrf-guard.js';
 

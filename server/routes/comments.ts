@@ -1,9 +1,9 @@
 /** The public comments API: list, create (JSON and no-JS form), edit, delete, counts, preview. */
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../context.js';
-import type { SiteConfig } from '../config.js';
+import { findSite, type SiteConfig } from '../config.js';
 import { countComments, createComment, deleteComment, editComment, publicThreadSnapshot, type Writer } from '../comments/comments.js';
-import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema } from '../comments/schemas.js';
+import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema, threadUri } from '../comments/schemas.js';
 import { hasAdminToken } from '../http/auth.js';
 import { clientAddress } from '../http/client-address.js';
 import { ApiError } from '../http/errors.js';
@@ -12,7 +12,8 @@ import { checkWriteOrigin } from '../http/origin.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { hashClientAddress } from '../identity/identity.js';
 import { renderMarkdown } from '../render/markdown.js';
-import { threadPageUrl } from '../http/urls.js';
+import { formErrorPage } from './form-error-page.js';
+import { commentPermalink, pageUrl, threadPageUrl } from '../urls.js';
 
 /** Seconds a human needs at least between seeing the form and posting it. */
 const MIN_FORM_FILL_MS = 3000;
@@ -72,10 +73,26 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     return c.json({ comment: created.comment, editToken: created.editToken, editableUntil: created.editableUntil }, created.pending ? 202 : 201);
   });
 
-  /** The no-JavaScript path: same checks as JSON plus a honeypot and a minimum fill time, answered with a 303. */
+  /**
+   * The no-JavaScript path: same checks as JSON plus a honeypot and a minimum
+   * fill time, answered with a 303. A browser that asked for HTML gets a
+   * refusal as a readable page with the same status; other clients get JSON.
+   */
   async function postForm(c: Context) {
     const raw = await c.req.parseBody();
     const form = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
+    try {
+      return await acceptForm(c, form);
+    } catch (error) {
+      if (!(error instanceof ApiError) || !(c.req.header('accept') ?? '').includes('text/html')) throw error;
+      const site = form.site ? findSite(ctx.config, form.site) : undefined;
+      const back = site && form.uri && threadUri.safeParse(form.uri).success ? pageUrl(ctx.config, site.id, form.uri) : undefined;
+      c.header('Cache-Control', 'no-store');
+      return c.html(formErrorPage(error.message, back), error.status);
+    }
+  }
+
+  async function acceptForm(c: Context, form: Record<string, string>) {
     const input = parseWith(createCommentSchema, formToInput(form));
     const site = requireSite(ctx.config, input.site);
     checkWriteOrigin(c, ctx.config, site, true);
@@ -90,10 +107,10 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
   }
 
   function redirectAfterForm(site: SiteConfig, uri: string, id: number, pending: boolean): string {
-    const anchor = pending ? `#kommentar-pending-${id}` : `#comment-${id}`;
-    if (site.formRedirect === 'thread') return threadPageUrl(ctx.config.publicUrl, site.id, uri, pending ? { pending: id } : {}) + anchor;
-    const origin = site.origins[0] ? new URL(site.origins[0]).origin : ctx.config.publicUrl;
-    return `${origin}${uri}${anchor}`;
+    if (site.formRedirect === 'thread') {
+      return threadPageUrl(ctx.config.publicUrl, site.id, uri, pending ? { pending: id } : {}) + (pending ? `#kommentar-pending-${id}` : `#comment-${id}`);
+    }
+    return pending ? `${pageUrl(ctx.config, site.id, uri)}#kommentar-pending-${id}` : commentPermalink(ctx.config, site.id, uri, id);
   }
 
   app.patch('/comments/:id', async (c) => {

@@ -10,11 +10,11 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import type { Config, SiteConfig } from '../config.js';
 import { listPublicThread } from '../comments/comments.js';
 import { threadQuerySchema } from '../comments/schemas.js';
 import { readQuery, requireSite } from '../http/input.js';
 import { escapeHtml } from '../render/escape.js';
+import { pageUrl } from '../urls.js';
 import { LANGS, PAGE_STRINGS, STRINGS, pickLang } from '../widget/i18n/index.js';
 import { renderThread, type ThreadView } from '../widget/markup.js';
 
@@ -25,11 +25,6 @@ const pageQuerySchema = threadQuerySchema.extend({
   reply: commentId.optional(),
   pending: commentId.optional(),
 });
-
-/** The post's own address on the blog: the site's first origin plus the thread uri. */
-function postUrl(config: Config, site: SiteConfig, uri: string): string {
-  return `${site.origins[0] ? new URL(site.origins[0]).origin : config.publicUrl}${uri}`;
-}
 
 /** The no-JS thread page and the widget's HTML fragment, for mounting at the root. */
 export function threadPageRoutes(ctx: AppContext) {
@@ -54,7 +49,7 @@ export function threadPageRoutes(ctx: AppContext) {
   app.get('/thread', async (c) => {
     const { query, site, view, comments } = await load(c);
     const page = PAGE_STRINGS[view.lang];
-    const back = postUrl(ctx.config, site, query.uri);
+    const back = pageUrl(ctx.config, site.id, query.uri);
     const pending = query.pending === undefined ? '' : `<p class="k-note" id="kommentar-pending-${query.pending}" role="status">${escapeHtml(STRINGS[view.lang].pending)}</p>`;
     // The page runs only our own script and styles, and its form may post only here (and land back on the blog).
     const formTargets = [...new Set([new URL(ctx.config.publicUrl).origin, ...site.origins.map((origin) => new URL(origin).origin)])].join(' ');

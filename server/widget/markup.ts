@@ -7,7 +7,7 @@
  * the server sanitized) is escaped here.
  */
 import type { PublicComment } from '../comments/public.js';
-import { threadPageUrl } from '../http/urls.js';
+import { threadPageUrl } from '../urls.js';
 import { escapeHtml as esc } from '../render/escape.js';
 import { PAGE_STRINGS, STRINGS, fill, plural, type Lang, type Strings } from './i18n/index.js';
 import { layoutThread, visibleCount, type DisplayNode } from './layout.js';

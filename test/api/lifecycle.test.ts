@@ -150,4 +150,15 @@ describe('commenting without JavaScript', () => {
     const comments = await thread('blog', '/no-js/');
     expect(comments.find((c) => c.html === '<p>form reply</p>')).toMatchObject({ depth: 2 });
   });
+
+  it('shows a refused form post to a browser as a readable page, not JSON', async () => {
+    const init = form({ body: '   ' });
+    const response = await server.api('/api/v1/comments', { ...init, headers: { ...(init.headers as Record<string, string>), accept: 'text/html,application/xhtml+xml' } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const page = await response.text();
+    expect(page).toContain('Your comment was not posted');
+    expect(page).toContain('must not be empty');
+    expect(page).toContain(`href="${origin}/no-js/"`);
+  });
 });
