@@ -29,24 +29,11 @@ export interface CommentRow {
   editTokenHash: string | null;
 }
 
-export interface NewComment {
-  site: string;
-  uri: string;
+/** What a new comment is stored with; ids, the thread row and edit time come from storage. */
+export type NewComment = Omit<CommentRow, 'id' | 'threadId' | 'threadTitle' | 'editedAt'> & {
+  /** The page title, kept on the thread the first time one is given. */
   title: string | null;
-  parentId: number | null;
-  depth: number;
-  status: CommentStatus;
-  body: string;
-  html: string;
-  name: string | null;
-  url: string | null;
-  email: string | null;
-  commenterKey: string | null;
-  isAuthor: boolean;
-  notify: boolean;
-  createdAt: number;
-  editTokenHash: string | null;
-}
+};
 
 const SELECT = `SELECT c.id, c.thread_id, t.site, t.uri, t.title AS thread_title, c.parent_id, c.depth, c.status,
   c.body, c.html, c.name, c.url, c.email, c.commenter_key, c.is_author, c.notify, c.created_at, c.edited_at, c.edit_token_hash
