@@ -1,28 +1,36 @@
 /** Composes the HTTP application from the route modules; no I/O of its own. */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from './context.js';
 import { errorBody, handleError } from './http/errors.js';
 import { allowedOrigins } from './http/origin.js';
+import { deskRoutes } from './routes/admin/index.js';
+import { deskSessionCheck } from './routes/admin/session-cookie.js';
 import { commentRoutes } from './routes/comments.js';
+import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { reportRoutes } from './routes/report.js';
 import { staticSiteRoutes } from './routes/static-site.js';
 import { threadRoutes } from './routes/threads.js';
+import { threadPageRoutes } from './routes/thread-page.js';
+import { widgetRoutes } from './routes/widget.js';
 
 /** API bodies are small: a comment is at most 10,000 characters. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
-  const isAuthor = (_c: Context) => false;
+  const isAuthor = deskSessionCheck(ctx);
 
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody('not_found', 'Nothing here.'), 404));
 
   // The widget and API are used from the blog's origin, so their resources may be loaded cross-origin.
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginEmbedderPolicy: false, referrerPolicy: 'strict-origin-when-cross-origin' }));
+  // overwrite: false lets stricter pages (the desk) keep the headers they set themselves.
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginEmbedderPolicy: false, referrerPolicy: 'strict-origin-when-cross-origin', overwrite: false }));
   app.use(
     '/api/*',
     cors({
@@ -47,7 +55,13 @@ export function createApp(ctx: AppContext): Hono {
 
   app.route('/', healthRoutes(ctx));
   app.route('/api/v1', commentRoutes(ctx, isAuthor));
+  app.route('/api/v1', reportRoutes(ctx, isAuthor));
   app.route('/api/v1', threadRoutes(ctx));
+  app.route('/', feedRoutes(ctx));
+  app.route('/', widgetRoutes(ctx));
+  app.route('/', threadPageRoutes(ctx));
+  app.route('/notifications', notificationRoutes(ctx));
+  app.route('/admin', deskRoutes(ctx));
   // Last: a static site never shadows the API.
   if (ctx.config.staticRoot) app.route('/', staticSiteRoutes(ctx.config.staticRoot));
   return app;

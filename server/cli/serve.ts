@@ -4,8 +4,10 @@ import { loadConfig } from '../config.js';
 import { startServer } from '../server.js';
 
 export async function serveCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' }, example: { type: 'boolean' } }, strict: true });
   const env = { ...process.env, ...(values.port ? { PORT: values.port } : {}), ...(values.host ? { HOST: values.host } : {}) };
+  // --example: the server plus the example blog, seeded and rebuilt on new comments (what `npm start` runs).
+  if (values.example) return (await import('../../site-example/start.js')).runExample(env);
   const server = await startServer(loadConfig(env));
   console.log(`Kommentar is listening on ${server.url} (sites: ${server.ctx.config.sites.map((s) => s.id).join(', ')})`);
   await new Promise<void>((resolve) => {

@@ -57,6 +57,14 @@ function renderTime(iso: string, view: ThreadView): string {
   return `<time datetime="${esc(iso)}" title="${esc(exactTime(iso, view.lang, view.timeZone))}">${esc(relativeTime(iso, view.now, view.lang))}</time>`;
 }
 
+/** The no-JS reply link's base, built once per view rather than once per comment (a prerender renders thousands). */
+const replyBases = new WeakMap<ThreadView, string>();
+function replyHref(view: ThreadView, id: number): string {
+  let base = replyBases.get(view);
+  if (base === undefined) replyBases.set(view, (base = esc(threadPageUrl(view.server, view.site, view.uri, { lang: view.lang }))));
+  return `${base}${esc('&')}reply=${id}#kommentar-form`;
+}
+
 function replyTarget(comment: PublicComment, s: Strings): string {
   return comment.deleted ? s.deletedComment : (comment.name ?? s.anonymous);
 }
@@ -73,11 +81,10 @@ export function renderArticle(node: DisplayNode, view: ThreadView): string {
   const who = url ? `<a class="k-name" href="${esc(url)}" rel="nofollow ugc noopener">${name}</a>` : `<b class="k-name">${name}</b>`;
   const badge = comment.isAuthor ? `<span class="k-badge">${esc(s.author)}</span>` : '';
   const edited = comment.editedAt ? `<span class="k-edited" title="${esc(exactTime(comment.editedAt, view.lang, view.timeZone))}">${esc(s.edited)}</span>` : '';
-  const replyHref = `${threadPageUrl(view.server, view.site, view.uri, { reply: comment.id, lang: view.lang })}#kommentar-form`;
   return (
     `<article class="k-art${comment.isAuthor ? ' k-author' : ''}"><p class="k-meta">${who}${badge}${time}${edited}${to}</p>` +
     `<div class="k-text">${comment.html}</div>` +
-    `<p class="k-act"><a class="k-reply" href="${esc(replyHref)}">${esc(s.reply)}</a></p></article>`
+    `<p class="k-act"><a class="k-reply" href="${replyHref(view, comment.id)}">${esc(s.reply)}</a></p></article>`
   );
 }
 

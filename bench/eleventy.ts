@@ -1,0 +1,147 @@
+/**
+ * The Eleventy plugin's cost: the example blog with 1,000 generated posts
+ * whose server holds 100,000 comments, built in the same run without the
+ * plugin (the same templates, its shortcodes stubbed out) and with it:
+ * prerendered threads on every post, badges, counts, the dialogue page and
+ * 1,000 per-post dialogue pages. "With" is measured from eleventy-fetch's
+ * cache (a rebuild within the cache duration), fetching everything (a fresh
+ * CI machine; the server runs in this process, so its work is counted too),
+ * and without the per-post pages. Target: at most 15 % more time than without.
+ */
+import Eleventy from '@11ty/eleventy';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/connection.js';
+import { migrate } from '../server/db/migrations.js';
+import { startServer } from '../server/server.js';
+import { EXAMPLE_DIR } from '../site-example/build-site.js';
+import { generateSite } from './generate.js';
+import type { BenchRow } from './table.js';
+
+const SIZE = { posts: 1_000, comments: 100_000, participants: 8_000 };
+const ROUNDS = 3;
+
+const PARAGRAPHS = [
+  'The morning started grey, the kind of grey that makes the kitchen light look warmer than it is. I put the kettle on and opened the notebook at the page where I had stopped yesterday, halfway through a sentence about bread.',
+  'There is a particular pleasure in a walk that has no destination. The streets rearrange themselves when you are not trying to get anywhere, and small things come forward: a cat on a windowsill, a hand-painted sign, loaves cooling on a bakery rack.',
+  'Most of what I write before breakfast will never be read. That is the point of it. Practice is allowed to be bad, and the good sentences only come after the bad ones have had their turn at the table.',
+  'A starter kept in the fridge forgives almost anything. Feed it when you remember, warm it on the windowsill, and wait for the bubbles. The dough knows when it is ready long before the clock does.',
+];
+
+/** The example blog (layouts, index, archive, about) with 1,000 generated posts of about 400 words each. */
+function writeSource(dir: string): void {
+  cpSync(join(EXAMPLE_DIR, 'content'), dir, { recursive: true, filter: (path) => !/posts[\\/][^\\/]+\.md$/.test(path) });
+  for (let post = 0; post < SIZE.posts; post++) {
+    const body = Array.from({ length: 6 }, (_, i) => PARAGRAPHS[(post + i) % PARAGRAPHS.length]).join('\n\n');
+    const date = new Date(Date.UTC(2023, 0, 1) + post * 86_400_000).toISOString().slice(0, 10);
+    writeFileSync(
+      join(dir, 'posts', `${post}.md`),
+      `---\ntitle: Post number ${post}\ndate: ${date}\nlang: en\ndescription: Notes from day ${post} at the kitchen table.\n---\n\n${body}\n\n## What stayed\n\n- the light\n- the bread\n- one good sentence\n`,
+    );
+  }
+}
+
+const siteSetup = JSON.stringify(pathToFileURL(join(EXAMPLE_DIR, 'site-setup.js')).href);
+
+/** The same site without the plugin: the example's own setup, the comment shortcodes answering nothing. */
+const PLAIN_CONFIG = `import { configureSite, directories } from ${siteSetup};
+export default function (eleventyConfig) {
+  for (const name of ['comments', 'commentCount', 'dialogueBadge']) eleventyConfig.addShortcode(name, () => '');
+  configureSite(eleventyConfig);
+  return { dir: directories };
+}
+`;
+
+/** The site with the plugin, as the example adds it; cache folder and per-post pages are read when each build starts. */
+function pluginConfig(server: string): string {
+  const plugin = JSON.stringify(pathToFileURL(join(EXAMPLE_DIR, '../dist/plugin/index.js')).href);
+  return `import kommentar from ${plugin};
+import { configureSite, directories } from ${siteSetup};
+export default function (eleventyConfig) {
+  eleventyConfig.addPlugin(kommentar, {
+    server: ${JSON.stringify(server)}, site: 'bench', layout: 'base.njk', strict: true, cacheDuration: '1h', timeout: 120000,
+    cacheDirectory: process.env.BENCH_KOMMENTAR_CACHE,
+    postPages: process.env.BENCH_KOMMENTAR_POST_PAGES !== '0',
+  });
+  configureSite(eleventyConfig);
+  return { dir: directories };
+}
+`;
+}
+
+async function timed(build: () => Promise<unknown>, output: string): Promise<number> {
+  rmSync(output, { recursive: true, force: true });
+  const started = performance.now();
+  await build();
+  return performance.now() - started;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export async function run(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'kommentar-bench-eleventy-'));
+  const log = console.log;
+  try {
+    process.stderr.write(`  generating ${SIZE.comments.toLocaleString('en-US')} comments on ${SIZE.posts.toLocaleString('en-US')} posts …\n`);
+    const seeded = performance.now();
+    const db = await openDatabase(`file:${join(dir, 'bench.db')}`);
+    await migrate(db);
+    await generateSite(db, { site: 'bench', ...SIZE });
+    db.close();
+    const seedSeconds = (performance.now() - seeded) / 1000;
+
+    writeFileSync(join(dir, 'kommentar.config.json'), JSON.stringify({ sites: [{ id: 'bench' }] }));
+    const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KOMMENTAR_DB_URL: `file:${join(dir, 'bench.db')}`, KOMMENTAR_CONFIG: join(dir, 'kommentar.config.json') }));
+    // Separate copies: Eleventy caches compiled layouts by path across builds in one process.
+    const variants = ['plain', 'fetching', 'cached', 'overview'] as const;
+    for (const name of variants) writeSource(join(dir, name));
+    writeFileSync(join(dir, 'plain.config.js'), PLAIN_CONFIG);
+    writeFileSync(join(dir, 'plugin.config.js'), pluginConfig(server.url));
+
+    const build = (name: (typeof variants)[number], settings: { cache?: string; postPages?: boolean } = {}) => {
+      process.env.BENCH_KOMMENTAR_CACHE = settings.cache;
+      process.env.BENCH_KOMMENTAR_POST_PAGES = settings.postPages === false ? '0' : '1';
+      const output = join(dir, `${name}-out`);
+      const config = join(dir, name === 'plain' ? 'plain.config.js' : 'plugin.config.js');
+      // Eleventy 3.1 finds directory data files only under an input path relative to the working directory.
+      return timed(() => new Eleventy(relative(process.cwd(), join(dir, name)), output, { configPath: config, quietMode: true }).write(), output);
+    };
+
+    console.log = () => undefined; // Eleventy's "Wrote N files" lines
+    const times = { plain: [] as number[], fetching: [] as number[], cached: [] as number[], overview: [] as number[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      times.plain.push(await build('plain'));
+      // A new, empty cache folder each round: everything is downloaded, as on a fresh CI machine.
+      times.fetching.push(await build('fetching', { cache: join(dir, `cache-fetching-${round}`) }));
+      // One cache folder for all rounds: after the first, a rebuild within the cache duration.
+      times.cached.push(await build('cached', { cache: join(dir, 'cache-kept') }));
+      times.overview.push(await build('overview', { cache: join(dir, 'cache-kept'), postPages: false }));
+    }
+    console.log = log;
+    await server.close();
+
+    const plain = median(times.plain) / 1000;
+    const fetching = median(times.fetching) / 1000;
+    // The first "cached" round fills the cache; the rounds after it read it.
+    const cached = median(times.cached.slice(1)) / 1000;
+    const overview = median(times.overview) / 1000;
+    const overhead = (seconds: number) => (seconds / plain - 1) * 100;
+    const versus = (seconds: number) => `${seconds.toFixed(2)} s with vs ${plain.toFixed(2)} s without`;
+    return [
+      { group: 'eleventy', name: `seed ${SIZE.comments.toLocaleString('en-US')} comments on ${SIZE.posts.toLocaleString('en-US')} posts`, value: seedSeconds, unit: 's' },
+      { group: 'eleventy', name: 'build without the plugin (shortcodes stubbed)', value: plain, unit: 's', note: `median of ${ROUNDS}` },
+      { group: 'eleventy', name: 'build with the plugin, data from the cache', value: cached, unit: 's', note: 'threads on every post, badges, counts, 1 + 1,000 dialogue pages' },
+      { group: 'eleventy', name: 'plugin overhead, data from the cache', value: overhead(cached), unit: '%', target: '≤ 15 %', ok: overhead(cached) <= 15, note: versus(cached) },
+      { group: 'eleventy', name: 'plugin overhead, fetching from the server', value: overhead(fetching), unit: '%', target: '≤ 15 %', ok: overhead(fetching) <= 15, note: `${versus(fetching)}; server in this process` },
+      { group: 'eleventy', name: 'plugin overhead without per-post pages (postPages: false)', value: overhead(overview), unit: '%', note: versus(overview) },
+    ];
+  } finally {
+    console.log = log;
+    delete process.env.BENCH_KOMMENTAR_CACHE;
+    delete process.env.BENCH_KOMMENTAR_POST_PAGES;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

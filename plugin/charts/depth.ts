@@ -1,0 +1,71 @@
+/**
+ * How deep the comments go: one bar per reply level. A site whose comments
+ * are all at level 1 is read but not talked with; bars further right are
+ * replies to replies.
+ */
+import type { Lang, Strings } from '../i18n.js';
+import { formatShare } from '../i18n.js';
+import { COLORS, chartFigure, r1, svgText } from './figure.js';
+import { labelStep, niceMax } from './scale.js';
+
+export interface DepthChartOptions {
+  id: string;
+  labels: Strings['chart'];
+  lang: Lang;
+}
+
+/** `perLevel[i]` = comments at level i + 1. */
+export function depthChart(perLevel: readonly number[], options: DepthChartOptions): string {
+  const { labels } = options;
+  const levels = perLevel.length;
+  const total = perLevel.reduce((sum, n) => sum + n, 0);
+  const width = Math.min(640, Math.max(240, 60 + levels * 56));
+  const height = 200;
+  const left = 36;
+  const top = 16;
+  const bottom = 30;
+  const plotWidth = width - left - 10;
+  const plotHeight = height - top - bottom;
+  const max = niceMax(Math.max(0, ...perLevel));
+  const slot = levels > 0 ? plotWidth / levels : plotWidth;
+  const barWidth = Math.max(2, Math.min(44, slot * 0.7));
+  const step = labelStep(levels, 20);
+  const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
+
+  const grid = [0, max / 2, max]
+    .filter(Number.isInteger)
+    .map((tick) => `<line x1="${left}" x2="${width - 10}" y1="${r1(y(tick))}" y2="${r1(y(tick))}" stroke="${COLORS.grid}"/>` + svgText(left - 6, y(tick) + 4, String(tick), 'text-anchor="end"'))
+    .join('');
+  const bars = perLevel
+    .map((count, i) => {
+      const x = left + i * slot + (slot - barWidth) / 2;
+      const bar = count > 0 ? `<rect x="${r1(x)}" y="${r1(y(count))}" width="${r1(barWidth)}" height="${r1(plotHeight - (y(count) - top))}" fill="${COLORS.reader}"/>` : '';
+      const value = count > 0 && barWidth >= 14 ? svgText(x + barWidth / 2, y(count) - 4, String(count), 'text-anchor="middle"') : '';
+      const tick = i % step === 0 ? svgText(x + barWidth / 2, height - bottom + 16, String(i + 1), 'text-anchor="middle"') : '';
+      return bar + value + tick;
+    })
+    .join('');
+
+  const deepest = perLevel.reduce((deep, count, i) => (count > 0 ? i + 1 : deep), 0);
+  const replies = total > 0 ? (total - (perLevel[0] ?? 0)) / total : null;
+  return chartFigure({
+    id: options.id,
+    title: labels.depthTitle,
+    summary: labels.depthSummary(total, deepest, formatShare(replies, options.lang)),
+    width,
+    height,
+    body: grid + bars,
+    table: { columns: labels.depthColumns, rows: perLevel.map((count, i) => [i + 1, count]) },
+  });
+}
+
+/** Counts public (not removed) comments per level: the input of `depthChart`. */
+export function depthCounts(comments: Iterable<{ depth: number; deleted: boolean }>): number[] {
+  const counts: number[] = [];
+  for (const comment of comments) {
+    if (comment.deleted || comment.depth < 1) continue;
+    while (counts.length < comment.depth) counts.push(0);
+    counts[comment.depth - 1]!++;
+  }
+  return counts;
+}

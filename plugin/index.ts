@@ -1,0 +1,46 @@
+/**
+ * Kommentar for Eleventy (`import kommentar from "kommentar/eleventy"`):
+ *
+ *   eleventyConfig.addPlugin(kommentar, { server: "https://comments.example", site: "blog" });
+ *
+ * Adds the shortcodes `comments`, `commentCount` and `dialogueBadge`, the
+ * global data `kommentar`, and the dialogue pages (default /dialogue/). The
+ * comment data is fetched once per build (two requests), cached with
+ * eleventy-fetch; a build never fails because the server is away unless
+ * `strict` asks for that.
+ */
+import { KommentarBuild } from './build-data.js';
+import type { EleventyConfig } from './eleventy.js';
+import { resolveOptions, type KommentarOptions } from './options.js';
+import { addDialogueTemplates } from './pages/templates.js';
+import { addShortcodes } from './shortcodes.js';
+import { emptySiteData, loadSiteData, problemMessage } from './site-data.js';
+
+export type { KommentarOptions } from './options.js';
+
+export default function kommentarPlugin(eleventyConfig: EleventyConfig, options: KommentarOptions): void {
+  eleventyConfig.versionCheck('>=3.0');
+  const resolved = resolveOptions(options);
+
+  // Everything lives in this closure: two sites built in one process never share data.
+  let build = new KommentarBuild(resolved, emptySiteData());
+  const current = () => build;
+
+  eleventyConfig.on('eleventy.before', async () => {
+    const data = await loadSiteData(resolved);
+    if (data.problems.length > 0) {
+      const message = problemMessage(data, resolved);
+      if (resolved.strict) throw new Error(message);
+      console.warn(message);
+    }
+    build = new KommentarBuild(resolved, data);
+  });
+
+  eleventyConfig.addGlobalData('kommentar', current);
+  addShortcodes(eleventyConfig, current);
+  addDialogueTemplates(eleventyConfig, resolved, current);
+}
+
+// Eleventy runs a plugin marked unique once per configuration, however often it is added.
+Object.defineProperty(kommentarPlugin, 'eleventyPackage', { value: 'kommentar/eleventy' });
+Object.defineProperty(kommentarPlugin, 'eleventyPluginOptions', { value: { unique: true } });

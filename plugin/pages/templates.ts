@@ -1,0 +1,37 @@
+/**
+ * Registers the dialogue pages as virtual templates: the site page at
+ * `reportPath` and, paginated over the report's posts, one page per post
+ * with comments. They exist in the build without files in the blogger's repo.
+ */
+import type { EleventyConfig, TemplateData } from '../eleventy.js';
+import type { KommentarBuild, PostPage } from '../build-data.js';
+import { stringsFor } from '../i18n.js';
+import type { ResolvedOptions } from '../options.js';
+import { standaloneDocument } from './document.js';
+import { renderPostPage } from './post-page.js';
+import { renderSitePage } from './site-page.js';
+
+const SITE_TEMPLATE = 'kommentar-dialogue.11ty.js';
+const POST_TEMPLATE = 'kommentar-dialogue-post.11ty.js';
+
+const postOf = (data: TemplateData) => data.kommentarPost as PostPage;
+
+export function addDialogueTemplates(config: EleventyConfig, options: ResolvedOptions, current: () => KommentarBuild): void {
+  const strings = stringsFor(options.lang, options.lang);
+  const wrap = (title: string, body: string) => (options.layout ? body : standaloneDocument(title, options.lang, body));
+  const shared: TemplateData = { lang: options.lang, eleventyExcludeFromCollections: true, ...(options.layout ? { layout: options.layout } : {}) };
+
+  config.addTemplate(SITE_TEMPLATE, () => wrap(strings.dialogueTitle, renderSitePage(current())), {
+    ...shared,
+    title: strings.dialogueTitle,
+    // Switched off on the server (no report, nothing went wrong): no page. Unreachable: a page that says so.
+    permalink: () => (current().report || current().data.problems.length > 0 ? options.reportPath : false),
+  });
+
+  config.addTemplate(POST_TEMPLATE, (data) => wrap(strings.postDialogueTitle(postOf(data).title), renderPostPage(current(), postOf(data))), {
+    ...shared,
+    pagination: { data: 'kommentar.postPages', size: 1, alias: 'kommentarPost', addAllPagesToCollections: false },
+    permalink: (data: TemplateData) => postOf(data).path,
+    eleventyComputed: { title: (data: TemplateData) => strings.postDialogueTitle(postOf(data).title) },
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * Readers waiting for the author: the report gives comment ids only (no
+ * names); the threads fetched for the same build give each one its name,
+ * words and link, so the author sees whom to answer.
+ */
+import { escapeHtml } from '../../server/render/escape.js';
+import type { PublicComment } from '../../server/comments/public.js';
+import type { PostReport } from '../../server/dialogue/types.js';
+import type { KommentarBuild } from '../build-data.js';
+import { formatDate, type Lang, type Strings } from '../i18n.js';
+import { textExcerpt } from './excerpt.js';
+
+export interface WaitingComment {
+  id: number;
+  uri: string;
+  postTitle: string;
+  name: string | null;
+  excerpt: string;
+  createdAt: string;
+}
+
+/**
+ * The waiting comments of `posts` that the build's threads hold: the newest
+ * `limit` of them, oldest first, and how many there are in all.
+ */
+export function waitingComments(build: KommentarBuild, posts: readonly PostReport[], limit = Infinity): { comments: WaitingComment[]; total: number } {
+  const found: Array<{ id: number; uri: string; comment: PublicComment }> = [];
+  for (const post of posts) {
+    for (const id of post.waitingForAuthorIds) {
+      const hit = build.comment(id);
+      if (hit && !hit.comment.deleted) found.push({ id, uri: post.uri, comment: hit.comment });
+    }
+  }
+  found.sort((a, b) => a.comment.createdAt.localeCompare(b.comment.createdAt) || a.id - b.id);
+  // Excerpts only for the ones shown: a big site has tens of thousands waiting.
+  const comments = found.slice(Math.max(0, found.length - limit)).map(({ id, uri, comment }) => ({
+    id,
+    uri,
+    postTitle: build.titleOf(uri),
+    name: comment.name,
+    excerpt: textExcerpt(comment.html),
+    createdAt: comment.createdAt,
+  }));
+  return { comments, total: found.length };
+}
+
+/** The list as HTML: name, date, post, an excerpt, each linking to the comment on its page. */
+export function waitingList(comments: readonly WaitingComment[], strings: Strings, lang: Lang, showPost: boolean): string {
+  if (comments.length === 0) return `<p>${escapeHtml(strings.waitingNone)}</p>`;
+  const items = comments.map((c) => {
+    const on = showPost ? ` ${escapeHtml(strings.waitingOn(c.postTitle))}` : '';
+    return (
+      `<li><a href="${escapeHtml(`${c.uri}#comment-${c.id}`)}"><strong>${escapeHtml(c.name ?? strings.anonymous)}</strong></a>${on}, ` +
+      `<time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(formatDate(c.createdAt, lang))}</time>` +
+      `<blockquote>${escapeHtml(c.excerpt)}</blockquote></li>`
+    );
+  });
+  return `<ol class="kommentar-waiting">${items.join('')}</ol>`;
+}

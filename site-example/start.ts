@@ -1,0 +1,132 @@
+/**
+ * `npm start` (and `kommentar serve --example`): the comment server and the
+ * example blog together on one port. Seeds a demo conversation into an empty
+ * database, builds the blog with Eleventy, serves it beside the API, and
+ * rebuilds it a few seconds after every new public comment, so counts and
+ * dialogue pages follow what readers write.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CommentRow } from '../server/db/comments.js';
+import { loadConfig, type Config } from '../server/config.js';
+import { startServer, type RunningServer } from '../server/server.js';
+import { buildExampleSite, EXAMPLE_DIR } from './build-site.js';
+import { seedIfEmpty } from './seed.js';
+
+/** Quiet time after the last new comment before the blog is rebuilt. */
+const REBUILD_DELAY_MS = 2000;
+
+export interface RunningExample {
+  server: RunningServer;
+  close(): Promise<void>;
+}
+
+/** The example's config: its kommentar.config.json (formRedirect "thread") unless KOMMENTAR_CONFIG names another. */
+function exampleConfig(env: NodeJS.ProcessEnv): Config {
+  const config = loadConfig({ KOMMENTAR_CONFIG: join(EXAMPLE_DIR, 'kommentar.config.json'), ...env });
+  config.staticRoot = resolve(config.staticRoot ?? join(EXAMPLE_DIR, '_site'));
+  return config;
+}
+
+/** Builds serially and debounced: comments arriving during a build lead to exactly one more build after it. */
+function rebuilder(build: () => Promise<void>) {
+  let running: Promise<void> = Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = async () => {
+    const started = Date.now();
+    try {
+      await build();
+      console.log(`[example] site rebuilt in ${Date.now() - started} ms`);
+    } catch (error) {
+      console.error(`[example] rebuild failed: ${(error as Error).message}`);
+    }
+  };
+  return {
+    schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        running = running.then(run);
+      }, REBUILD_DELAY_MS);
+    },
+    stop() {
+      clearTimeout(timer);
+      return running;
+    },
+  };
+}
+
+export async function startExample(env: NodeJS.ProcessEnv = process.env): Promise<RunningExample> {
+  const config = exampleConfig(env);
+  mkdirSync(config.staticRoot!, { recursive: true });
+  const server = await startServer(config);
+  const site = config.sites.find((s) => s.id === 'example') ?? config.sites[0]!;
+  const seeded = await seedIfEmpty(server.ctx, site);
+  if (seeded > 0) console.log(`[example] seeded ${seeded} demo comments into the empty database`);
+
+  // Every build asks the server (cache duration 0); an unchanged answer costs a 304.
+  const build = () =>
+    buildExampleSite({ output: config.staticRoot!, server: config.publicUrl, site: site.id, cacheDuration: '0s', cacheDirectory: env.KOMMENTAR_CACHE_DIR });
+  const started = Date.now();
+  await build();
+  console.log(`[example] site built in ${Date.now() - started} ms`);
+
+  const rebuilds = rebuilder(build);
+  const onComment = (row: CommentRow) => {
+    if (row.site === site.id && row.status === 'approved') rebuilds.schedule();
+  };
+  server.ctx.events.on('created', onComment);
+  server.ctx.events.on('approved', onComment);
+
+  return {
+    server,
+    async close() {
+      server.ctx.events.off('created', onComment);
+      server.ctx.events.off('approved', onComment);
+      await rebuilds.stop();
+      await server.close();
+    },
+  };
+}
+
+function printUrls(example: RunningExample): void {
+  const url = example.server.ctx.config.publicUrl;
+  console.log(
+    [
+      '',
+      'Kommentar and the example blog are running:',
+      `  blog             ${url}/`,
+      `  dialogue report  ${url}/dialogue/`,
+      `  author's desk    ${url}/admin`,
+      `  threads API      ${url}/api/v1/threads?site=example`,
+      '',
+      'Write a comment under any post: the blog rebuilds a few seconds later. Ctrl+C stops.',
+    ].join('\n'),
+  );
+}
+
+/** Runs until SIGINT or SIGTERM; the exit code for the CLI. */
+export async function runExample(env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const example = await startExample(env);
+  printUrls(example);
+  await new Promise<void>((resolveStop) => {
+    const stop = (signal: string) => {
+      console.log(`${signal}: stopping.`);
+      example.close().then(resolveStop, resolveStop);
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runExample().then(
+    (code) => (process.exitCode = code),
+    (error: Error) => {
+      console.error(`kommentar example: ${error.message}`);
+      process.exitCode = 1;
+    },
+  );
+}
