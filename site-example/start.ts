@@ -5,11 +5,13 @@
  * rebuilds it a few seconds after every new public comment, so counts and
  * dialogue pages follow what readers write.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CommentRow } from '../server/db/comments.js';
 import { loadConfig, type Config } from '../server/config.js';
+import { hashPassword } from '../server/desk/password.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { buildExampleSite, EXAMPLE_DIR } from './build-site.js';
 import { seedIfEmpty } from './seed.js';
@@ -19,6 +21,8 @@ const REBUILD_DELAY_MS = 2000;
 
 export interface RunningExample {
   server: RunningServer;
+  /** A password for the desk made up for this run, when none is configured. */
+  deskPassword: string | undefined;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,9 @@ function rebuilder(build: () => Promise<void>) {
 export async function startExample(env: NodeJS.ProcessEnv = process.env): Promise<RunningExample> {
   const config = exampleConfig(env);
   mkdirSync(config.staticRoot!, { recursive: true });
+  // A newcomer should see the desk too: without a configured password, this run gets one of its own.
+  const deskPassword = config.adminPasswordHash ? undefined : randomBytes(9).toString('base64url');
+  if (deskPassword) config.adminPasswordHash = await hashPassword(deskPassword);
   const server = await startServer(config);
   const site = config.sites.find((s) => s.id === 'example') ?? config.sites[0]!;
   const seeded = await seedIfEmpty(server.ctx, site);
@@ -81,6 +88,7 @@ export async function startExample(env: NodeJS.ProcessEnv = process.env): Promis
 
   return {
     server,
+    deskPassword,
     async close() {
       server.ctx.events.off('created', onComment);
       server.ctx.events.off('approved', onComment);
@@ -98,7 +106,7 @@ function printUrls(example: RunningExample): void {
       'Kommentar and the example blog are running:',
       `  blog             ${url}/`,
       `  dialogue report  ${url}/dialogue/`,
-      `  author's desk    ${url}/admin`,
+      `  author's desk    ${url}/admin${example.deskPassword ? `   (password for this run: ${example.deskPassword})` : ''}`,
       `  threads API      ${url}/api/v1/threads?site=example`,
       '',
       'Write a comment under any post: the blog rebuilds a few seconds later. Ctrl+C stops.',
