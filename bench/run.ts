@@ -8,6 +8,9 @@ import { printTable, writeJson } from './table.js';
 const groups: Record<string, () => Promise<{ run: Bench }>> = {
   api: () => import('./api.js'),
   report: () => import('./report.js'),
+  widget: () => import('./widget.js'),
+  import: () => import('./import.js'),
+  eleventy: () => import('./eleventy.js'),
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -11,6 +11,9 @@ type Command = (argv: string[]) => Promise<number>;
 const commands: Record<string, { run: Command; summary: string }> = {
   serve: { run: serveCommand, summary: 'run the comment server' },
   report: { run: reportCommand, summary: 'the dialogue report (--site S [--json | --csv] [--from D] [--to D] [--post URI])' },
+  'set-password': { run: async (argv) => (await import('./set-password.js')).setPasswordCommand(argv), summary: 'set the desk password (read from stdin or a prompt) in the config file' },
+  import: { run: async (argv) => (await import('./import.js')).importCommand(argv), summary: 'import comments (wordpress|disqus|isso|json FILE --site S [--dry-run] [--base-url URL] [--json])' },
+  export: { run: async (argv) => (await import('./export.js')).exportCommand(argv), summary: "a site's comments as JSON on stdout (--site S [--include-private])" },
 };
 
 function usage(): string {

@@ -92,6 +92,14 @@ export const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'import content hash',
+    statements: [
+      // Hash of an imported comment's source content: a re-import tells unchanged from changed without converting again.
+      'ALTER TABLE comments ADD COLUMN import_hash TEXT',
+    ],
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

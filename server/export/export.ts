@@ -1,0 +1,46 @@
+/**
+ * `kommentar export`: a site's threads and comments as one JSON document
+ * (format.ts), produced line by line in a fixed order so a site of any size
+ * streams out in bounded memory and the same data always gives the same bytes.
+ * Emails and notification wishes appear only when asked for.
+ */
+import type { AppContext } from '../context.js';
+import { listExportComments, listExportThreads, type ExportCommentRow } from '../db/imports.js';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportComment } from './format.js';
+
+const PAGE = 1000;
+
+function toExportComment(row: ExportCommentRow, includePrivate: boolean): ExportComment {
+  const comment: ExportComment = {
+    id: row.id,
+    uri: row.uri,
+    parentId: row.parentId,
+    status: row.status,
+    body: row.body,
+    name: row.name,
+    url: row.url,
+    isAuthor: row.isAuthor,
+    commenterKey: row.commenterKey,
+    createdAt: new Date(row.createdAt).toISOString(),
+    editedAt: row.editedAt === null ? null : new Date(row.editedAt).toISOString(),
+  };
+  return includePrivate ? { ...comment, email: row.email, notify: row.notify } : comment;
+}
+
+/** The export document as text pieces, one thread or comment per line. */
+export async function* exportSite(ctx: AppContext, site: string, options: { includePrivate: boolean }): AsyncGenerator<string> {
+  yield `{\n  "format": ${JSON.stringify(EXPORT_FORMAT)},\n  "version": ${EXPORT_VERSION},\n  "site": ${JSON.stringify(site)},\n  "threads": [`;
+  const threads = await listExportThreads(ctx.db, site);
+  yield threads.map((thread, i) => `${i === 0 ? '' : ','}\n    ${JSON.stringify({ uri: thread.uri, title: thread.title })}`).join('');
+  yield `${threads.length ? '\n  ' : ''}],\n  "comments": [`;
+  let afterId = 0;
+  let first = true;
+  for (;;) {
+    const rows = await listExportComments(ctx.db, site, afterId, PAGE);
+    if (rows.length === 0) break;
+    yield rows.map((row) => `${first && row === rows[0] ? '' : ','}\n    ${JSON.stringify(toExportComment(row, options.includePrivate))}`).join('');
+    first = false;
+    afterId = rows.at(-1)!.id;
+  }
+  yield `${first ? '' : '\n  '}]\n}\n`;
+}

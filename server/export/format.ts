@@ -1,0 +1,49 @@
+/**
+ * The Kommentar export format (`kommentar export`, `kommentar import json`):
+ *
+ *   { "format": "kommentar-export", "version": 1, "site": "blog",
+ *     "threads":  [ { "uri", "title" } ],                       by uri
+ *     "comments": [ { "id", "uri", "parentId", "status", "body", "name", "url",
+ *                     "isAuthor", "commenterKey", "createdAt", "editedAt" } ] }   by id
+ *
+ * `body` is the Markdown source (the HTML is rendered again on import);
+ * `createdAt`/`editedAt` are ISO 8601 UTC; `commenterKey` is the pseudonymous
+ * HMAC (meaningful only under the same KOMMENTAR_SECRET). Only with
+ * `--include-private` does each comment also carry `email` and `notify`.
+ * Importing an export into an empty database and exporting again gives the same bytes.
+ */
+import type { CommentStatus } from '../db/comments.js';
+
+export const EXPORT_FORMAT = 'kommentar-export';
+export const EXPORT_VERSION = 1;
+
+export interface ExportThread {
+  uri: string;
+  title: string | null;
+}
+
+export interface ExportComment {
+  id: number;
+  uri: string;
+  parentId: number | null;
+  status: CommentStatus;
+  body: string;
+  name: string | null;
+  url: string | null;
+  isAuthor: boolean;
+  commenterKey: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  /** Only with `--include-private`. */
+  email?: string | null;
+  /** Only with `--include-private`. */
+  notify?: boolean;
+}
+
+export interface KommentarExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  site: string;
+  threads: ExportThread[];
+  comments: ExportComment[];
+}

@@ -1,0 +1,29 @@
+/**
+ * HTML comment bodies (WordPress, Disqus) to Markdown, the one format
+ * Kommentar stores, with turndown. The Markdown is then rendered by the
+ * project's renderMarkdown like any comment, so imported HTML passes the same
+ * sanitiser as typed text and never reaches a page as is.
+ */
+import TurndownService from 'turndown';
+
+const service = new TurndownService({
+  headingStyle: 'atx',
+  codeBlockStyle: 'fenced',
+  bulletListMarker: '-',
+  emDelimiter: '*',
+});
+// Markup that carries no comment text: dropped with its content rather than shown as text.
+service.remove(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'head', 'title', 'template']);
+
+/** Markdown for an HTML fragment. */
+export function htmlToMarkdown(html: string): string {
+  return service.turndown(html);
+}
+
+// Everything turndown's escape rules can touch: these characters anywhere, these at the start.
+const ESCAPABLE = /[\\*`[\]_]|^(?:[-+=#>]|~~~|\d+\. )/;
+
+/** Text escaped exactly as turndown escapes a text node, so literal "*", "_" or "# " stay literal. */
+export function escapeMarkdownText(text: string): string {
+  return ESCAPABLE.test(text) ? service.escape(text) : text;
+}

@@ -1,0 +1,83 @@
+/**
+ * The common shape every import format is read into. A reader turns its file
+ * into threads and comments as the source holds them; the importer
+ * (import.ts) does everything else: bodies, keys, parents, depths, storage.
+ */
+import type { CommentStatus } from '../db/comments.js';
+
+export type ImportFormat = 'wordpress' | 'disqus' | 'isso' | 'json';
+
+/**
+ * A comment body as the source holds it: HTML (Disqus), WordPress comment text
+ * (HTML whose blank lines are paragraphs), or Markdown (Isso, Kommentar).
+ */
+export interface SourceText {
+  kind: 'html' | 'wordpress' | 'markdown';
+  text: string;
+}
+
+/** One post (page) of the source; `key` is how the source's comments name it. */
+export interface ImportedThread {
+  key: string;
+  uri: string;
+  title: string | null;
+  /** When the post was published (ms), if the source says; the thread's creation time otherwise falls back to its first comment. */
+  createdAt: number | null;
+  /** Where the post is in the source, for messages. */
+  at: string;
+}
+
+/** One comment as the source holds it. Ids are the source's own, as text. */
+export interface ImportedComment {
+  sourceId: string;
+  threadKey: string;
+  parentSourceId: string | null;
+  status: CommentStatus;
+  text: SourceText;
+  name: string | null;
+  email: string | null;
+  url: string | null;
+  /** The source marks it as written by the blog's author (a WordPress post author, an exported author comment). */
+  isAuthor: boolean;
+  /** A stable account name in the source (Disqus username): links a commenter's comments when there is no email. */
+  account: string | null;
+  /** A commenter key carried over from a Kommentar export; undefined means "derive it from email or account". */
+  commenterKey?: string | null;
+  /** Reply notifications the commenter asked for (only a Kommentar export with private data carries them). */
+  notify: boolean;
+  /** The comment's id in a Kommentar export, kept when the target database has it free. */
+  preferredId: number | null;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  editedAt: number | null;
+  /** Where the comment is in the source, for messages: "line 12", "comment id 7", "comments[3]". */
+  at: string;
+}
+
+/** Why a source record was not imported; counted in the summary. */
+export type SkipReason = 'pingback' | 'trackback' | 'thread-without-id';
+
+/** Where a reader delivers what it reads, in file order. */
+export interface ImportSink {
+  thread(thread: ImportedThread): void;
+  comment(comment: ImportedComment): void;
+  skip(reason: SkipReason): void;
+  /** How far reading has got, in the reader's unit (bytes or records). */
+  progress(done: number, total: number): void;
+}
+
+/** The `--base-url` option: links under it become paths relative to it. */
+export interface BaseUrl {
+  /** Origin of the old site, e.g. "https://old.example". */
+  origin: string;
+  /** Path prefix to strip, without trailing slash ("" for the root). */
+  path: string;
+}
+
+export interface ReaderInput {
+  path: string;
+  baseUrl: BaseUrl | null;
+}
+
+/** A format's reader: reads `input.path` to the end into `sink`, or throws `ImportInputError`. */
+export type ImportReader = (input: ReaderInput, sink: ImportSink) => Promise<void>;

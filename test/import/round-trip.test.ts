@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../server/context.js';
+import { exportSite } from '../../server/export/export.js';
+import { ADMIN_TOKEN, json, startTestServer, type TestServer } from '../helpers/server.js';
+import { cli, ensureBuilt, fixture, importInto, SECRET, SITE_CONFIG } from './helpers.js';
+
+// A site with imported comments (WordPress, Disqus) and live ones (edited, by the author, with notifications),
+// exported, imported into an empty database and exported again: the same bytes.
+let server: TestServer;
+let dir: string;
+
+async function exported(ctx: AppContext, includePrivate = false): Promise<string> {
+  let text = '';
+  for await (const piece of exportSite(ctx, 'blog', { includePrivate })) text += piece;
+  return text;
+}
+
+/** A fresh server with an empty database and the same secret (as after moving to a new host). */
+async function emptyServer(): Promise<TestServer> {
+  return startTestServer({ config: SITE_CONFIG, env: { KOMMENTAR_SECRET: SECRET } });
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await startTestServer({ config: SITE_CONFIG, env: { KOMMENTAR_SECRET: SECRET } });
+  dir = mkdtempSync(join(tmpdir(), 'kommentar-roundtrip-'));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify(SITE_CONFIG));
+  await importInto(server, fixture('wordpress.xml'), { format: 'wordpress' });
+  await importInto(server, fixture('disqus.xml'), { format: 'disqus' });
+  const created = await server.api(
+    '/api/v1/comments',
+    json('POST', { site: 'blog', uri: '/2020/01/hallo-welt/', body: 'Live, with *Markdown*', email: 'live@example.net', notify: true, name: 'Liv' }),
+  );
+  const { comment, editToken } = (await created.json()) as { comment: { id: number }; editToken: string };
+  await server.api(`/api/v1/comments/${comment.id}`, json('PATCH', { body: 'Live, edited' }, { 'X-Edit-Token': editToken }));
+  await server.api('/api/v1/comments', json('POST', { site: 'blog', uri: '/2020/01/hallo-welt/', body: 'Author reply', parentId: comment.id }, { Authorization: `Bearer ${ADMIN_TOKEN}` }));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('export and JSON import', () => {
+  it('round-trips exactly through the command line: export, import into an empty database, export again', async () => {
+    const source = { KOMMENTAR_CONFIG: join(server.dir, 'kommentar.config.json'), KOMMENTAR_DB_URL: `file:${join(server.dir, 'kommentar.db')}` };
+    const copy = { KOMMENTAR_CONFIG: join(dir, 'config.json'), KOMMENTAR_DB_URL: `file:${join(dir, 'copy.db')}` };
+    const first = await cli(['export', '--site', 'blog'], source);
+    expect(first.code).toBe(0);
+    const document = JSON.parse(first.stdout) as { format: string; comments: { editedAt: string | null }[] };
+    expect(document.format).toBe('kommentar-export');
+    expect(document.comments.length).toBe(22); // 13 from WordPress, 7 from Disqus, 2 live
+    expect(document.comments.some((c) => c.editedAt !== null)).toBe(true);
+    writeFileSync(join(dir, 'export.json'), first.stdout);
+
+    const imported = await cli(['import', 'json', join(dir, 'export.json'), '--site', 'blog', '--json'], copy);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ renumbered: false, orphans: 0, conflicts: [] });
+    const second = await cli(['export', '--site', 'blog'], copy);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('exports emails and notification wishes only when asked, and keeps them on the way back', async () => {
+    expect(await exported(server.ctx)).not.toMatch(/@example\.|"email"|"notify"/);
+    const full = await exported(server.ctx, true);
+    const comments = (JSON.parse(full) as { comments: { email: string | null; notify: boolean }[] }).comments;
+    expect(comments.filter((c) => c.email !== null)).toEqual([expect.objectContaining({ email: 'live@example.net', notify: true })]);
+    const target = await emptyServer();
+    try {
+      await importInto(target, write('private.json', full), { format: 'json' });
+      expect(await exported(target.ctx, true)).toBe(full);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('adds nothing when the same export is imported twice', async () => {
+    const target = await emptyServer();
+    try {
+      const path = write('twice.json', await exported(server.ctx));
+      await importInto(target, path, { format: 'json' });
+      const again = await importInto(target, path, { format: 'json' });
+      expect(again).toMatchObject({ imported: { approved: 0, pending: 0, spam: 0, deleted: 0 }, unchanged: 22 });
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('renumbers an export whose ids are taken, keeping its tree', async () => {
+    const original = await exported(server.ctx);
+    const result = await importInto(server, write('again.json', original), { format: 'json' });
+    expect(result).toMatchObject({ renumbered: true, imported: { approved: 17 } });
+    type Listed = { comments: { id: number; parentId: number | null; body: string }[] };
+    const before = (JSON.parse(original) as Listed).comments;
+    const after = (JSON.parse(await exported(server.ctx)) as Listed).comments;
+    const copies = after.slice(before.length);
+    const pairs = (list: Listed['comments'], all: Listed['comments']) =>
+      list.map((c) => `${c.body} ← ${all.find((p) => p.id === c.parentId)?.body ?? '(top)'}`).sort();
+    expect(pairs(copies, after)).toEqual(pairs(before, before));
+  });
+});
+
+function write(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}

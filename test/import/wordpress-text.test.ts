@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../server/render/markdown.js';
+import { htmlToMarkdown } from '../../server/import/html-to-markdown.js';
+import { plainWordpressToMarkdown, wordpressTextToHtml, wordpressToMarkdown } from '../../server/import/wordpress-text.js';
+
+describe('WordPress comment text to Markdown', () => {
+  it('keeps paragraphs and line breaks as WordPress showed them', () => {
+    const markdown = wordpressToMarkdown('Erste Zeile\nzweite Zeile\n\nNeuer Absatz mit Umlauten: äöü ß 😀');
+    expect(renderMarkdown(markdown)).toBe('<p>Erste Zeile<br />zweite Zeile</p>\n<p>Neuer Absatz mit Umlauten: äöü ß 😀</p>');
+  });
+
+  it('keeps literal Markdown characters literal', () => {
+    const html = renderMarkdown(wordpressToMarkdown('# not a heading\n2 * 3 * 4 = 24 and snake_case_name'));
+    expect(html).toBe('<p># not a heading<br />2 * 3 * 4 = 24 and snake_case_name</p>');
+  });
+
+  it('converts the markup commenters used: links, emphasis, quotes', () => {
+    const markdown = wordpressToMarkdown('<blockquote>quoted\ntext</blockquote>\nSee <a href="https://example.com/a">this</a>, <strong>really</strong>.');
+    expect(markdown).toBe('> quoted  \n> text\n\nSee [this](https://example.com/a), **really**.');
+  });
+
+  it('takes the direct path for text with the entities WordPress writes, not for markup', () => {
+    expect(plainWordpressToMarkdown('Q&amp;A: 3 &lt; 4 &#8211; “ok”')).toBe('Q&A: 3 < 4 – “ok”');
+    expect(plainWordpressToMarkdown('a <b>bold</b> move')).toBeNull();
+    expect(plainWordpressToMarkdown('&nbsp;is not decoded directly')).toBeNull();
+  });
+
+  it('gives the same Markdown for plain text with and without the DOM path', () => {
+    const alphabet = fc.constantFrom(
+      ...'ab Z1.9 \t\n\r*_#-+=>`~[]\\!()|:;&\u00a0ü😀שלום'.split(''),
+      ...['\n\n', '1. ', '- ', '## ', '~~~', '===', '&amp;', '&lt;', '&gt;', '&quot;', '&#39;', '&#8217;', '&#x1F600;', '&#10;', '&#128;', '&nbsp;', '&amp'],
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        const direct = plainWordpressToMarkdown(text);
+        if (direct !== null) expect(direct).toBe(htmlToMarkdown(wordpressTextToHtml(text)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
