@@ -5,7 +5,7 @@
  */
 import { createClient, type Transaction } from '@libsql/client';
 import { pathToFileURL } from 'node:url';
-import type { CommentStatus } from './comments.js';
+import type { CommentRow, CommentStatus } from './comments.js';
 import { upsertThreadStatement } from './threads.js';
 
 /** A client or an open transaction: what reads and writes run on. */
@@ -97,26 +97,12 @@ export async function takenCommentIds(db: Queryable, ids: number[]): Promise<num
 }
 
 /** A comment row as an import writes it, id and parent already assigned. */
-export interface ImportRow {
-  id: number;
-  threadId: number;
-  parentId: number | null;
-  depth: number;
-  status: CommentStatus;
-  body: string;
-  html: string;
-  name: string | null;
-  url: string | null;
-  email: string | null;
-  commenterKey: string | null;
-  isAuthor: boolean;
-  notify: boolean;
-  createdAt: number;
-  editedAt: number | null;
+export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'editTokenHash'> & {
   importSource: string;
   importId: string;
+  /** Hash of the source text, so a re-import can spot a changed comment without converting it again. */
   importHash: string;
-}
+};
 
 const COLUMNS = ['id', 'thread_id', 'parent_id', 'depth', 'status', 'body', 'html', 'name', 'url', 'email', 'commenter_key',
   'is_author', 'notify', 'created_at', 'edited_at', 'import_source', 'import_id', 'import_hash'];
@@ -156,21 +142,7 @@ export async function listExportThreads(db: Queryable, site: string): Promise<Ex
 }
 
 /** A comment as the export reads it (private fields included; the export decides what to show). */
-export interface ExportCommentRow {
-  id: number;
-  uri: string;
-  parentId: number | null;
-  status: CommentStatus;
-  body: string;
-  name: string | null;
-  url: string | null;
-  isAuthor: boolean;
-  commenterKey: string | null;
-  createdAt: number;
-  editedAt: number | null;
-  email: string | null;
-  notify: boolean;
-}
+export type ExportCommentRow = Pick<CommentRow, 'id' | 'uri' | 'parentId' | 'status' | 'body' | 'name' | 'url' | 'isAuthor' | 'commenterKey' | 'createdAt' | 'editedAt' | 'email' | 'notify'>;
 
 /** One page of the site's comments with ids above `afterId`, by id. */
 export async function listExportComments(db: Queryable, site: string, afterId: number, limit: number): Promise<ExportCommentRow[]> {
