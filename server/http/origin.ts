@@ -9,9 +9,21 @@ import { ApiError } from './errors.js';
 
 const normalise = (origin: string) => origin.replace(/\/$/, '').toLowerCase();
 
+/** Computed per (config, site, public URL) once: CORS asks on every API request. */
+const memo = new WeakMap<Config, Map<string, Set<string>>>();
+
 export function allowedOrigins(config: Config, site?: SiteConfig): Set<string> {
-  const sites = site ? [site] : config.sites;
-  return new Set([new URL(config.publicUrl).origin, ...sites.flatMap((s) => s.origins.map((o) => new URL(o).origin))].map(normalise));
+  let bySite = memo.get(config);
+  if (!bySite) memo.set(config, (bySite = new Map()));
+  // The public URL is part of the key: with an ephemeral port it is only known after start.
+  const key = `${site?.id ?? '*'} ${config.publicUrl}`;
+  let origins = bySite.get(key);
+  if (!origins) {
+    const sites = site ? [site] : config.sites;
+    origins = new Set([new URL(config.publicUrl).origin, ...sites.flatMap((s) => s.origins.map((o) => new URL(o).origin))].map(normalise));
+    bySite.set(key, origins);
+  }
+  return origins;
 }
 
 /**
