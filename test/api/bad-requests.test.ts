@@ -149,4 +149,22 @@ describe('rate limit', () => {
       await limited.close();
     }
   });
+
+  it('counts X-Forwarded-For only behind a trusted proxy', async () => {
+    const post = (s: TestServer, address: string) =>
+      s.api('/api/v1/comments', json('POST', { site: 'example', uri: '/xff/', body: 'hi' }, { 'x-forwarded-for': `203.0.113.9, ${address}` }));
+    const untrusted = await startTestServer({ env: { KOMMENTAR_RATE_LIMIT: '2' } });
+    const trusted = await startTestServer({ env: { KOMMENTAR_RATE_LIMIT: '2', KOMMENTAR_TRUST_PROXY: '1' } });
+    try {
+      // Without a trusted proxy the header is the client's own claim: every request is the same socket peer.
+      expect([(await post(untrusted, '198.51.100.1')).status, (await post(untrusted, '198.51.100.2')).status, (await post(untrusted, '198.51.100.3')).status]).toEqual([201, 201, 429]);
+      // Behind one, the hop the proxy appended tells clients apart.
+      for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) expect((await post(trusted, address)).status).toBe(201);
+      await post(trusted, '198.51.100.1');
+      expect((await post(trusted, '198.51.100.1')).status).toBe(429);
+    } finally {
+      await untrusted.close();
+      await trusted.close();
+    }
+  });
 });
