@@ -9,6 +9,7 @@ import { listThreads } from '../../server/db/threads.js';
 import { computeReport, type DialogueReport } from '../../server/dialogue/index.js';
 import { importFile, type ImportOptions, type ImportSummary } from '../../server/import/import.js';
 import type { TestServer } from '../helpers/server.js';
+import type { PublicComment } from '../../server/comments/public.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -27,17 +28,8 @@ export function importInto(server: TestServer, path: string, options: Partial<Im
   return importFile(server.ctx, findSite(server.ctx.config, 'blog')!, { path, baseUrl: null, dryRun: false, ...options });
 }
 
-export interface Listed {
-  id: number;
-  parentId: number | null;
-  depth: number;
-  html: string;
-  name: string | null;
-  url: string | null;
-  isAuthor: boolean;
-  createdAt: string;
-  deleted: boolean;
-}
+/** A comment as the public API lists it. */
+export type Listed = PublicComment;
 
 /** A thread as a visitor gets it from the public API. */
 export async function publicThread(server: TestServer, uri: string): Promise<Listed[]> {
