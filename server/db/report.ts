@@ -49,8 +49,8 @@ async function threadsWithCounts(db: Db, site: string, uri?: string): Promise<(R
 }
 
 /**
- * Yields each thread of the site with all its comments (every status), oldest
- * first. With `uri`, only that thread.
+ * Yields each thread of the site with all its comments (every status, in no
+ * particular order). With `uri`, only that thread.
  */
 export async function* streamSiteThreads(db: Db, site: string, uri?: string): AsyncGenerator<{ thread: ReportThread; comments: ReportCommentRow[] }> {
   const threads = await threadsWithCounts(db, site, uri);
@@ -64,8 +64,8 @@ export async function* streamSiteThreads(db: Db, site: string, uri?: string): As
     // One JSON array per chunk: libSQL builds it in C far faster than it hands over rows one by one.
     // 64 bits of the key tell 100,000 people apart (a collision chance near 1e-9) at a quarter of the hashing cost.
     const result = await db.execute({
-      sql: `SELECT json_group_array(json_array(thread_id, id, parent_id, status, created_at, substr(commenter_key, 1, 16), is_author, name)
-              ORDER BY thread_id, created_at, id) AS rows
+      // No ORDER BY: the metrics put each post in time order themselves, and sorting here cost a fifth of the read.
+      sql: `SELECT json_group_array(json_array(thread_id, id, parent_id, status, created_at, substr(commenter_key, 1, 16), is_author, name)) AS rows
             FROM comments WHERE thread_id IN (${chunk.map(() => '?').join(', ')})`,
       args: chunk.map((t) => t.id),
     });
