@@ -22,9 +22,13 @@ function usage(): string {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
-    return name ? 0 : 2;
+    return 0;
+  }
+  if (!name) {
+    console.error(`kommentar: which command? (${Object.keys(commands).join(', ')}; --help for more)`);
+    return 2;
   }
   const command = commands[name];
   if (!command) {
