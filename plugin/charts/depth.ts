@@ -6,7 +6,8 @@
 import type { Lang, Strings } from '../i18n.js';
 import { formatShare } from '../i18n.js';
 import { COLORS, chartFigure, r1, svgText } from './figure.js';
-import { labelStep, niceMax } from './scale.js';
+import { barFrame } from './bar-frame.js';
+import { labelStep } from './scale.js';
 
 export interface DepthChartOptions {
   id: string;
@@ -24,18 +25,10 @@ export function depthChart(perLevel: readonly number[], options: DepthChartOptio
   const left = 36;
   const top = 16;
   const bottom = 30;
-  const plotWidth = width - left - 10;
-  const plotHeight = height - top - bottom;
-  const max = niceMax(Math.max(0, ...perLevel));
-  const slot = levels > 0 ? plotWidth / levels : plotWidth;
+  const { plotHeight, slot, y, grid } = barFrame({ width, height, left, top, bottom, slots: levels, largest: Math.max(0, ...perLevel) });
   const barWidth = Math.max(2, Math.min(44, slot * 0.7));
   const step = labelStep(levels, 20);
-  const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
 
-  const grid = [0, max / 2, max]
-    .filter(Number.isInteger)
-    .map((tick) => `<line x1="${left}" x2="${width - 10}" y1="${r1(y(tick))}" y2="${r1(y(tick))}" stroke="${COLORS.grid}"/>` + svgText(left - 6, y(tick) + 4, String(tick), 'text-anchor="end"'))
-    .join('');
   const bars = perLevel
     .map((count, i) => {
       const x = left + i * slot + (slot - barWidth) / 2;

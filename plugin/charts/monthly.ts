@@ -5,7 +5,8 @@
  */
 import type { Strings } from '../i18n.js';
 import { COLORS, chartFigure, r1, svgText } from './figure.js';
-import { labelStep, niceMax } from './scale.js';
+import { barFrame } from './bar-frame.js';
+import { labelStep } from './scale.js';
 
 export interface MonthRow {
   /** UTC month, `YYYY-MM`. */
@@ -27,13 +28,12 @@ export function monthlyChart(rows: readonly MonthRow[], options: MonthlyChartOpt
   const left = 36;
   const top = 34;
   const bottom = 30;
-  const plotWidth = width - left - 10;
-  const plotHeight = height - top - bottom;
-  const max = niceMax(Math.max(0, ...rows.flatMap((row) => [row.newcomers, row.returning])));
-  const slot = rows.length > 0 ? plotWidth / rows.length : plotWidth;
+  const { plotHeight, slot, y, grid } = barFrame({
+    width, height, left, top, bottom, slots: rows.length,
+    largest: Math.max(0, ...rows.flatMap((row) => [row.newcomers, row.returning])),
+  });
   const barWidth = Math.max(1.5, Math.min(22, (slot * 0.8) / 2));
   const step = labelStep(rows.length, 12);
-  const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
   const bar = (x: number, value: number, color: string) =>
     value > 0 ? `<rect x="${r1(x)}" y="${r1(y(value))}" width="${r1(barWidth)}" height="${r1(top + plotHeight - y(value))}" fill="${color}"/>` : '';
 
@@ -41,10 +41,6 @@ export function monthlyChart(rows: readonly MonthRow[], options: MonthlyChartOpt
   const legend =
     `<rect x="${left}" y="6" width="12" height="12" fill="${COLORS.reader}"/>` + svgText(left + 18, 16, newcomersLabel) +
     `<rect x="${left + 150}" y="6" width="12" height="12" fill="${COLORS.accent}"/>` + svgText(left + 168, 16, returningLabel);
-  const grid = [0, max / 2, max]
-    .filter(Number.isInteger)
-    .map((tick) => `<line x1="${left}" x2="${width - 10}" y1="${r1(y(tick))}" y2="${r1(y(tick))}" stroke="${COLORS.grid}"/>` + svgText(left - 6, y(tick) + 4, String(tick), 'text-anchor="end"'))
-    .join('');
   const bars = rows
     .map((row, i) => {
       const x = left + i * slot + (slot - 2 * barWidth) / 2;
