@@ -2,6 +2,7 @@
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import type { CommentEvents } from './comments/events.js';
+import type { ChangeTracker } from './db/changes.js';
 
 export interface AppContext {
   config: Config;
@@ -10,4 +11,6 @@ export interface AppContext {
   /** Milliseconds since the epoch; replaceable so tests can move time. */
   now: () => number;
   events: CommentEvents;
+  /** Whether comments changed, here or in another process on the same database (caches ask it). */
+  changes: ChangeTracker;
 }

@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import { CommentEvents } from './comments/events.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
+import { ChangeTracker } from './db/changes.js';
 import { openDatabase } from './db/connection.js';
 import { migrate } from './db/migrations.js';
 import { loadSecret } from './identity/secret.js';
@@ -27,10 +28,15 @@ export async function openContext(config: Config): Promise<AppContext> {
     db.close();
     throw error;
   }
-  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents() };
+  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents(), changes: new ChangeTracker(config.dbUrl) };
 }
 
-export async function startServer(config: Config): Promise<RunningServer> {
+export interface StartOptions {
+  /** Run the once-only background work (the outbox worker, deploy hooks): false in all but one of several workers. */
+  background?: boolean;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const ctx = await openContext(config);
   const app = createApp(ctx);
   const server = await new Promise<ServerType>((resolve, reject) => {
@@ -40,7 +46,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const port = (server.address() as AddressInfo).port;
   // An ephemeral port (tests) is only known now; the default public URL follows it.
   if (config.port === 0 && config.publicUrlDerived) config.publicUrl = `http://127.0.0.1:${port}`;
-  const notifications = startNotifications(ctx);
+  const notifications = startNotifications(ctx, { deliver: options.background ?? true });
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
@@ -48,6 +54,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.close(() => {
         // The outbox worker may be mid-delivery: it finishes before the database closes.
         void notifications.stop().finally(() => {
+          ctx.changes.close();
           ctx.db.close();
           resolve();
         });

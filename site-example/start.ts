@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CommentRow } from '../server/db/comments.js';
 import { loadConfig, type Config } from '../server/config.js';
 import { hashPassword } from '../server/desk/password.js';
 import { startServer, type RunningServer } from '../server/server.js';
@@ -27,7 +26,7 @@ export interface RunningExample {
 }
 
 /** The example's config: its kommentar.config.json (formRedirect "thread") unless KOMMENTAR_CONFIG names another. */
-function exampleConfig(env: NodeJS.ProcessEnv): Config {
+export function exampleConfig(env: NodeJS.ProcessEnv): Config {
   const config = loadConfig({ KOMMENTAR_CONFIG: join(EXAMPLE_DIR, 'kommentar.config.json'), ...env });
   config.staticRoot = resolve(config.staticRoot ?? join(EXAMPLE_DIR, '_site'));
   return config;
@@ -61,12 +60,24 @@ function rebuilder(build: () => Promise<void>) {
   };
 }
 
-export async function startExample(env: NodeJS.ProcessEnv = process.env): Promise<RunningExample> {
+/**
+ * A newcomer should see the desk too: without a configured password, this run
+ * gets one of its own, passed on as KOMMENTAR_ADMIN_PASSWORD_HASH (so several
+ * workers all accept it).
+ */
+export async function prepareExampleEnv(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; deskPassword: string | undefined }> {
+  if (exampleConfig(env).adminPasswordHash) return { env, deskPassword: undefined };
+  const deskPassword = randomBytes(9).toString('base64url');
+  return { env: { ...env, KOMMENTAR_ADMIN_PASSWORD_HASH: await hashPassword(deskPassword) }, deskPassword };
+}
+
+/** How often the blog looks for changed comments (made by this process or by any other worker). */
+const WATCH_MS = 500;
+
+export async function startExample(given: NodeJS.ProcessEnv = process.env): Promise<RunningExample> {
+  const { env, deskPassword } = await prepareExampleEnv(given);
   const config = exampleConfig(env);
   mkdirSync(config.staticRoot!, { recursive: true });
-  // A newcomer should see the desk too: without a configured password, this run gets one of its own.
-  const deskPassword = config.adminPasswordHash ? undefined : randomBytes(9).toString('base64url');
-  if (deskPassword) config.adminPasswordHash = await hashPassword(deskPassword);
   const server = await startServer(config);
   const site = config.sites.find((s) => s.id === 'example') ?? config.sites[0]!;
   const seeded = await seedIfEmpty(server.ctx, site);
@@ -80,33 +91,36 @@ export async function startExample(env: NodeJS.ProcessEnv = process.env): Promis
   console.log(`[example] site built in ${Date.now() - started} ms`);
 
   const rebuilds = rebuilder(build);
-  const onComment = (row: CommentRow) => {
-    if (row.site === site.id && row.status === 'approved') rebuilds.schedule();
-  };
-  server.ctx.events.on('created', onComment);
-  server.ctx.events.on('approved', onComment);
+  // Comments may arrive through any worker, so the blog follows the database's change
+  // generation rather than this process's events; a pending comment costs a needless build.
+  let seen = await server.ctx.changes.generation();
+  const watch = setInterval(() => {
+    void server.ctx.changes.generation().then((generation) => {
+      if (generation === seen) return;
+      seen = generation;
+      rebuilds.schedule();
+    }, () => undefined);
+  }, WATCH_MS);
 
   return {
     server,
     deskPassword,
     async close() {
-      server.ctx.events.off('created', onComment);
-      server.ctx.events.off('approved', onComment);
+      clearInterval(watch);
       await rebuilds.stop();
       await server.close();
     },
   };
 }
 
-function printUrls(example: RunningExample): void {
-  const url = example.server.ctx.config.publicUrl;
+export function printUrls(url: string, deskPassword: string | undefined): void {
   console.log(
     [
       '',
       'Kommentar and the example blog are running:',
       `  blog             ${url}/`,
       `  dialogue report  ${url}/dialogue/`,
-      `  author's desk    ${url}/admin${example.deskPassword ? `   (password for this run: ${example.deskPassword})` : ''}`,
+      `  author's desk    ${url}/admin${deskPassword ? `   (password for this run: ${deskPassword})` : ''}`,
       `  threads API      ${url}/api/v1/threads?site=example`,
       '',
       'Write a comment under any post: the blog rebuilds a few seconds later. Ctrl+C stops.',
@@ -117,7 +131,7 @@ function printUrls(example: RunningExample): void {
 /** Runs until SIGINT or SIGTERM; the exit code for the CLI. */
 export async function runExample(env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const example = await startExample(env);
-  printUrls(example);
+  printUrls(example.server.ctx.config.publicUrl, example.deskPassword);
   await new Promise<void>((resolveStop) => {
     const stop = (signal: string) => {
       console.log(`${signal}: stopping.`);

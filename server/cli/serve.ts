@@ -1,22 +1,48 @@
-/** `kommentar serve`: runs the comment server until SIGINT or SIGTERM. */
+/** `kommentar serve`: runs the comment server, in one process or in `--workers N`, until SIGINT or SIGTERM. */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { announceListening, isClusterWorker, isLeader, runWorkers, untilStopSignal } from '../cluster.js';
 import { loadConfig } from '../config.js';
 import { startServer } from '../server.js';
+import { UsageError } from './usage-error.js';
+
+function workerCount(raw: string | undefined): number {
+  if (raw === undefined) return availableParallelism();
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1 || count > 256) throw new UsageError(`--workers must be a whole number from 1 to 256, got "${raw}"`);
+  return count;
+}
 
 export async function serveCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' }, example: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, host: { type: 'string' }, example: { type: 'boolean' }, workers: { type: 'string' } },
+    strict: true,
+  });
+  const workers = workerCount(values.workers);
   const env = { ...process.env, ...(values.port ? { PORT: values.port } : {}), ...(values.host ? { HOST: values.host } : {}) };
   // --example: the server plus the example blog, seeded and rebuilt on new comments (what `npm start` runs).
-  if (values.example) return (await import('../../site-example/start.js')).runExample(env);
-  const server = await startServer(loadConfig(env));
-  console.log(`Kommentar is listening on ${server.url} (sites: ${server.ctx.config.sites.map((s) => s.id).join(', ')})`);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      console.log(`${signal}: finishing open requests, then stopping.`);
-      server.close().then(resolve, resolve);
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  const example = values.example ? await import('../../site-example/start.js') : undefined;
+
+  if (workers > 1 && !isClusterWorker()) {
+    // Every worker must accept the same desk password, so the primary makes it up for the run.
+    const prepared = example ? await example.prepareExampleEnv(env) : { env, deskPassword: undefined };
+    return runWorkers(workers, prepared.env, (url) => {
+      if (example) example.printUrls(url, prepared.deskPassword);
+      else console.log(`Kommentar is listening on ${url} (${workers} workers)`);
+    });
+  }
+  if (example && !isClusterWorker()) return example.runExample(env);
+
+  const leader = isLeader();
+  const running = example && leader ? (await example.startExample(env)) : undefined;
+  const server = running?.server ?? (await startServer(example ? example.exampleConfig(env) : loadConfig(env), { background: leader }));
+  if (isClusterWorker()) announceListening(example ? server.ctx.config.publicUrl : server.url);
+  else console.log(`Kommentar is listening on ${server.url} (sites: ${server.ctx.config.sites.map((s) => s.id).join(', ')})`);
+  const reason = await untilStopSignal();
+  if (!isClusterWorker()) console.log(`${reason}: finishing open requests, then stopping.`);
+  await (running ?? server).close().catch(() => undefined);
+  // The channel to the primary would keep a stopped worker alive.
+  if (isClusterWorker()) process.disconnect?.();
   return 0;
 }

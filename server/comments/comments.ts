@@ -16,7 +16,6 @@ import {
   type CommentRow,
   type CommentStatus,
 } from '../db/comments.js';
-import { changeGeneration } from '../db/changes.js';
 import type { Db } from '../db/connection.js';
 import { isTrusted } from '../db/trusted.js';
 import { ApiError } from '../http/errors.js';
@@ -54,7 +53,7 @@ export async function publicThreadSnapshot(ctx: AppContext, site: string, uri: s
   let cache = caches.get(ctx.db);
   if (!cache) caches.set(ctx.db, (cache = new ThreadCache()));
   const key = `${site}\n${uri}`;
-  const generation = changeGeneration(ctx.db);
+  const generation = await ctx.changes.generation();
   const now = Date.now();
   return cache.get(key, generation, now) ?? cache.set(key, generation, now, JSON.stringify({ comments: await listPublicThread(ctx, site, uri) }));
 }
@@ -106,6 +105,7 @@ export async function createComment(ctx: AppContext, site: SiteConfig, input: Cr
     createdAt: now,
     editTokenHash: hashToken(editToken),
   });
+  ctx.changes.recordLocalWrite();
   ctx.events.notify('created', row);
   return {
     comment: toPublicComment(row, true),
@@ -136,6 +136,7 @@ async function ownComment(ctx: AppContext, id: number, editToken: string | undef
 export async function editComment(ctx: AppContext, id: number, editToken: string | undefined, body: string, writer: Writer): Promise<PublicComment> {
   await ownComment(ctx, id, editToken, writer);
   await updateCommentBody(ctx.db, id, body, renderMarkdown(body), ctx.now());
+  ctx.changes.recordLocalWrite();
   return toPublicComment((await getComment(ctx.db, id))!, true);
 }
 
@@ -143,6 +144,7 @@ export async function editComment(ctx: AppContext, id: number, editToken: string
 export async function deleteComment(ctx: AppContext, id: number, editToken: string | undefined, writer: Writer): Promise<{ placeholder: boolean }> {
   await ownComment(ctx, id, editToken, writer);
   await markDeleted(ctx.db, id);
+  ctx.changes.recordLocalWrite();
   return { placeholder: (await countChildren(ctx.db, id)) > 0 };
 }
 

@@ -1,16 +1,59 @@
 /**
- * A per-database counter of writes to comments, so caches in this process can
- * tell at no cost whether anything changed. Writes from other processes (a CLI
- * import) are not seen here; caches bound that staleness with a short lifetime.
+ * Tells caches whether comments may have changed, in this process or in any
+ * other one on the same database file (several `serve` workers, a CLI import).
+ *
+ * Other processes are noticed through `PRAGMA data_version` on a connection of
+ * our own that never writes: SQLite changes that number whenever another
+ * connection commits. It is asked at most every `intervalMs`, so a cached read
+ * costs nothing most of the time; this process's own writes count at once.
+ * A remote database (libsql://, https://) has no shared file to watch: there
+ * only this process's writes count, and caches bound staleness by their age.
  */
-import type { Db } from './connection.js';
+import { openProbeConnection, type Db } from './connection.js';
 
-const generations = new WeakMap<Db, number>();
+/** How long another process's write may stay unseen: well inside the 1 s the workers promise. */
+export const CHANGE_CHECK_INTERVAL_MS = 200;
 
-export function changeGeneration(db: Db): number {
-  return generations.get(db) ?? 0;
-}
+export class ChangeTracker {
+  private local = 0;
+  private version = 0;
+  private checkedAt = Number.NEGATIVE_INFINITY;
+  private checking: Promise<void> | undefined;
+  private probe: Db | undefined;
+  private readonly watchesFile: boolean;
 
-export function recordChange(db: Db): void {
-  generations.set(db, changeGeneration(db) + 1);
+  /** `dbUrl` is the database's URL; the probe connection opens on first use, so commands that never read through a cache never open it. */
+  constructor(
+    private readonly dbUrl: string,
+    private readonly intervalMs = CHANGE_CHECK_INTERVAL_MS,
+  ) {
+    this.watchesFile = dbUrl.startsWith('file:') && dbUrl !== 'file::memory:';
+  }
+
+  /** A comment write made by this process: the next generation() differs at once. */
+  recordLocalWrite(): void {
+    this.local += 1;
+  }
+
+  /** A number that differs whenever comments may have changed since it was last taken. */
+  async generation(now = Date.now()): Promise<number> {
+    if (this.watchesFile && now - this.checkedAt >= this.intervalMs) {
+      // One probe at a time: concurrent readers share it.
+      this.checking ??= this.check(now).finally(() => (this.checking = undefined));
+      await this.checking;
+    }
+    return this.local + this.version;
+  }
+
+  private async check(now: number): Promise<void> {
+    this.probe ??= openProbeConnection(this.dbUrl);
+    const result = await this.probe.execute('PRAGMA data_version');
+    this.version = Number(result.rows[0]?.[0] ?? 0);
+    this.checkedAt = now;
+  }
+
+  close(): void {
+    this.probe?.close();
+    this.probe = undefined;
+  }
 }

@@ -1,6 +1,5 @@
 /** Storage for comments. Every query on the comments table lives here. */
 import type { Row } from '@libsql/client';
-import { recordChange } from './changes.js';
 import type { Db } from './connection.js';
 import { upsertThreadStatement } from './threads.js';
 
@@ -85,7 +84,6 @@ export async function insertComment(db: Db, comment: NewComment): Promise<Commen
     ],
     'write',
   );
-  recordChange(db);
   const row = inserted!.rows[0]!;
   const { title: _title, ...fields } = comment;
   return { ...fields, id: Number(row.id), threadId: Number(row.thread_id), threadTitle: text(row.thread_title), editedAt: null };
@@ -124,7 +122,6 @@ export async function listSiteComments(
 
 export async function updateCommentBody(db: Db, id: number, body: string, html: string, editedAt: number): Promise<void> {
   await db.execute({ sql: 'UPDATE comments SET body = ?, html = ?, edited_at = ? WHERE id = ?', args: [body, html, editedAt, id] });
-  recordChange(db);
 }
 
 /**
@@ -137,13 +134,11 @@ export async function markDeleted(db: Db, id: number): Promise<void> {
           notify = 0, edit_token_hash = NULL WHERE id = ?`,
     args: [id],
   });
-  recordChange(db);
 }
 
 export async function setCommentStatus(db: Db, ids: number[], status: CommentStatus): Promise<void> {
   if (ids.length === 0) return;
   await db.execute({ sql: `UPDATE comments SET status = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, args: [status, ...ids] });
-  recordChange(db);
 }
 
 /** Approved comments per uri, for the uris asked (uris with none are absent). */

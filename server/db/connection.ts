@@ -26,6 +26,11 @@ export async function openDatabase(url: string, authToken?: string): Promise<Db>
   return db;
 }
 
+/** A second connection to a file database that never writes: the change tracker asks it for `PRAGMA data_version`. */
+export function openProbeConnection(url: string): Db {
+  return createClient({ url, intMode: 'number' });
+}
+
 /**
  * Runs `work` inside a write transaction: committed when it resolves, always
  * rolled back when it throws.

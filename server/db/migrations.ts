@@ -2,7 +2,7 @@
  * Versioned schema migrations, applied in order at start. Re-running is a
  * no-op; a database written by a newer Kommentar is refused.
  */
-import type { Db } from './connection.js';
+import { withTransaction, type Db } from './connection.js';
 
 export interface Migration {
   version: number;
@@ -104,27 +104,28 @@ export const migrations: Migration[] = [
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));
 
-/** Brings the schema to `latestVersion`; returns the versions it applied. */
+/**
+ * Brings the schema to `latestVersion`; returns the versions it applied. The
+ * version is read and the migrations applied in one write transaction, so
+ * several processes starting at once (serve --workers) migrate exactly once.
+ */
 export async function migrate(db: Db): Promise<number[]> {
   await db.execute(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  const result = await db.execute('SELECT max(version) AS version FROM schema_migrations');
-  const current = Number(result.rows[0]?.version ?? 0);
-  if (current > latestVersion) {
-    throw new SchemaTooNewError(
-      `the database is at schema version ${current}, but this Kommentar knows versions up to ${latestVersion}: upgrade Kommentar or point KOMMENTAR_DB_URL at another database`,
-    );
-  }
-  const applied: number[] = [];
-  for (const migration of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
-    await db.batch(
-      [
-        ...migration.statements,
-        { sql: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', args: [migration.version, migration.name, Date.now()] },
-      ],
-      'write',
-    );
-    applied.push(migration.version);
-  }
-  return applied;
+  return withTransaction(db, async (tx) => {
+    const result = await tx.execute('SELECT max(version) AS version FROM schema_migrations');
+    const current = Number(result.rows[0]?.version ?? 0);
+    if (current > latestVersion) {
+      throw new SchemaTooNewError(
+        `the database is at schema version ${current}, but this Kommentar knows versions up to ${latestVersion}: upgrade Kommentar or point KOMMENTAR_DB_URL at another database`,
+      );
+    }
+    const applied: number[] = [];
+    for (const migration of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
+      for (const statement of migration.statements) await tx.execute(statement);
+      await tx.execute({ sql: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', args: [migration.version, migration.name, Date.now()] });
+      applied.push(migration.version);
+    }
+    return applied;
+  });
 }

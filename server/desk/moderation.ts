@@ -31,6 +31,7 @@ export async function moderationQueue(ctx: AppContext, siteId: string): Promise<
 async function approve(ctx: AppContext, rows: CommentRow[]): Promise<number> {
   const waiting = rows.filter((row) => row.status === 'pending' || row.status === 'spam');
   await setCommentStatus(ctx.db, waiting.map((row) => row.id), 'approved');
+  ctx.changes.recordLocalWrite();
   for (const row of await loadComments(ctx, waiting.map((row) => row.id))) ctx.events.notify('approved', row);
   return waiting.length;
 }
@@ -55,6 +56,7 @@ export async function moderate(ctx: AppContext, siteId: string, action: Moderati
     case 'spam': {
       const targets = rows.filter((row) => row.status !== 'spam');
       await setCommentStatus(ctx.db, targets.map((row) => row.id), 'spam');
+      ctx.changes.recordLocalWrite();
       return { changed: targets.length, trusted: 0 };
     }
     case 'delete':

@@ -40,7 +40,8 @@ const unconfigured = (what: string): Sender => async () => {
   throw new PermanentDeliveryError(`${what} is not configured any more`);
 };
 
-export function startNotifications(ctx: AppContext): Notifications {
+/** `deliver: false` only fills the outbox; the process that delivers (the leading worker) picks the items up on its next poll. */
+export function startNotifications(ctx: AppContext, options: { deliver: boolean }): Notifications {
   const { smtp, webhook } = ctx.config;
   const mailer = smtp ? createMailer(smtp) : undefined;
   const worker = new OutboxWorker(ctx, {
@@ -56,7 +57,7 @@ export function startNotifications(ctx: AppContext): Notifications {
     },
     () => worker.wake(),
   );
-  worker.start();
+  if (options.deliver) worker.start();
   return {
     async stop() {
       stopListening();
