@@ -13,6 +13,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   report: { run: reportCommand, summary: 'the dialogue report (--site S [--json | --csv] [--from D] [--to D] [--post URI])' },
   'set-password': { run: async (argv) => (await import('./set-password.js')).setPasswordCommand(argv), summary: 'set the desk password (read from stdin or a prompt) in the config file' },
   import: { run: async (argv) => (await import('./import.js')).importCommand(argv), summary: 'import comments (wordpress|disqus|isso|json FILE --site S [--dry-run] [--base-url URL] [--json])' },
+  backup: { run: async (argv) => (await import('./backup.js')).backupCommand(argv), summary: 'a consistent copy of the live database (FILE), safe while the server writes' },
   export: { run: async (argv) => (await import('./export.js')).exportCommand(argv), summary: "a site's comments as JSON on stdout (--site S [--include-private])" },
 };
 
