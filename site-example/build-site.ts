@@ -4,13 +4,10 @@
  * benchmark, so all three build the very site a newcomer sees.
  */
 import Eleventy from '@11ty/eleventy';
-import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { EXAMPLE_DIR } from './example-dir.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The example's source folder, whether this runs from site-example/ (tests) or dist/site-example/ (npm start). */
-export const EXAMPLE_DIR = existsSync(join(here, 'eleventy.config.js')) ? here : resolve(here, '../../site-example');
+export { EXAMPLE_DIR };
 
 export interface ExampleBuild {
   /** Folder the site is written to. */

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from '../server/config.js';
 import { hashPassword } from '../server/desk/password.js';
 import { startServer, type RunningServer } from '../server/server.js';
-import { buildExampleSite, EXAMPLE_DIR } from './build-site.js';
+import { EXAMPLE_DIR } from './example-dir.js';
 import { seedIfEmpty } from './seed.js';
 
 /** Quiet time after the last new comment before the blog is rebuilt. */
@@ -83,6 +83,8 @@ export async function startExample(given: NodeJS.ProcessEnv = process.env): Prom
   const seeded = await seedIfEmpty(server.ctx, site);
   if (seeded > 0) console.log(`[example] seeded ${seeded} demo comments into the empty database`);
 
+  // Eleventy is loaded only here: the other workers and the primary never build.
+  const { buildExampleSite } = await import('./build-site.js');
   // Every build asks the server (cache duration 0); an unchanged answer costs a 304.
   const build = () =>
     buildExampleSite({ output: config.staticRoot!, server: config.publicUrl, site: site.id, cacheDuration: '0s', cacheDirectory: env.KOMMENTAR_CACHE_DIR });

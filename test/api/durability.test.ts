@@ -36,7 +36,7 @@ describe('crash safety', () => {
 
   it('keeps every comment answered 201 when the server is killed with SIGKILL mid-load', async () => {
     const env = { KOMMENTAR_DB_URL: `file:${join(dir, 'k.db')}`, KOMMENTAR_RATE_LIMIT: '0', KOMMENTAR_SECRET: 'crash-test-secret' };
-    const first = await startServeProcess(env);
+    const first = await startServeProcess(env, undefined, ['--workers', '1']);
     const acknowledged = new Map<number, string>();
     let sent = 0;
     const writer = async () => {
@@ -56,7 +56,7 @@ describe('crash safety', () => {
     await Promise.all(writers);
     await waitForExit(first.child);
 
-    const second = await startServeProcess(env);
+    const second = await startServeProcess(env, undefined, ['--workers', '1']);
     try {
       const response = await fetch(`${second.url}/api/v1/comments?site=example&uri=/crash/`);
       const stored = new Map(((await response.json()) as { comments: { id: number; html: string }[] }).comments.map((c) => [c.id, c.html]));
@@ -70,7 +70,7 @@ describe('crash safety', () => {
 
   it('finishes in-flight writes on SIGTERM, then exits 0 with the database closed', async () => {
     const env = { KOMMENTAR_DB_URL: `file:${join(dir, 'term.db')}`, KOMMENTAR_RATE_LIMIT: '0', KOMMENTAR_SECRET: 'term-test-secret' };
-    const first = await startServeProcess(env);
+    const first = await startServeProcess(env, undefined, ['--workers', '1']);
     const requests = Array.from({ length: 40 }, (_, i) =>
       fetch(`${first.url}/api/v1/comments`, json('POST', { site: 'example', uri: '/term/', body: `in flight ${i}` })).then(
         async (response) => ({ status: response.status, id: ((await response.json()) as { comment: { id: number } }).comment.id }),
@@ -84,7 +84,7 @@ describe('crash safety', () => {
     expect(answered.length).toBeGreaterThan(0);
     expect(answered.every((r) => r.status === 201)).toBe(true);
 
-    const second = await startServeProcess(env);
+    const second = await startServeProcess(env, undefined, ['--workers', '1']);
     try {
       const stored = ((await (await fetch(`${second.url}/api/v1/comments?site=example&uri=/term/`)).json()) as { comments: { id: number }[] }).comments.map((c) => c.id);
       for (const { id } of answered) expect(stored).toContain(id);

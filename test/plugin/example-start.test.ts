@@ -79,11 +79,12 @@ describe('the example', () => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await expect.poll(() => /dialogue report\s+(http:\S+)/.exec(output)?.[1], { timeout: 20_000, interval: 100 }).toBeDefined();
+    // The default is one worker per core: a primary and its workers start before the URLs appear.
+    await expect.poll(() => /dialogue report\s+(http:\S+)/.exec(output)?.[1], { timeout: 50_000, interval: 100 }).toBeDefined();
     const dialogue = /dialogue report\s+(http:\S+)/.exec(output)![1]!;
     expect(output).toMatch(/blog\s+http:\/\/127\.0\.0\.1:\d+\//);
     expect(await text(dialogue)).toContain('Dialogue');
     child.kill('SIGTERM');
     expect(await waitForExit(child)).toBe(0);
-  });
+  }, 60_000);
 });
