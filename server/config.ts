@@ -8,6 +8,23 @@ import { z } from 'zod';
 
 export type Moderation = 'none' | 'first-time' | 'all';
 
+const httpUrl = z
+  .string()
+  .url()
+  .refine((url) => /^https?:$/.test(new URL(url).protocol), 'must be an http or https URL');
+
+/** A static-site build hook (Netlify, Vercel, Cloudflare Pages, GitHub repository_dispatch) called after public comments change. */
+const deployHookSchema = z.object({
+  url: httpUrl,
+  /** Quiet time after the latest change before the call; also the least time between two calls. */
+  debounceSeconds: z.number().min(0).max(86_400).default(60),
+  /** Extra request headers, e.g. `Authorization` for GitHub. */
+  headers: z.record(z.string(), z.string()).optional(),
+  /** The request body: an object is sent as JSON, a string as it is. Default: none (GitHub dispatch URLs: `{"event_type":"kommentar"}`). */
+  body: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  timeoutSeconds: z.number().positive().max(300).default(10),
+});
+
 const siteSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'site ids are letters, digits, "-" and "_"'),
   title: z.string().max(200).optional(),
@@ -20,6 +37,7 @@ const siteSchema = z.object({
   formRedirect: z.enum(['page', 'thread']).default('page'),
   /** Whether `GET /api/v1/report/public` answers for this site (aggregate numbers, no names). */
   publicReport: z.boolean().default(true),
+  deployHooks: z.array(deployHookSchema).default([]),
 });
 
 const smtpSchema = z.object({
@@ -54,6 +72,8 @@ const fileSchema = z.object({
   adminPasswordHash: z.string().optional(),
   smtp: smtpSchema.optional(),
   webhook: webhookSchema.optional(),
+  /** Let every outbound request (webhook, deploy hooks, …) reach loopback and private addresses: tests and closed networks only. */
+  allowPrivateAddresses: z.boolean().default(false),
   /** Folder of a built static site to serve beside the API (the example blog). */
   staticRoot: z.string().optional(),
 });
@@ -61,6 +81,7 @@ const fileSchema = z.object({
 export type SiteConfig = z.infer<typeof siteSchema>;
 export type SmtpConfig = z.infer<typeof smtpSchema>;
 export type WebhookConfig = z.infer<typeof webhookSchema>;
+export type DeployHookConfig = z.infer<typeof deployHookSchema>;
 
 export interface Config {
   port: number;
@@ -84,6 +105,7 @@ export interface Config {
   sites: SiteConfig[];
   smtp: SmtpConfig | undefined;
   webhook: WebhookConfig | undefined;
+  allowPrivateAddresses: boolean;
   staticRoot: string | undefined;
 }
 
@@ -158,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sites,
     smtp: file.smtp,
     webhook: file.webhook,
+    allowPrivateAddresses: file.allowPrivateAddresses,
     staticRoot: env.KOMMENTAR_STATIC_ROOT || file.staticRoot,
   };
 }

@@ -137,14 +137,17 @@ export async function editComment(ctx: AppContext, id: number, editToken: string
   await ownComment(ctx, id, editToken, writer);
   await updateCommentBody(ctx.db, id, body, renderMarkdown(body), ctx.now());
   ctx.changes.recordLocalWrite();
-  return toPublicComment((await getComment(ctx.db, id))!, true);
+  const edited = (await getComment(ctx.db, id))!;
+  ctx.events.notify('edited', edited);
+  return toPublicComment(edited, true);
 }
 
 /** Deletes the content; the row stays as a placeholder when replies hang from it. */
 export async function deleteComment(ctx: AppContext, id: number, editToken: string | undefined, writer: Writer): Promise<{ placeholder: boolean }> {
-  await ownComment(ctx, id, editToken, writer);
+  const row = await ownComment(ctx, id, editToken, writer);
   await markDeleted(ctx.db, id);
   ctx.changes.recordLocalWrite();
+  ctx.events.notify('deleted', row);
   return { placeholder: (await countChildren(ctx.db, id)) > 0 };
 }
 

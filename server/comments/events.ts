@@ -10,6 +10,10 @@ interface EventMap {
   created: [CommentRow];
   /** A pending comment became public. */
   approved: [CommentRow];
+  /** A comment's text changed (the row after the edit). */
+  edited: [CommentRow];
+  /** A comment was deleted (the row as it was before). */
+  deleted: [CommentRow];
 }
 
 export class CommentEvents extends EventEmitter<EventMap> {

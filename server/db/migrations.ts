@@ -100,6 +100,19 @@ export const migrations: Migration[] = [
       'ALTER TABLE comments ADD COLUMN import_hash TEXT',
     ],
   },
+  {
+    version: 6,
+    name: 'deploy hook schedule',
+    statements: [
+      // One row per configured deploy hook (`hook` is a hash of site and URL, not the URL, which may carry a secret).
+      // due_at: when the next call goes out (NULL: nothing waiting); every public change pushes it to now + debounce.
+      `CREATE TABLE deploy_hook_schedule (
+        hook TEXT PRIMARY KEY,
+        due_at INTEGER,
+        last_queued_at INTEGER
+      )`,
+    ],
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

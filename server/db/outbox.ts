@@ -3,6 +3,7 @@
  * request that caused them never waits for (or fails with) a mail server.
  * Every query on the outbox table lives here.
  */
+import type { InStatement } from '@libsql/client';
 import { writeBatch, type Db } from './connection.js';
 
 export type OutboxKind = 'email' | 'webhook';
@@ -39,17 +40,19 @@ export interface OutboxSummary {
   problems: OutboxProblem[];
 }
 
+/** The inserts that queue `items`, for a caller that writes them inside its own transaction. */
+export function enqueueStatements(items: NewOutboxItem[], now: number): InStatement[] {
+  return items.map((item) => ({
+    sql: `INSERT INTO outbox (kind, topic, payload, status, attempts, next_attempt_at, created_at, updated_at)
+          VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
+    args: [item.kind, item.topic, item.payload, now, now, now],
+  }));
+}
+
 /** Queues items in one atomic batch: what one event sets off is in the outbox together or not at all. */
 export async function enqueue(db: Db, items: NewOutboxItem[], now: number): Promise<void> {
   if (items.length === 0) return;
-  await writeBatch(
-    db,
-    items.map((item) => ({
-      sql: `INSERT INTO outbox (kind, topic, payload, status, attempts, next_attempt_at, created_at, updated_at)
-            VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
-      args: [item.kind, item.topic, item.payload, now, now, now],
-    })),
-  );
+  await writeBatch(db, enqueueStatements(items, now));
 }
 
 /** Queued items whose next attempt is due, oldest first. */

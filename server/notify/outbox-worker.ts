@@ -9,8 +9,11 @@ import { PermanentDeliveryError } from './delivery-error.js';
 
 export type Sender = (item: OutboxItem) => Promise<void>;
 
-/** How often the queue is looked at without being woken (retries come due this way). */
-const POLL_MS = 5000;
+/**
+ * How often the queue is looked at without being woken: retries come due this
+ * way, and so do items other workers queued (only one process delivers).
+ */
+const POLL_MS = 1000;
 /** Attempts before an item is marked failed: with the delays below, about an hour of trying. */
 const MAX_ATTEMPTS = 8;
 /** Delay after the first failure; doubled after each further one (30 s, 1 min, 2 min … 64 min). */

@@ -9,6 +9,7 @@ import { PermanentDeliveryError } from './delivery-error.js';
 import { createMailer, type EmailMessage } from './mailer.js';
 import { listenForComments } from './notifier.js';
 import { OutboxWorker, type Sender } from './outbox-worker.js';
+import { deliverDeployHook, isDeployItem, scheduleOnPublicChanges, startDeployHookScheduler } from './deploy-hooks.js';
 import { deliverWebhook } from './webhook.js';
 
 export interface Notifications {
@@ -46,22 +47,27 @@ export function startNotifications(ctx: AppContext, options: { deliver: boolean 
   const mailer = smtp ? createMailer(smtp) : undefined;
   const worker = new OutboxWorker(ctx, {
     email: mailer ? (item) => mailer.send(readEmail(item.payload)) : unconfigured('SMTP'),
-    webhook: webhook ? (item) => deliverWebhook(webhook, { id: item.id, event: item.topic, body: item.payload }) : unconfigured('The webhook'),
+    webhook: (item) => {
+      if (isDeployItem(item)) return deliverDeployHook(ctx.config, item);
+      if (!webhook) return unconfigured('The webhook')(item);
+      return deliverWebhook(webhook, ctx.config.allowPrivateAddresses, { id: item.id, event: item.topic, body: item.payload });
+    },
   });
   const inFlight = new Set<Promise<void>>();
-  const stopListening = listenForComments(
-    ctx,
-    (work) => {
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
-    },
-    () => worker.wake(),
-  );
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  const stopListening = listenForComments(ctx, track, () => worker.wake());
+  const stopScheduling = scheduleOnPublicChanges(ctx, track);
+  const stopDeployHooks = options.deliver ? startDeployHookScheduler(ctx, () => worker.wake()) : async () => undefined;
   if (options.deliver) worker.start();
   return {
     async stop() {
       stopListening();
+      stopScheduling();
       await Promise.allSettled([...inFlight]);
+      await stopDeployHooks();
       await worker.stop();
       mailer?.close();
     },

@@ -49,7 +49,7 @@ export async function resolveCheckedAddress(hostname: string, allowPrivate: bool
   if (!allowPrivate) {
     const blocked = addresses.find((entry) => !isPublicAddress(entry.address));
     if (blocked) {
-      throw new BlockedAddressError(`refused: ${host} resolves to ${blocked.address}, which is not a public address (set webhook.allowPrivateAddresses to permit it)`);
+      throw new BlockedAddressError(`refused: ${host} resolves to ${blocked.address}, which is not a public address (set allowPrivateAddresses (or webhook.allowPrivateAddresses) in the config to permit it)`);
     }
   }
   const first = addresses[0]!;
