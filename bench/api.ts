@@ -12,10 +12,10 @@ import { join, resolve } from 'node:path';
 import type { BenchRow } from './table.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const CONNECTIONS = 50;
+export const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
-function startChild(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+export function startChild(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((done, fail) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -26,7 +26,7 @@ function startChild(args: string[], env: Record<string, string>): Promise<{ chil
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((done) => {
     child.once('exit', () => done());
     child.kill('SIGTERM');
@@ -40,33 +40,39 @@ interface Load {
   errors: number;
 }
 
-async function load(options: autocannon.Options): Promise<Load> {
+export async function load(options: autocannon.Options): Promise<Load> {
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
+/** The thread every read figure uses: 100 comments, 20 top-level, each with a chain of 4 replies. Returns its URL. */
+export async function seedReadThread(url: string): Promise<string> {
+  for (let top = 0; top < 20; top++) {
+    let parentId: number | null = null;
+    for (let depth = 0; depth < 5; depth++) {
+      const response: Response = await fetch(`${url}/api/v1/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ site: 'example', uri: '/bench/read/', parentId, name: `Reader ${top}`, body: `A comment with **some** Markdown and a [link](https://example.org/${top}/${depth}), long enough to look like a real one.` }),
+      });
+      parentId = ((await response.json()) as { comment: { id: number } }).comment.id;
+    }
+  }
+  return `${url}/api/v1/comments?site=example&uri=/bench/read/`;
+}
+
 export async function run(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kommentar-bench-api-'));
-  const server = await startChild(['bin/kommentar.js', 'serve'], {
+  // One process, as before --workers existed (the `workers` group compares more); request lines off (see README).
+  const server = await startChild(['bin/kommentar.js', 'serve', '--workers', '1'], {
     PORT: '0',
     KOMMENTAR_DB_URL: `file:${join(dir, 'bench.db')}`,
     KOMMENTAR_RATE_LIMIT: '0',
+    KOMMENTAR_LOG_LEVEL: 'warn',
   });
   let ceiling: { child: ChildProcess; url: string } | undefined;
   try {
-    // A thread of 100 comments: 20 top-level, each with a chain of 4 replies.
-    for (let top = 0; top < 20; top++) {
-      let parentId: number | null = null;
-      for (let depth = 0; depth < 5; depth++) {
-        const response: Response = await fetch(`${server.url}/api/v1/comments`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ site: 'example', uri: '/bench/read/', parentId, name: `Reader ${top}`, body: `A comment with **some** Markdown and a [link](https://example.org/${top}/${depth}), long enough to look like a real one.` }),
-        });
-        parentId = ((await response.json()) as { comment: { id: number } }).comment.id;
-      }
-    }
-    const readUrl = `${server.url}/api/v1/comments?site=example&uri=/bench/read/`;
+    const readUrl = await seedReadThread(server.url);
     const payload = await (await fetch(readUrl)).text();
     writeFileSync(join(dir, 'payload.json'), payload);
     ceiling = await startChild(['dist/bench/ceiling-server.js', join(dir, 'payload.json')], {});

@@ -94,7 +94,7 @@ export async function run(): Promise<BenchRow[]> {
     const seedSeconds = (performance.now() - seeded) / 1000;
 
     writeFileSync(join(dir, 'kommentar.config.json'), JSON.stringify({ sites: [{ id: 'bench' }] }));
-    const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KOMMENTAR_DB_URL: `file:${join(dir, 'bench.db')}`, KOMMENTAR_CONFIG: join(dir, 'kommentar.config.json') }));
+    const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KOMMENTAR_DB_URL: `file:${join(dir, 'bench.db')}`, KOMMENTAR_CONFIG: join(dir, 'kommentar.config.json'), KOMMENTAR_LOG_LEVEL: 'warn' }));
     // Separate copies: Eleventy caches compiled layouts by path across builds in one process.
     const variants = ['plain', 'fetching', 'cached', 'overview'] as const;
     for (const name of variants) writeSource(join(dir, name));

@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from './context.js';
 import { errorBody, handleError } from './http/errors.js';
 import { apiCors } from './http/cors.js';
+import { requestLog } from './http/request-log.js';
 import { deskRoutes } from './routes/admin/index.js';
 import { deskSessionCheck } from './routes/admin/session-cookie.js';
 import { commentRoutes } from './routes/comments.js';
@@ -24,6 +25,7 @@ export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
   const isAuthor = deskSessionCheck(ctx);
 
+  app.use(requestLog(ctx.log));
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody('not_found', 'Nothing here.'), 404));
 

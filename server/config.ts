@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 export type Moderation = 'none' | 'first-time' | 'all';
 
@@ -106,6 +107,8 @@ export interface Config {
   smtp: SmtpConfig | undefined;
   webhook: WebhookConfig | undefined;
   allowPrivateAddresses: boolean;
+  /** KOMMENTAR_LOG_LEVEL: error, warn, info (one line per request and delivery) or debug. */
+  logLevel: LogLevel;
   staticRoot: string | undefined;
 }
 
@@ -121,6 +124,13 @@ function parseIntEnv(name: string, raw: string | undefined, fallback: number): n
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number ≥ 0, got "${raw}"`);
   return value;
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  if (raw === undefined || raw === '') return 'info';
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase());
+  if (!level) throw new ConfigError(`KOMMENTAR_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return level;
 }
 
 function readConfigFile(path: string): z.infer<typeof fileSchema> {
@@ -181,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: file.smtp,
     webhook: file.webhook,
     allowPrivateAddresses: file.allowPrivateAddresses,
+    logLevel: parseLogLevel(env.KOMMENTAR_LOG_LEVEL),
     staticRoot: env.KOMMENTAR_STATIC_ROOT || file.staticRoot,
   };
 }

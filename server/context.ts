@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import type { CommentEvents } from './comments/events.js';
 import type { ChangeTracker } from './db/changes.js';
+import type { Logger } from './log.js';
 
 export interface AppContext {
   config: Config;
@@ -13,4 +14,5 @@ export interface AppContext {
   events: CommentEvents;
   /** Whether comments changed, here or in another process on the same database (caches ask it). */
   changes: ChangeTracker;
+  log: Logger;
 }

@@ -9,6 +9,7 @@ import { ChangeTracker } from './db/changes.js';
 import { openDatabase } from './db/connection.js';
 import { migrate } from './db/migrations.js';
 import { loadSecret } from './identity/secret.js';
+import { createLogger } from './log.js';
 import { startNotifications } from './notify/service.js';
 
 export interface RunningServer {
@@ -28,7 +29,7 @@ export async function openContext(config: Config): Promise<AppContext> {
     db.close();
     throw error;
   }
-  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents(), changes: new ChangeTracker(config.dbUrl) };
+  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents(), changes: new ChangeTracker(config.dbUrl), log: createLogger(config.logLevel) };
 }
 
 export interface StartOptions {

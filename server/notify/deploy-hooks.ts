@@ -14,6 +14,7 @@ import type { AppContext } from '../context.js';
 import type { CommentRow } from '../db/comments.js';
 import { anyDeployHookDue, claimDueDeployHooks, pushDeployHooks } from '../db/deploy-hooks.js';
 import type { NewOutboxItem, OutboxItem } from '../db/outbox.js';
+import { errorText } from '../log.js';
 import { PermanentDeliveryError } from './delivery-error.js';
 import { guardedPost, type GuardedPost } from './guarded-post.js';
 
@@ -88,7 +89,7 @@ export function scheduleOnPublicChanges(ctx: AppContext, track: (work: Promise<v
           ctx.db,
           hooks.map((hook) => ({ hook: hookKey(row.site, hook.url), debounceMs: hook.debounceSeconds * 1000 })),
           ctx.now(),
-        ).catch((error: unknown) => console.error(`[kommentar] deploy hooks of site ${row.site}:`, error)),
+        ).catch((error: unknown) => ctx.log.error('deploy hooks', { site: row.site, error: errorText(error) })),
       );
     };
     ctx.events.on(event, handler);
@@ -115,7 +116,7 @@ export function startDeployHookScheduler(ctx: AppContext, queued: () => void): (
     if ((await claimDueDeployHooks(ctx.db, now, toItem)).length > 0) queued();
   };
   const timer = setInterval(() => {
-    running = running.then(tick).catch((error: unknown) => console.error('[kommentar] deploy hooks:', error));
+    running = running.then(tick).catch((error: unknown) => ctx.log.error('deploy hooks', { error: errorText(error) }));
   }, TICK_MS);
   timer.unref();
   return async () => {

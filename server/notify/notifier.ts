@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import { findSite } from '../config.js';
 import { getComment, type CommentRow } from '../db/comments.js';
 import { enqueue, type NewOutboxItem } from '../db/outbox.js';
+import { errorText } from '../log.js';
 import { commentPermalink } from '../urls.js';
 import type { EmailMessage } from './mailer.js';
 import { authorNotice, confirmationRequest, replyNotice } from './messages.js';
@@ -76,7 +77,7 @@ export function listenForComments(ctx: AppContext, track: (work: Promise<void>) 
         const items = await itemsFor(ctx, event, row);
         await enqueue(ctx.db, items, ctx.now());
         if (items.length > 0) enqueued();
-      })().catch((error: unknown) => console.error(`[kommentar] notifications for comment ${row.id}:`, error)),
+      })().catch((error: unknown) => ctx.log.error('notifications', { comment: row.id, error: errorText(error) })),
     );
   };
   const onCreated = handle('created');

@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../context.js';
 import { dueItems, markFailed, markRetry, markSent, pruneSent, type OutboxItem, type OutboxKind } from '../db/outbox.js';
+import { errorText, redact } from '../log.js';
 import { PermanentDeliveryError } from './delivery-error.js';
 
 export type Sender = (item: OutboxItem) => Promise<void>;
@@ -78,20 +79,38 @@ export class OutboxWorker {
       }
       await pruneSent(this.ctx.db, this.ctx.now() - KEEP_SENT_MS);
     } catch (error) {
-      console.error('[kommentar] outbox:', error);
+      this.ctx.log.error('outbox', { error: errorText(error) });
     }
   }
 
   private async deliver(item: OutboxItem): Promise<void> {
+    const started = performance.now();
+    const attempts = item.attempts + 1;
+    // What the log may say about an item: never its payload (addresses, texts).
+    const logged = (outcome: string, error?: unknown) =>
+      (error === undefined ? this.ctx.log.info : this.ctx.log.warn)('delivery', {
+        id: item.id,
+        kind: item.kind,
+        topic: redact(item.topic),
+        outcome,
+        attempts,
+        ms: Math.round(performance.now() - started),
+        error: error === undefined ? undefined : errorText(error),
+      });
     try {
       await this.senders[item.kind](item);
       await markSent(this.ctx.db, item.id, this.ctx.now());
+      logged('sent');
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
-      const attempts = item.attempts + 1;
       const now = this.ctx.now();
-      if (error instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS) await markFailed(this.ctx.db, item.id, message, now);
-      else await markRetry(this.ctx.db, item.id, message, now + BASE_DELAY_MS * 2 ** (attempts - 1), now);
+      if (error instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS) {
+        await markFailed(this.ctx.db, item.id, message, now);
+        logged('failed', error);
+      } else {
+        await markRetry(this.ctx.db, item.id, message, now + BASE_DELAY_MS * 2 ** (attempts - 1), now);
+        logged('retry', error);
+      }
     }
   }
 }

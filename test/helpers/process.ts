@@ -17,7 +17,7 @@ export interface ServeProcess {
 
 /** Starts `kommentar serve [args]` on an ephemeral port and resolves once it prints its URL. */
 export function startServeProcess(env: Record<string, string>, cwd = root, args: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', ...args], { cwd, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', ...args], { cwd, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KOMMENTAR_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {

@@ -39,6 +39,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     KOMMENTAR_DB_URL: `file:${join(dir, 'kommentar.db')}`,
     KOMMENTAR_RATE_LIMIT: '0',
     KOMMENTAR_ADMIN_TOKEN: ADMIN_TOKEN,
+    // Request and delivery lines would bury the test output; the logs test asks for them.
+    KOMMENTAR_LOG_LEVEL: 'warn',
     ...options.env,
   };
   if (options.config) {

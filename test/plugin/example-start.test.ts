@@ -19,6 +19,7 @@ const env = () => ({
   KOMMENTAR_STATIC_ROOT: join(dir, 'site'),
   KOMMENTAR_CACHE_DIR: join(dir, 'cache'),
   KOMMENTAR_RATE_LIMIT: '0',
+  KOMMENTAR_LOG_LEVEL: 'warn',
 });
 
 beforeAll(() => {
