@@ -18,7 +18,7 @@ export interface Logger {
   debug(msg: string, fields?: LogFields): void;
 }
 
-const EMAIL = /[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+\.[a-z]{2,}/gi;
+const EMAIL = /[^\s<>"'(),;:@/?&=]+@[^\s<>"'(),;:@/?&=]+\.[a-z]{2,}/gi;
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
 const IPV6 = /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{0,4}\b|\b[0-9a-f]{0,4}::(?:[0-9a-f]{1,4}:?){0,6}\b/gi;
 

@@ -10,7 +10,7 @@ export class DeskClient {
 
   /** `headers` go with every request (a test gives each client its own X-Forwarded-For address). */
   constructor(
-    private readonly server: TestServer,
+    private readonly server: Pick<TestServer, 'url'>,
     private readonly headers: Record<string, string> = {},
   ) {}
 
