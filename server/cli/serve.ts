@@ -33,16 +33,23 @@ export async function serveCommand(argv: string[]): Promise<number> {
     });
   }
   if (example && !isClusterWorker()) return example.runExample(env);
+  try {
+    return await serveOne(env, example);
+  } finally {
+    // The channel to the primary would keep a stopped (or failed) worker alive.
+    if (isClusterWorker()) process.disconnect?.();
+  }
+}
 
+/** One server process: the only one, or one of several workers (worker 0 runs the once-only work). */
+async function serveOne(env: NodeJS.ProcessEnv, example: typeof import('../../site-example/start.js') | undefined): Promise<number> {
   const leader = isLeader();
-  const running = example && leader ? (await example.startExample(env)) : undefined;
+  const running = example && leader ? await example.startExample(env) : undefined;
   const server = running?.server ?? (await startServer(example ? example.exampleConfig(env) : loadConfig(env), { background: leader }));
   if (isClusterWorker()) announceListening(example ? server.ctx.config.publicUrl : server.url);
   else console.log(`Kommentar is listening on ${server.url} (sites: ${server.ctx.config.sites.map((s) => s.id).join(', ')})`);
   const reason = await untilStopSignal();
   if (!isClusterWorker()) console.log(`${reason}: finishing open requests, then stopping.`);
   await (running ?? server).close().catch(() => undefined);
-  // The channel to the primary would keep a stopped worker alive.
-  if (isClusterWorker()) process.disconnect?.();
   return 0;
 }
