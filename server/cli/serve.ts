@@ -25,7 +25,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const example = values.example ? await import('../../site-example/start.js') : undefined;
 
   if (workers > 1 && !isClusterWorker()) {
-    // Every worker must accept the same desk password, so the primary makes it up for the run.
+    // A config mistake is told once, here, not by every worker (prepareExampleEnv reads the config too).
+    if (!example) loadConfig(env);
+    // Every worker must accept the same desk password, so for the example the primary makes it up for the run.
     const prepared = example ? await example.prepareExampleEnv(env) : { env, deskPassword: undefined };
     return runWorkers(workers, prepared.env, (url) => {
       if (example) example.printUrls(url, prepared.deskPassword);
