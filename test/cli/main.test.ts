@@ -16,13 +16,15 @@ describe('kommentar', () => {
   it('prints the commands on --help and exits 0', async () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
-    for (const command of ['serve', 'report', 'import', 'export', 'set-password']) expect(stdout).toContain(command);
+    for (const command of ['serve', 'report', 'import', 'export', 'backup', 'set-password']) expect(stdout).toContain(command);
   });
 
   it.each([
     ['no command', []],
     ['an unknown command', ['frobnicate']],
     ['an unknown flag to serve', ['serve', '--colour']],
+    ['a worker count that is not one', ['serve', '--workers', '0']],
+    ['a backup without a target', ['backup']],
   ])('exits 2 with one line on stderr for %s', async (_name, args) => {
     const { code, stderr } = await run(args);
     expect(code).toBe(2);
