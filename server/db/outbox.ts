@@ -55,20 +55,34 @@ export async function enqueue(db: Db, items: NewOutboxItem[], now: number): Prom
   await writeBatch(db, enqueueStatements(items, now));
 }
 
-/** Queued items whose next attempt is due, oldest first. */
-export async function dueItems(db: Db, now: number, limit: number): Promise<OutboxItem[]> {
+/**
+ * Claims queued items whose next attempt is due, oldest first: their next
+ * attempt moves to `leaseUntil` in the same statement, so another process
+ * delivering from the same database does not take them too. Delivery then
+ * sets the real outcome; after a crash the items come due again at `leaseUntil`.
+ */
+export async function claimDueItems(db: Db, now: number, limit: number, leaseUntil: number): Promise<OutboxItem[]> {
   const result = await db.execute({
-    sql: `SELECT id, kind, topic, payload, attempts FROM outbox WHERE status = 'queued' AND next_attempt_at <= ?
-          ORDER BY next_attempt_at, id LIMIT ?`,
-    args: [now, limit],
+    sql: `UPDATE outbox SET next_attempt_at = ? WHERE id IN (
+            SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?)
+          RETURNING id, kind, topic, payload, attempts`,
+    args: [leaseUntil, now, limit],
   });
-  return result.rows.map((row) => ({
-    id: Number(row.id),
-    kind: String(row.kind) as OutboxKind,
-    topic: String(row.topic),
-    payload: String(row.payload),
-    attempts: Number(row.attempts),
-  }));
+  return result.rows
+    .map((row) => ({
+      id: Number(row.id),
+      kind: String(row.kind) as OutboxKind,
+      topic: String(row.topic),
+      payload: String(row.payload),
+      attempts: Number(row.attempts),
+    }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/** Gives claimed items back undelivered (the worker is stopping), due at once for whoever delivers next. */
+export async function releaseItems(db: Db, ids: number[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute({ sql: `UPDATE outbox SET next_attempt_at = ? WHERE status = 'queued' AND id IN (${ids.map(() => '?').join(', ')})`, args: [now, ...ids] });
 }
 
 /** Marks an item delivered and drops its payload: addresses and texts are not kept once sent. */

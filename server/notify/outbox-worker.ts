@@ -4,7 +4,7 @@
  * too many attempts or a permanent refusal. Nothing waits for it.
  */
 import type { AppContext } from '../context.js';
-import { dueItems, markFailed, markRetry, markSent, pruneSent, type OutboxItem, type OutboxKind } from '../db/outbox.js';
+import { claimDueItems, releaseItems, markFailed, markRetry, markSent, pruneSent, type OutboxItem, type OutboxKind } from '../db/outbox.js';
 import { errorText, redact } from '../log.js';
 import { PermanentDeliveryError } from './delivery-error.js';
 
@@ -23,6 +23,8 @@ const BATCH = 20;
 /** Delivered items are kept this long for the desk's counts. */
 const KEEP_SENT_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_ERROR_LENGTH = 500;
+/** How long claimed items stay with this process: longer than any delivery's timeout (at most 5 minutes). */
+const LEASE_MS = 10 * 60 * 1000;
 
 export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
@@ -70,9 +72,13 @@ export class OutboxWorker {
   private async drain(): Promise<void> {
     try {
       while (!this.stopped) {
-        const items = await dueItems(this.ctx.db, this.ctx.now(), BATCH);
-        for (const item of items) {
-          if (this.stopped) return;
+        const now = this.ctx.now();
+        const items = await claimDueItems(this.ctx.db, now, BATCH, now + LEASE_MS);
+        for (const [index, item] of items.entries()) {
+          if (this.stopped) {
+            await releaseItems(this.ctx.db, items.slice(index).map((rest) => rest.id), this.ctx.now());
+            return;
+          }
           await this.deliver(item);
         }
         if (items.length < BATCH) break;

@@ -91,7 +91,7 @@ describe('kommentar backup', () => {
       copy.close();
     }
     expect(readdirSync(out)).toEqual(['live.db']);
-  });
+  }, 120_000);
 
   it('refuses a missing folder, a folder as target and a remote database with exit 2 and one line', async () => {
     for (const [runEnv, target, message] of [
