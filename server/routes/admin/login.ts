@@ -9,10 +9,9 @@ import { isPasswordHash } from '../../desk/password.js';
 import { endSession } from '../../desk/session.js';
 import { clientAddress } from '../../http/client-address.js';
 import { ApiError } from '../../http/errors.js';
-import { parseWith } from '../../http/input.js';
+import { parseWith, readForm } from '../../http/input.js';
 import { hashClientAddress, newToken } from '../../identity/identity.js';
 import type { DeskEnv } from './env.js';
-import { readForm } from './form.js';
 import { page } from './layout.js';
 import { clearLoginNonce, clearSessionCookie, loginNonce, requestSession, setLoginNonce, setSessionCookie } from './session-cookie.js';
 
