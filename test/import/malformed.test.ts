@@ -128,6 +128,14 @@ describe('the command line', () => {
     expect(stored.html).not.toMatch(/<(ul|li|blockquote)/);
   });
 
+  it('imports HTML nested thousands of levels deep as its plain text instead of aborting', async () => {
+    const deep = wxr.replace('Gern geschehen', `${'<blockquote><ul><li>'.repeat(1500)}Gern geschehen`);
+    await importInto(server, write('deep.xml', deep), { format: 'wordpress' });
+    const answer = (await listSiteComments(server.ctx.db, 'blog', ['approved'])).find((row) => row.body.includes('Gern geschehen'))!;
+    expect(answer.html).toContain('Gern geschehen');
+    expect(answer.html).not.toMatch(/<(blockquote|ul|li)/);
+  });
+
   it('exits 2 for usage errors too', async () => {
     const unknownSite = await cli(['import', 'wordpress', fixture('wordpress.xml'), '--site', 'nope'], env);
     expect([unknownSite.code, unknownSite.stderr]).toEqual([2, expect.stringContaining('unknown site "nope"')]);
