@@ -71,23 +71,32 @@ export async function publicThreadSnapshot(ctx: AppContext, site: string, uri: s
 }
 
 /**
- * Whether a commenter has proven themselves on the site: the author trusted
- * their browser identity, or approved a comment written with it (other than
- * `exceptId`, the comment being edited). A typed email address proves nothing:
- * anyone can type anyone's.
+ * Whether a key (a browser identity, or an email address's) is known on the
+ * site: the author trusted it, or approved a comment written with it (other
+ * than `exceptId`, the comment being edited). A known browser identity is
+ * proof enough; a known email address is not (anyone can type anyone's), so
+ * it only earns its owner a link by email that publishes the comment.
  */
 async function isKnown(ctx: AppContext, site: string, identity: string | null, exceptId?: number): Promise<boolean> {
   if (!identity) return false;
   return (await isTrusted(ctx.db, site, identity)) || (await hasApprovedComment(ctx.db, site, identity, exceptId));
 }
 
-async function initialStatus(ctx: AppContext, site: SiteConfig, identity: string | null, email: string | undefined, writer: Writer): Promise<CommentStatus> {
-  if (writer.isAuthor) return 'approved';
+interface InitialStatus {
+  status: CommentStatus;
+  /** The address to ask "did you write this?": known to the author, but written from an unknown browser. */
+  askToPublish?: string;
+}
+
+async function initialStatus(ctx: AppContext, site: SiteConfig, keys: { identity: string | null; commenter: string | null }, email: string | undefined, writer: Writer): Promise<InitialStatus> {
+  if (writer.isAuthor) return { status: 'approved' };
   // Someone using the author's address without being logged in is probably not the author.
-  if (email && site.authorEmails.some((address) => normaliseEmail(address) === normaliseEmail(email))) return 'pending';
-  if (site.moderation === 'all') return 'pending';
-  if (site.moderation === 'first-time') return (await isKnown(ctx, site.id, identity)) ? 'approved' : 'pending';
-  return 'approved';
+  if (email && site.authorEmails.some((address) => normaliseEmail(address) === normaliseEmail(email))) return { status: 'pending' };
+  if (site.moderation === 'all') return { status: 'pending' };
+  if (site.moderation !== 'first-time' || (await isKnown(ctx, site.id, keys.identity))) return { status: 'approved' };
+  // A known address from an unknown browser: only its owner, through the emailed link, can publish the comment.
+  const knownAddress = email && keys.commenter && (await isKnown(ctx, site.id, keys.commenter));
+  return knownAddress ? { status: 'pending', askToPublish: email } : { status: 'pending' };
 }
 
 export async function createComment(ctx: AppContext, site: SiteConfig, input: CreateCommentInput, writer: Writer): Promise<CreatedComment> {
@@ -102,7 +111,7 @@ export async function createComment(ctx: AppContext, site: SiteConfig, input: Cr
   }
   const key = writer.isAuthor ? authorKey(ctx.secret, site.id) : commenterKey(ctx.secret, { email: input.email, identity: input.identity });
   const identity = !writer.isAuthor && input.identity ? identityKey(ctx.secret, input.identity) : null;
-  const status = await initialStatus(ctx, site, identity, input.email, writer);
+  const { status, askToPublish } = await initialStatus(ctx, site, { identity, commenter: key }, input.email, writer);
   const editToken = newToken();
   const now = ctx.now();
   const notify = Boolean(input.notify && input.email);
@@ -131,7 +140,7 @@ export async function createComment(ctx: AppContext, site: SiteConfig, input: Cr
   const marker = newCommentIdMarker();
   const threadTitle = (await findThread(ctx.db, site.id, input.uri))?.title ?? (status === 'approved' ? pageTitle : null);
   const draft: CommentRow = { ...fields, id: marker, threadId: 0, threadTitle, editedAt: null, pendingEdit: null };
-  const alongside = await notificationStatements(ctx, 'created', draft, marker);
+  const alongside = await notificationStatements(ctx, 'created', draft, marker, { askToPublish });
   const row = await insertComment(ctx.db, fields, alongside);
   ctx.events.notify('created', row);
   if (alongside.length > 0) ctx.events.notify('queued');

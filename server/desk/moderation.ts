@@ -5,8 +5,9 @@
  */
 import { deleteComment } from '../comments/comments.js';
 import type { AppContext } from '../context.js';
-import { listPendingEdits, listSiteComments, setCommentStatus, settlePendingEdits, type CommentRow } from '../db/comments.js';
+import { getComment, listPendingEdits, listSiteComments, setCommentStatus, settlePendingEdits, type CommentRow } from '../db/comments.js';
 import { trust } from '../db/trusted.js';
+import { isValidPublishLink } from '../notify/subscriptions.js';
 import { notificationStatements } from '../notify/notifier.js';
 import { loadComments, withContext, type CommentInContext } from './comment-context.js';
 
@@ -75,8 +76,8 @@ export async function moderate(ctx: AppContext, siteId: string, action: Moderati
       for (const row of rows) await deleteComment(ctx, row.id, undefined, { isAuthor: true });
       return { changed: rows.length, trusted: 0 };
     case 'trust': {
-      // Trust goes to the browser identity the comments were written with: a typed email is no proof of anyone.
-      const keys = new Set(rows.flatMap((row) => (row.identityKey && !row.isAuthor ? [row.identityKey] : [])));
+      // The browser identity is trusted outright; the email address only earns its owner a "publish it" link by email.
+      const keys = new Set(rows.flatMap((row) => (row.isAuthor ? [] : [row.identityKey, row.commenterKey].filter((key): key is string => key !== null))));
       for (const key of keys) await trust(ctx.db, siteId, key, ctx.now());
       return { changed: await approve(ctx, rows), trusted: keys.size };
     }
@@ -88,4 +89,20 @@ export async function moderateEdits(ctx: AppContext, siteId: string, action: Edi
   const rows = (await loadComments(ctx, [...new Set(ids)])).filter((row) => row.site === siteId && row.pendingEdit !== null);
   await settlePendingEdits(ctx.db, rows.map((row) => row.id), action === 'publish-edit');
   return rows.length;
+}
+
+export type ProvenPublish = 'published' | 'invalid' | 'nothing-to-do';
+
+/**
+ * The owner of a known address followed the emailed link for a comment they
+ * wrote from a new browser: the comment is published and that browser is
+ * trusted from now on, as if the author had pressed "Approve & trust".
+ */
+export async function publishProven(ctx: AppContext, id: number, signature: string): Promise<ProvenPublish> {
+  const row = await getComment(ctx.db, id);
+  if (!row || !isValidPublishLink(ctx.secret, row.editTokenHash, signature)) return 'invalid';
+  if (row.status !== 'pending') return 'nothing-to-do';
+  if (row.identityKey) await trust(ctx.db, row.site, row.identityKey, ctx.now());
+  await approve(ctx, [row]);
+  return 'published';
 }

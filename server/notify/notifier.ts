@@ -12,8 +12,8 @@ import { getComment, type CommentRow } from '../db/comments.js';
 import { enqueueIfChangedStatement, enqueueStatement, type NewOutboxItem } from '../db/outbox.js';
 import { commentPermalink } from '../urls.js';
 import type { EmailMessage } from './mailer.js';
-import { authorNotice, confirmationRequest, replyNotice } from './messages.js';
-import { claimConfirmationStatement, mayReceiveReplies, subscriptionLink } from './subscriptions.js';
+import { authorNotice, confirmationRequest, publishRequest, replyNotice } from './messages.js';
+import { claimConfirmationStatement, mayReceiveReplies, publishLink, subscriptionLink } from './subscriptions.js';
 import { webhookBody, type WebhookEvent } from './webhook.js';
 
 const email = (topic: string, message: EmailMessage): NewOutboxItem => ({ kind: 'email', topic, payload: JSON.stringify(message) });
@@ -26,7 +26,12 @@ interface Items {
   confirmation?: { email: string; item: NewOutboxItem };
 }
 
-async function itemsFor(ctx: AppContext, event: CommentEvent, row: CommentRow): Promise<Items> {
+export interface NotificationOptions {
+  /** For a pending comment: ask this address (one the author trusts) whether its owner wrote it, with a link that publishes it. */
+  askToPublish?: string;
+}
+
+async function itemsFor(ctx: AppContext, event: CommentEvent, row: CommentRow, options: NotificationOptions): Promise<Items> {
   const site = findSite(ctx.config, row.site);
   if (!site) return { items: [] };
   const items: NewOutboxItem[] = [];
@@ -46,6 +51,10 @@ async function itemsFor(ctx: AppContext, event: CommentEvent, row: CommentRow): 
     const deskUrl = `${ctx.config.publicUrl}/admin${row.status === 'approved' ? '' : '/moderation'}?site=${encodeURIComponent(row.site)}`;
     const pending = row.status !== 'approved';
     items.push(email('author', authorNotice({ to: smtp.authorAddress, siteName, postTitle, link, deskUrl, commenterName: row.name, text: row.body, pending })));
+  }
+  if (options.askToPublish && row.status === 'pending' && row.editTokenHash) {
+    const publishUrl = publishLink(ctx, row.id, row.editTokenHash);
+    items.push(email('publish', publishRequest({ to: options.askToPublish, siteName, postTitle, publishUrl, commentText: row.body })));
   }
   if (row.status !== 'approved') return { items };
 
@@ -80,8 +89,14 @@ async function itemsFor(ctx: AppContext, event: CommentEvent, row: CommentRow): 
  * that makes the change. For a comment not stored yet, `row.id` is the
  * storage's id marker, and `commentIdMarker` says so.
  */
-export async function notificationStatements(ctx: AppContext, event: CommentEvent, row: CommentRow, commentIdMarker?: number): Promise<InStatement[]> {
-  const { items, confirmation } = await itemsFor(ctx, event, row);
+export async function notificationStatements(
+  ctx: AppContext,
+  event: CommentEvent,
+  row: CommentRow,
+  commentIdMarker?: number,
+  options: NotificationOptions = {},
+): Promise<InStatement[]> {
+  const { items, confirmation } = await itemsFor(ctx, event, row, options);
   const now = ctx.now();
   const statements = items.length > 0 ? [enqueueStatement(items, now, commentIdMarker)] : [];
   if (confirmation) statements.push(claimConfirmationStatement(ctx, confirmation.email), enqueueIfChangedStatement(confirmation.item, now, commentIdMarker));

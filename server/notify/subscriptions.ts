@@ -24,6 +24,20 @@ export function subscriptionLink(ctx: AppContext, action: LinkAction, email: str
   return `${ctx.config.publicUrl}/notifications/${action}?${new URLSearchParams({ a: address, sig: sign(ctx.secret, `${action}:${address}`) })}`;
 }
 
+/**
+ * The link that lets the owner of an address publish a comment they wrote
+ * from an unknown browser. Signed over the comment's edit-token hash, which
+ * is fixed before the comment is stored (its id may still be a placeholder)
+ * and gone once the comment is deleted.
+ */
+export function publishLink(ctx: AppContext, commentId: number, editTokenHash: string): string {
+  return `${ctx.config.publicUrl}/notifications/publish?${new URLSearchParams({ c: String(commentId), sig: sign(ctx.secret, `publish:${editTokenHash}`) })}`;
+}
+
+export function isValidPublishLink(secret: string, editTokenHash: string | null, signature: string): boolean {
+  return editTokenHash !== null && verifySignature(secret, `publish:${editTokenHash}`, signature);
+}
+
 export function isValidLink(secret: string, action: LinkAction, address: string, signature: string): boolean {
   return verifySignature(secret, `${action}:${address}`, signature);
 }

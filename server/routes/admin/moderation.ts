@@ -41,8 +41,7 @@ const resultQuery = z.object({
 
 function itemControls(item: CommentInContext) {
   const { comment } = item;
-  // Only a browser identity can be trusted: a comment without one (no JavaScript, or from before) has no one to trust.
-  const actions = MODERATION_ACTIONS.filter((action) => !(action === 'trust' && (!comment.identityKey || comment.isAuthor)))
+  const actions = MODERATION_ACTIONS.filter((action) => !(action === 'trust' && ((!comment.identityKey && !comment.commenterKey) || comment.isAuthor)))
     .filter((action) => !(action === 'spam' && comment.status === 'spam'));
   return html`<div class="actions">
     <label class="check"><input type="checkbox" name="ids" value="${comment.id}" /> Select</label>
