@@ -3,7 +3,7 @@
  * input and shape responses; everything about what a comment may do is here.
  */
 import type { AppContext } from '../context.js';
-import type { SiteConfig } from '../config.js';
+import { findSite, type SiteConfig } from '../config.js';
 import {
   countApproved,
   countChildren,
@@ -77,9 +77,9 @@ export async function publicThreadSnapshot(ctx: AppContext, site: string, uri: s
  * proof enough; a known email address is not (anyone can type anyone's), so
  * it only earns its owner a link by email that publishes the comment.
  */
-async function isKnown(ctx: AppContext, site: string, identity: string | null, exceptId?: number): Promise<boolean> {
-  if (!identity) return false;
-  return (await isTrusted(ctx.db, site, identity)) || (await hasApprovedComment(ctx.db, site, identity, exceptId));
+async function isKnown(ctx: AppContext, site: string, key: string | null, exceptId?: number): Promise<boolean> {
+  if (!key) return false;
+  return (await isTrusted(ctx.db, site, key)) || (await hasApprovedComment(ctx.db, site, key, exceptId));
 }
 
 interface InitialStatus {
@@ -178,7 +178,7 @@ async function ownComment(ctx: AppContext, id: number, editToken: string | undef
  */
 async function editNeedsModeration(ctx: AppContext, row: CommentRow, writer: Writer): Promise<boolean> {
   if (writer.isAuthor || row.status !== 'approved') return false;
-  const site = ctx.config.sites.find((s) => s.id === row.site);
+  const site = findSite(ctx.config, row.site);
   if (!site || site.moderation === 'all') return true;
   return site.moderation === 'first-time' && !(await isKnown(ctx, site.id, row.identityKey, row.id));
 }

@@ -224,15 +224,16 @@ export async function countApproved(db: Db, site: string, uris: string[]): Promi
 }
 
 /**
- * Whether a comment written with this browser identity was approved on the
- * site (first-time moderation). Comments from before identity keys were kept
- * match on a commenter key made from the identity alone (no email given).
+ * Whether a comment written with this key (a browser identity's, or an email
+ * address's commenter key) was approved on the site, other than `exceptId`.
+ * Comments from before identity keys were kept match on their commenter key,
+ * which is the identity's when no email was given.
  */
-export async function hasApprovedComment(db: Db, site: string, identityKey: string, exceptId = 0): Promise<boolean> {
+export async function hasApprovedComment(db: Db, site: string, key: string, exceptId = 0): Promise<boolean> {
   const result = await db.execute({
     sql: `SELECT 1 FROM comments c JOIN threads t ON t.id = c.thread_id
           WHERE (c.identity_key = ? OR c.commenter_key = ?) AND t.site = ? AND c.status = 'approved' AND c.id <> ? LIMIT 1`,
-    args: [identityKey, identityKey, site, exceptId],
+    args: [key, key, site, exceptId],
   });
   return result.rows.length > 0;
 }
