@@ -1,10 +1,17 @@
 // Builds what Node and browsers run: server, CLI, plugin and benchmarks transpiled to dist/
-// (no bundling, so stack traces map to files), and the widget bundled and minified by its
-// own build step. esbuild takes well under a second, so `npm start` and `npm test` simply
-// rebuild every time instead of tracking staleness.
+// (no bundling, so stack traces map to files), the widget bundled and minified by its own
+// build step, and the standalone plugin package (packages/eleventy-plugin-kommentar/dist/).
+// esbuild takes well under a second, so `npm start`, `npm test` and `npm pack` (prepack)
+// simply rebuild every time instead of tracking staleness.
 import { build } from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Paths below are relative to the repository root, wherever the script is started from
+// (the plugin package's prepack runs it from packages/eleventy-plugin-kommentar).
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
 
 /**
  * The widget's browser-only code, which buildWidget() bundles on its own. The rest of
@@ -29,6 +36,7 @@ await build({
   entryPoints: ['server', 'plugin', 'bench', 'site-example'].flatMap(sources),
   outdir: 'dist',
   outbase: '.',
+  absWorkingDir: root,
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -36,4 +44,32 @@ await build({
   logLevel: 'warning',
 });
 if (existsSync('server/widget/build.mjs')) await (await import('../server/widget/build.mjs')).buildWidget();
+await buildPluginPackage();
 if (!process.env.KOMMENTAR_QUIET_BUILD) console.log(`built dist/ in ${Date.now() - started} ms`);
+
+/**
+ * eleventy-plugin-kommentar: the plugin bundled into one ES module with the pure markup
+ * modules it shares with the server (server/widget/markup.ts and what it imports), every
+ * npm package left external so it must be one of the plugin package's own dependencies.
+ * Both packages get the published types (plugin/types.d.ts and the Eleventy API subset).
+ */
+async function buildPluginPackage() {
+  const out = join('packages', 'eleventy-plugin-kommentar');
+  await build({
+    entryPoints: ['plugin/index.ts'],
+    outfile: join(out, 'dist', 'index.js'),
+    absWorkingDir: root,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  for (const dir of [join(out, 'dist'), join('dist', 'plugin')]) {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join('plugin', 'types.d.ts'), join(dir, 'index.d.ts'));
+    copyFileSync(join('plugin', 'eleventy.d.ts'), join(dir, 'eleventy.d.ts'));
+  }
+  copyFileSync('LICENSE', join(out, 'LICENSE'));
+}
