@@ -42,13 +42,23 @@ async function pack(dir: string, dest: string): Promise<string> {
   return join(dest, info!.filename);
 }
 
-const npmInstall = (cwd: string, ...args: string[]) => mustRun('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', ...args], cwd);
+// --prefer-offline: npm's cache answers without asking the registry again, so repeat runs are quick.
+const npmInstall = (cwd: string, ...args: string[]) => mustRun('npm', ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', ...args], cwd);
 
 /** Names of the packages installed in `folder`'s node_modules (one level, scopes expanded). */
 function installed(folder: string): string[] {
   const output = JSON.parse(readFileSync(join(folder, 'node_modules', '.package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
   return Object.keys(output.packages).map((path) => path.replace(/^.*node_modules\//, ''));
 }
+
+/** The config the README's "Add Kommentar to your blog" shows. */
+const README_CONFIG = {
+  publicUrl: 'https://comments.blog.example',
+  sites: [{ id: 'blog', title: 'My blog', origins: ['https://blog.example'], moderation: 'none' }],
+};
+
+/** The installed server's environment: the image's (data folder, host, port) on a loopback ephemeral port. */
+const serverEnv = (): Record<string, string> => ({ PORT: '0', HOST: '127.0.0.1', KOMMENTAR_DATA_DIR: dataDir, KOMMENTAR_RATE_LIMIT: '0' });
 
 let work: string;
 let serverTarball: string;
@@ -99,9 +109,9 @@ beforeAll(async () => {
   await Promise.all([npmInstall(serverFolder, serverTarball), npmInstall(siteFolder, '--omit=peer', pluginTarball)]);
 
   dataDir = join(work, 'data');
-  const config = join(work, 'kommentar.config.json');
-  writeFileSync(config, JSON.stringify({ sites: [{ id: 'blog', origins: ['https://blog.example'] }] }));
-  const started = await startInstalledServer({ PORT: '0', HOST: '127.0.0.1', KOMMENTAR_CONFIG: config, KOMMENTAR_DATA_DIR: dataDir, KOMMENTAR_RATE_LIMIT: '0' });
+  // The README's config, found as ./kommentar.config.json in the install folder.
+  writeFileSync(join(serverFolder, 'kommentar.config.json'), JSON.stringify(README_CONFIG, null, 2));
+  const started = await startInstalledServer(serverEnv());
   server = started.child;
   serverUrl = started.url;
 }, 240_000);
@@ -135,6 +145,39 @@ describe('the packed kommentar package', () => {
     expect(posted.status).toBe(201);
     expect(existsSync(join(dataDir, 'kommentar.db'))).toBe(true);
     expect(statSync(join(dataDir, 'secret')).mode & 0o077).toBe(0);
+  });
+
+  it('kommentar check on the README config: warnings only, exit 0', async () => {
+    const result = await run('npx', ['kommentar', 'check'], serverFolder, { ...serverEnv(), KOMMENTAR_DATA_DIR: join(work, 'fresh') });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('warning: no desk password');
+    expect(result.stdout.trim().split('\n').at(-1)).toBe('all good, with 3 warnings above');
+  });
+
+  it("the Dockerfile installs the packed tarball for production, runs as non-root on 0.0.0.0 with /data, and its HEALTHCHECK passes", async () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    expect(stages.map((stage) => stage.split(/\s/)[0])).toEqual(['node:20-slim', 'node:20-slim']);
+    const final = stages[1]!;
+    expect(final).toMatch(/npm install --omit=dev .*\/tmp\/kommentar\.tgz/);
+    expect(final).toMatch(/HOST=0\.0\.0\.0/);
+    expect(final).toMatch(/KOMMENTAR_DATA_DIR=\/data/);
+    expect(final).toMatch(/^VOLUME \/data$/m);
+    expect(final).toMatch(/^USER node$/m);
+    expect(final).toMatch(/^CMD \["kommentar", "serve"\]$/m);
+    const healthcheck = /^HEALTHCHECK[^\n]*\\\n\s*CMD (.*)$/m.exec(final)?.[1];
+    expect(healthcheck).toContain('/healthz');
+    const port = new URL(serverUrl).port;
+    expect((await run('sh', ['-c', healthcheck!], serverFolder, { PORT: port })).code).toBe(0);
+    expect((await run('sh', ['-c', healthcheck!], serverFolder, { PORT: '9' })).code).toBe(1);
+  });
+
+  it('imports old comments into the running server from the installed CLI', async () => {
+    const wxr = join(root, 'test', 'fixtures', 'import', 'wordpress-com.xml');
+    const output = await mustRun('npx', ['kommentar', 'import', 'wordpress', wxr, '--site', 'blog'], serverFolder, serverEnv());
+    expect(output).toContain('posts:      2 (2 new)');
+    const thread = (await (await fetch(`${serverUrl}/api/v1/comments?site=blog&uri=/2012/01/03/template-comments/`)).json()) as { comments: unknown[] };
+    expect(thread.comments).toHaveLength(3);
   });
 
   it('refuses --example outside the repository with one line and exit 2', async () => {
