@@ -4,8 +4,8 @@
 // esbuild takes well under a second, so `npm start`, `npm test` and `npm pack` (prepack)
 // simply rebuild every time instead of tracking staleness.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Paths below are relative to the repository root, wherever the script is started from
@@ -31,8 +31,23 @@ function sources(dir) {
   });
 }
 
+/**
+ * Writes esbuild's outputs, each only when its content changed and then atomically
+ * (temp file + rename): a rebuild while tests run (the pack test's prepack) never
+ * shows a running process half a file.
+ */
+function writeChanged(result) {
+  for (const file of result.outputFiles) {
+    if (existsSync(file.path) && Buffer.compare(readFileSync(file.path), file.contents) === 0) continue;
+    mkdirSync(dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
+}
+
 const started = Date.now();
-await build({
+writeChanged(await build({
   entryPoints: ['server', 'plugin', 'bench', 'site-example'].flatMap(sources),
   outdir: 'dist',
   outbase: '.',
@@ -42,7 +57,8 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',
-});
+  write: false,
+}));
 if (existsSync('server/widget/build.mjs')) await (await import('../server/widget/build.mjs')).buildWidget();
 await buildPluginPackage();
 if (!process.env.KOMMENTAR_QUIET_BUILD) console.log(`built dist/ in ${Date.now() - started} ms`);
@@ -55,7 +71,7 @@ if (!process.env.KOMMENTAR_QUIET_BUILD) console.log(`built dist/ in ${Date.now()
  */
 async function buildPluginPackage() {
   const out = join('packages', 'eleventy-plugin-kommentar');
-  await build({
+  writeChanged(await build({
     entryPoints: ['plugin/index.ts'],
     outfile: join(out, 'dist', 'index.js'),
     absWorkingDir: root,
@@ -65,7 +81,8 @@ async function buildPluginPackage() {
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
-  });
+    write: false,
+  }));
   for (const dir of [join(out, 'dist'), join('dist', 'plugin')]) {
     mkdirSync(dir, { recursive: true });
     copyFileSync(join('plugin', 'types.d.ts'), join(dir, 'index.d.ts'));
