@@ -60,6 +60,9 @@ const README_CONFIG = {
 /** The installed server's environment: the image's (data folder, host, port) on a loopback ephemeral port. */
 const serverEnv = (): Record<string, string> => ({ PORT: '0', HOST: '127.0.0.1', KOMMENTAR_DATA_DIR: dataDir, KOMMENTAR_RATE_LIMIT: '0' });
 
+/** Each test starts npm, npx or Eleventy processes: slow on a loaded two-core machine, so more than vitest's default. */
+const PROCESS_TIMEOUT = 120_000;
+
 let work: string;
 let serverTarball: string;
 let pluginTarball: string;
@@ -121,7 +124,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe('the packed kommentar package', () => {
+describe('the packed kommentar package', { timeout: PROCESS_TIMEOUT }, () => {
   it('ships the built server, widget, plugin and types, and no sources, tests or example', async () => {
     const files = (await mustRun('tar', ['-tzf', serverTarball], work)).split('\n');
     for (const file of ['package/bin/kommentar.js', 'package/dist/server/cli/main.js', 'package/dist/widget/widget.js', 'package/dist/plugin/index.js', 'package/dist/plugin/index.d.ts', 'package/LICENSE']) {
@@ -137,6 +140,7 @@ describe('the packed kommentar package', () => {
 
     expect(installed(serverFolder)).not.toContain('@11ty/eleventy');
     expect((await fetch(`${serverUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${serverUrl}/widget.js`)).status).toBe(200);
     const posted = await fetch(`${serverUrl}/api/v1/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://blog.example' },
@@ -187,7 +191,7 @@ describe('the packed kommentar package', () => {
   });
 });
 
-describe('the packed eleventy-plugin-kommentar package', () => {
+describe('the packed eleventy-plugin-kommentar package', { timeout: PROCESS_TIMEOUT }, () => {
   it('installs without the server, its database driver, HTTP server or mail', () => {
     const names = installed(siteFolder);
     expect(names).toContain('eleventy-plugin-kommentar');
