@@ -135,12 +135,19 @@ export const migrations: Migration[] = [
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));
 
+/** The database's schema version without changing anything: 0 for a database Kommentar never migrated. */
+export async function schemaVersion(db: Db): Promise<number> {
+  const table = await db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+  if (table.rows.length === 0) return 0;
+  const result = await db.execute('SELECT max(version) AS version FROM schema_migrations');
+  return Number(result.rows[0]?.version ?? 0);
+}
+
 /** Brings the schema to `latestVersion`; returns the versions it applied. */
 export async function migrate(db: Db): Promise<number[]> {
   await db.execute(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  const result = await db.execute('SELECT max(version) AS version FROM schema_migrations');
-  const current = Number(result.rows[0]?.version ?? 0);
+  const current = await schemaVersion(db);
   if (current > latestVersion) {
     throw new SchemaTooNewError(
       `the database is at schema version ${current}, but this Kommentar knows versions up to ${latestVersion}: upgrade Kommentar or point KOMMENTAR_DB_URL at another database`,

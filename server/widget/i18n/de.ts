@@ -27,6 +27,7 @@ export const de: Strings = {
   removed: 'Dein Kommentar wurde gelöscht.',
   notifyNeedsEmail: 'Gib deine E-Mail-Adresse an, um über Antworten benachrichtigt zu werden.',
   failed: 'Der Kommentar-Server ist nicht erreichbar. Bitte versuch es noch einmal.',
+  unavailable: 'Kommentare sind hier nicht verfügbar.',
   loading: 'Kommentare werden geladen …',
 };
 

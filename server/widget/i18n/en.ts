@@ -28,6 +28,8 @@ export const en = {
   removed: 'Your comment was deleted.',
   notifyNeedsEmail: 'Enter your email to be told about replies.',
   failed: 'The comment server cannot be reached. Please try again.',
+  /** The page is not set up for the comment server (the console names the fix); neutral, since readers cannot fix it. */
+  unavailable: 'Comments are unavailable here.',
   loading: 'Loading comments…',
 };
 
