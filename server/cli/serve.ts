@@ -1,5 +1,7 @@
 /** `kommentar serve`: runs the comment server, in one process or in `--workers N`, until SIGINT or SIGTERM. */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { announceListening, isClusterWorker, isLeader, runWorkers, untilStopSignal } from '../cluster.js';
 import { loadConfig } from '../config.js';
@@ -13,6 +15,9 @@ function workerCount(raw: string | undefined): number {
   return count;
 }
 
+/** The example blog is built into dist/ in a checkout of the repository; the published package leaves it out. */
+const EXAMPLE = new URL('../../site-example/start.js', import.meta.url);
+
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -22,6 +27,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const workers = workerCount(values.workers);
   const env = { ...process.env, ...(values.port ? { PORT: values.port } : {}), ...(values.host ? { HOST: values.host } : {}) };
   // --example: the server plus the example blog, seeded and rebuilt on new comments (what `npm start` runs).
+  if (values.example && !existsSync(fileURLToPath(EXAMPLE))) {
+    throw new UsageError('--example runs the example blog, which only comes with a checkout of the repository (npm start there)');
+  }
   const example = values.example ? await import('../../site-example/start.js') : undefined;
 
   if (workers > 1 && !isClusterWorker()) {

@@ -4,7 +4,7 @@
  * debounce), and whoever finds a call due claims it and queues it in the
  * outbox in the same transaction, so two processes never both send it.
  */
-import { enqueueStatements, type NewOutboxItem } from './outbox.js';
+import { enqueueStatement, type NewOutboxItem } from './outbox.js';
 import { withTransaction, type Db } from './connection.js';
 
 /** Records a public change for these hooks: each one's call is due `debounceMs` after the latest change. */
@@ -39,7 +39,7 @@ export async function claimDueDeployHooks(db: Db, now: number, toItem: (hook: st
     });
     const hooks = claimed.rows.map((row) => String(row.hook));
     const items = hooks.flatMap((hook) => toItem(hook) ?? []);
-    if (items.length > 0) await tx.batch(enqueueStatements(items, now));
+    if (items.length > 0) await tx.execute(enqueueStatement(items, now));
     return hooks;
   });
 }

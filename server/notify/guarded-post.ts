@@ -6,9 +6,8 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
 import { PermanentDeliveryError } from './delivery-error.js';
-import { BlockedAddressError, resolveCheckedAddress } from './ssrf-guard.js';
+import { BlockedAddressError, pinnedLookup, resolveCheckedAddress } from './ssrf-guard.js';
 
 export interface GuardedPost {
   url: string;
@@ -24,15 +23,11 @@ export async function guardedPost(post: GuardedPost): Promise<void> {
   const target = await resolveCheckedAddress(url.hostname, post.allowPrivateAddresses).catch((error: Error) => {
     throw error instanceof BlockedAddressError ? new PermanentDeliveryError(error.message) : error;
   });
-  // Connect to the address that was checked, not to whatever a second DNS answer says (DNS rebinding).
-  const pinned: LookupFunction = (_host, options, callback) => {
-    if (options.all) callback(null, [target]);
-    else callback(null, target.address, target.family);
-  };
   const status = await new Promise<number>((resolve, reject) => {
     const request = (url.protocol === 'https:' ? https : http).request(
       url,
-      { method: 'POST', lookup: pinned, signal: AbortSignal.timeout(post.timeoutMs), headers: { 'content-length': String(Buffer.byteLength(post.body)), ...post.headers } },
+      // pinnedLookup: connect to the address that was checked, not to whatever a second DNS answer says (DNS rebinding).
+      { method: 'POST', lookup: pinnedLookup(target), signal: AbortSignal.timeout(post.timeoutMs), headers: { 'content-length': String(Buffer.byteLength(post.body)), ...post.headers } },
       (response) => {
         response.resume();
         response.on('end', () => resolve(response.statusCode ?? 0));

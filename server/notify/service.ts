@@ -1,19 +1,18 @@
 /**
- * Notifications as one running service: listens to comment events, fills
- * the outbox, and runs the worker that empties it. Started and stopped with
- * the HTTP server.
+ * Notifications as one running service: the worker that empties the outbox,
+ * woken whenever new items are committed. Started and stopped with the HTTP
+ * server.
  */
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { PermanentDeliveryError } from './delivery-error.js';
 import { createMailer, type EmailMessage } from './mailer.js';
-import { listenForComments } from './notifier.js';
 import { OutboxWorker, type Sender } from './outbox-worker.js';
 import { deliverDeployHook, isDeployItem, scheduleOnPublicChanges, startDeployHookScheduler } from './deploy-hooks.js';
 import { deliverWebhook } from './webhook.js';
 
 export interface Notifications {
-  /** Stops listening, waits for handlers and the delivery in progress, closes the SMTP transport. */
+  /** Stops listening, waits for the delivery in progress, closes the SMTP transport. */
   stop(): Promise<void>;
 }
 
@@ -53,18 +52,19 @@ export function startNotifications(ctx: AppContext, options: { deliver: boolean 
       return deliverWebhook(webhook, ctx.config.allowPrivateAddresses, { id: item.id, event: item.topic, body: item.payload });
     },
   });
+  const wake = () => worker.wake();
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   };
-  const stopListening = listenForComments(ctx, track, () => worker.wake());
   const stopScheduling = scheduleOnPublicChanges(ctx, track);
-  const stopDeployHooks = options.deliver ? startDeployHookScheduler(ctx, () => worker.wake()) : async () => undefined;
+  const stopDeployHooks = options.deliver ? startDeployHookScheduler(ctx, wake) : async () => undefined;
+  ctx.events.on('queued', wake);
   if (options.deliver) worker.start();
   return {
     async stop() {
-      stopListening();
+      ctx.events.off('queued', wake);
       stopScheduling();
       await Promise.allSettled([...inFlight]);
       await stopDeployHooks();
