@@ -85,3 +85,18 @@ describe('serve --workers 2', () => {
     await expect(freshGet(`${server.url}/healthz`)).rejects.toThrow();
   });
 });
+
+describe('serve --workers 2 with a rate limit', () => {
+  it('counts one client\'s comments across both workers', async () => {
+    const limited = await startServeProcess({ KOMMENTAR_DB_URL: `file:${join(dir, 'limited.db')}`, KOMMENTAR_RATE_LIMIT: '3', KOMMENTAR_SECRET: 'workers-test-secret' }, undefined, ['--workers', '2']);
+    try {
+      // Fresh connections: the cluster deals them out to both workers in turn.
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await freshPost(`${limited.url}/api/v1/comments`, { site: 'example', uri: '/limited/', body: `try ${i}` })).status);
+      expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    } finally {
+      limited.child.kill('SIGTERM');
+      await waitForExit(limited.child);
+    }
+  });
+});
