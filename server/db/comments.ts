@@ -140,6 +140,22 @@ export async function markDeleted(db: Db, id: number): Promise<void> {
   recordChange(db);
 }
 
+/**
+ * Marks comments "no answer needed" (`at` a time) or unmarks them (`at` null).
+ * Only approved reader comments of `site` change; returns how many did.
+ */
+export async function setAcknowledged(db: Db, site: string, ids: number[], at: number | null): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.execute({
+    sql: `UPDATE comments SET acknowledged_at = ?
+          WHERE id IN (${ids.map(() => '?').join(', ')}) AND status = 'approved' AND is_author = 0
+            AND ${at === null ? 'acknowledged_at IS NOT NULL' : 'acknowledged_at IS NULL'}
+            AND thread_id IN (SELECT id FROM threads WHERE site = ?)`,
+    args: [at, ...ids, site],
+  });
+  return result.rowsAffected;
+}
+
 export async function setCommentStatus(db: Db, ids: number[], status: CommentStatus): Promise<void> {
   if (ids.length === 0) return;
   await db.execute({ sql: `UPDATE comments SET status = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, args: [status, ...ids] });

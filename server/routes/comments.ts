@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { findSite, type SiteConfig } from '../config.js';
 import { countComments, createComment, deleteComment, editComment, publicThreadSnapshot, type Writer } from '../comments/comments.js';
 import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema, threadUri } from '../comments/schemas.js';
+import { acknowledgeComment } from '../desk/acknowledge.js';
 import { hasAdminToken } from '../http/auth.js';
 import { clientAddress } from '../http/client-address.js';
 import { ApiError } from '../http/errors.js';
@@ -125,6 +126,14 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     const result = await deleteComment(ctx, id, c.req.header('x-edit-token'), await writerOf(c));
     return c.json({ deleted: true, placeholder: result.placeholder });
   });
+
+  /** "No answer needed" (author only): POST marks, DELETE takes the mark back. */
+  const acknowledge = (on: boolean) => async (c: Context) => {
+    if (!hasAdminToken(c, ctx.config)) throw new ApiError(401, 'unauthorized', 'Only the author can mark comments "no answer needed": send the admin token.');
+    return c.json(await acknowledgeComment(ctx, idParam(c), on));
+  };
+  app.post('/comments/:id/acknowledge', acknowledge(true));
+  app.delete('/comments/:id/acknowledge', acknowledge(false));
 
   app.post('/counts', async (c) => {
     const { site, uris } = await readJson(c, countsSchema);
