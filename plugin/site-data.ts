@@ -73,7 +73,9 @@ function describe(result: Exclude<RemoteResult, { kind: 'current' }>, options: R
 export async function loadSiteData(options: ResolvedOptions): Promise<SiteData> {
   const remote = { directory: options.cacheDirectory, duration: options.cacheDuration, timeout: options.timeout };
   const site = encodeURIComponent(options.site);
-  const reportUrl = options.token ? `${options.server}/api/v1/report?site=${site}` : `${options.server}/api/v1/report/public?site=${site}`;
+  // people: who wrote which comment, numbered per post (the conversation maps' colours); compareDays: the headline changes.
+  const extras = `&people=1&compareDays=${options.compareDays}`;
+  const reportUrl = `${options.server}/api/v1/report${options.token ? '' : '/public'}?site=${site}${extras}`;
   const [threadsResult, reportResult] = await Promise.all([
     fetchJson(`${options.server}/api/v1/threads?site=${site}`, remote),
     fetchJson(reportUrl, { ...remote, headers: options.token ? { authorization: `Bearer ${options.token}` } : {} }),

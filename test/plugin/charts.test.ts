@@ -7,7 +7,7 @@ import { depthChart, depthCounts } from '../../plugin/charts/depth.js';
 import { DUNBAR_LAYERS, dunbarChart } from '../../plugin/charts/dunbar.js';
 import { chartFigure } from '../../plugin/charts/figure.js';
 import { monthlyChart } from '../../plugin/charts/monthly.js';
-import { niceMax } from '../../plugin/charts/scale.js';
+import { niceScale } from '../../plugin/charts/scale.js';
 import { layoutTree, treeChart, type TreeChartNode } from '../../plugin/charts/tree.js';
 import { stringsFor } from '../../plugin/i18n.js';
 import { textExcerpt } from '../../plugin/pages/excerpt.js';
@@ -76,13 +76,37 @@ describe('treeChart', () => {
       ['3', '1', '1'],
     ]);
     expect(html).toContain('A tree of 4 comments: 1 start a thread, the deepest reply is at level 3, 2 by the author.');
-    expect(html.match(/<circle /g)).toHaveLength(5 + 3); // five comments and three legend marks
+    expect(html.match(/<circle /g)).toHaveLength(5);
+    // The data sits in a closed <details>, not in a wall of numbers under every chart.
+    expect(html).toMatch(/<details class="kommentar-data"><summary>[^<]+<\/summary><table class="kommentar-chart-data">/);
+  });
+
+  it('keeps one colour per person, rings the author, draws back-and-forth links strong and explains it all in a legend', () => {
+    // a(1) → author(2) → a(3) → b(4): 1-2-3 is a back-and-forth; 4 (b replying to a) is a plain reply. 5 is anonymous.
+    const nodes = [
+      node(1, null, { person: 1 }),
+      node(2, 1, { isAuthor: true, person: 0 }),
+      node(3, 2, { person: 1 }),
+      node(4, 3, { person: 2 }),
+      node(5, null, { person: null }),
+    ];
+    const html = treeChart(nodes, { id: 't', labels: en.chart, people: new Map([[0, 'author'], [1, 'Anna'], [2, HOSTILE]]) });
+    const fills = [...html.matchAll(/<circle [^>]*fill="([^"]+)"/g)].map((m) => m[1]);
+    expect(fills).toEqual(['#0072B2', '#D55E00', '#0072B2', '#009E73', '#8a8a8a']);
+    expect(html).toMatch(/<circle [^>]*fill="#D55E00" stroke="currentColor"/);
+    const strong = /<path d="([^"]+)" stroke="currentColor" stroke-width="2.6"/.exec(html)![1]!;
+    expect(strong.match(/M/g)).toHaveLength(2); // the links 2→1 and 3→2, not 4→3
+    expect(html).toContain('<span><i style="background:#0072B2"></i>Anna</span>');
+    expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;</span>');
+    expect(html).toContain('back-and-forth');
+    expect(html).not.toContain('<script');
   });
 
   it('draws at most maxNodes comments and says so', () => {
     const many = Array.from({ length: 50 }, (_, i) => node(i + 1, null));
     const html = treeChart(many, { id: 'wide', labels: en.chart, maxNodes: 10, small: true });
     expect(html.match(/<circle /g)).toHaveLength(10);
+    expect(html).not.toContain('kommentar-legend');
     expect(html).toContain('A tree of 50 comments');
     expect(html).toContain('Showing the first 10 of 50 comments.');
     expect(html).toContain('kommentar-chart--small');
@@ -113,6 +137,12 @@ describe('depthChart', () => {
     const heights = [...html.matchAll(/<rect [^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(heights[0]).toBeCloseTo(heights[1]! * 2, 0);
   });
+
+  it('ends the axis just above the largest bar: 25 for 24, not 50', () => {
+    const html = depthChart([24, 3], { id: 'd', labels: en.chart, lang: 'en' });
+    const ticks = [...html.matchAll(/<text [^>]*text-anchor="end"[^>]*>(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(ticks).toEqual([0, 10, 20, 30]);
+  });
 });
 
 describe('monthlyChart', () => {
@@ -132,39 +162,35 @@ describe('monthlyChart', () => {
 });
 
 describe('dunbarChart', () => {
-  function geometry(html: string) {
-    const circles = [...html.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"( fill="none")?/g)].map((m) => ({
-      x: Number(m[1]),
-      y: Number(m[2]),
-      r: Number(m[3]),
-      ring: Boolean(m[4]),
-    }));
-    const rings = circles.filter((c) => c.ring).map((c) => c.r);
-    const dots = [...html.matchAll(/<g fill="#0072B2">(.*?)<\/g>/g)].flatMap((g) => [...g[1]!.matchAll(/cx="([\d.]+)" cy="([\d.]+)"/g)]);
-    const centre = circles.find((c) => c.ring)!;
-    return { rings, distances: dots.map((d) => Math.hypot(Number(d[1]) - centre.x, Number(d[2]) - centre.y)) };
-  }
+  const options = (partners: number) => ({ id: 'x', labels: en.chart, layerName: en.layerName, layerText: en.dunbarLayer(null, partners) });
 
-  it('places dot n inside the circle of every layer that holds n people', () => {
-    const { rings, distances } = geometry(dunbarChart(60, { id: 'x', labels: en.chart, layerName: en.layerName, layerText: 'text' }));
-    expect(rings).toHaveLength(DUNBAR_LAYERS.length);
-    expect(distances).toHaveLength(60);
-    distances.forEach((distance, i) => {
-      DUNBAR_LAYERS.forEach((layer, l) => expect(distance < rings[l]!, `dot ${i + 1} vs layer ${layer}`).toBe(i + 1 <= layer));
+  it('puts one dot per partner inside the band of the layer that holds it, and names only that layer in the table', () => {
+    const html = dunbarChart(12, options(12));
+    const bands = [...html.matchAll(/<rect x="([\d.]+)" y="44" width="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[1]) + Number(m[2])]);
+    expect(bands).toHaveLength(DUNBAR_LAYERS.length);
+    const dots = [...html.matchAll(/<circle cx="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(dots).toHaveLength(12);
+    dots.forEach((x, i) => {
+      const layer = i < 5 ? 0 : 1;
+      expect(x, `dot ${i + 1}`).toBeGreaterThanOrEqual(bands[layer]![0]!);
+      expect(x, `dot ${i + 1}`).toBeLessThanOrEqual(bands[layer]![1]!);
     });
+    expect(tableRows(html).map((row) => row[2])).toEqual(['–', '12', '–', '–']);
+    expect(html).toContain('12 partners');
   });
 
   it('stops drawing at 150 but tells the real number', () => {
-    const html = dunbarChart(170, { id: 'x', labels: en.chart, layerName: en.layerName, layerText: en.dunbarLayer(null, 170) });
-    expect(geometry(html).distances).toHaveLength(150);
+    const html = dunbarChart(170, options(170));
+    expect(html.match(/<circle /g)).toHaveLength(150);
     expect(html).toContain('170 dialogue partners. More than Dunbar’s 150');
-    expect(tableRows(html).map((row) => row[2])).toEqual(['5', '15', '50', '150']);
+    expect(tableRows(html).map((row) => row[2])).toEqual(['–', '–', '–', '170']);
   });
 });
 
 describe('helpers', () => {
-  it('rounds axis maxima up to 1, 2 or 5 times a power of ten', () => {
-    expect([0, 1, 3, 7, 10, 11, 26, 480].map(niceMax)).toEqual([1, 1, 5, 10, 10, 20, 50, 500]);
+  it('fits the axis to the data in at most five 1/2/5 steps', () => {
+    expect([0, 1, 3, 7, 10, 11, 24, 26, 480].map((v) => niceScale(v).max)).toEqual([1, 1, 3, 8, 10, 15, 25, 30, 500]);
+    expect(niceScale(24).step).toBe(5);
   });
 
   it('gives each post a safe, unique dialogue page path', () => {
