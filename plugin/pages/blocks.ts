@@ -16,13 +16,13 @@ export interface Headline {
 }
 
 /** Key numbers as a definition list: label, the big figure, its meaning, its change. */
-export function numberGrid(items: readonly Headline[]): string {
+export function numberGrid(items: readonly Headline[], variant = ''): string {
   const item = (h: Headline) =>
     `<div><dt>${escapeHtml(h.label)}</dt><dd>${escapeHtml(h.value)}</dd>` +
     `<dd class="kommentar-meaning">${escapeHtml(h.meaning)}${h.href ? ` <a href="${escapeHtml(h.href)}">→</a>` : ''}</dd>` +
     (h.change ? `<dd class="kommentar-change">${escapeHtml(h.change)}</dd>` : '') +
     `</div>`;
-  return `<dl class="kommentar-numbers">${items.map(item).join('')}</dl>`;
+  return `<dl class="kommentar-numbers${variant ? ` ${variant}` : ''}">${items.map(item).join('')}</dl>`;
 }
 
 /** The post's shape as a labelled pill; its rule on hover; the class lets a site colour shapes. */

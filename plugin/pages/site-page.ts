@@ -7,6 +7,7 @@
  */
 import { escapeHtml } from '../../server/render/escape.js';
 import type { DialogueReport, PostShape, SiteSummary } from '../../server/dialogue/types.js';
+import { summaryChange } from '../../server/report/change.js';
 import { anonymousComments, peopleText } from '../../server/report/people.js';
 import type { KommentarBuild } from '../build-data.js';
 import { cohortChart } from '../charts/cohorts.js';
@@ -24,20 +25,16 @@ const SHAPES: PostShape[] = ['conversation', 'q-and-a', 'applause', 'silence'];
 /** Waiting readers listed on the overview. */
 const WAITING_SHOWN = 100;
 
-type Change = (pick: (summary: SiteSummary) => number | null, share?: boolean) => string | undefined;
+type Pick = (summary: SiteSummary) => number | null;
 
 /** The change of a headline number against the report's previous period (`compareDays` earlier), in words. */
-function changeOf(report: DialogueReport, strings: Strings, lang: Lang): Change {
-  const previous = report.previous;
-  return (pick, share = false) => {
-    if (!previous) return undefined;
-    const now = pick(report.summary);
-    const before = pick(previous.summary);
-    const date = formatDate(previous.window.to, lang);
-    if (now === null || before === null) return undefined;
-    const delta = share ? Math.round(now * 100) - Math.round(before * 100) : now - before;
-    if (delta === 0) return strings.noChangeSince(date);
-    return strings.changeSince(share ? strings.points(delta) : `${delta > 0 ? '+' : '−'}${Math.abs(delta)}`, date);
+function changeOf(report: DialogueReport, strings: Strings, lang: Lang) {
+  return (pick: Pick, share = false): string | undefined => {
+    const change = summaryChange(report, pick, share);
+    if (!change) return undefined;
+    const date = formatDate(change.since, lang);
+    if (change.delta === 0) return strings.noChangeSince(date);
+    return strings.changeSince(share ? strings.points(change.delta) : `${change.delta > 0 ? '+' : '−'}${Math.abs(change.delta)}`, date);
   };
 }
 
@@ -69,7 +66,12 @@ export function renderSitePage(build: KommentarBuild): string {
       href: '#kommentar-waiting',
     },
   ];
-  const glance = `<h2>${escapeHtml(strings.glanceHeading)}</h2>${numberGrid(headlines)}`;
+  const secondary: Headline[] = [
+    { label: words.site.postsWithComments.label, value: String(summary.postsWithComments), meaning: words.site.postsWithComments.meaning, change: change((s) => s.postsWithComments) },
+    { label: words.site.returningCommentShare.label, value: formatShare(summary.returningCommentShare, lang), meaning: words.site.returningCommentShare.meaning, change: change((s) => s.returningCommentShare, true) },
+    { label: words.site.acknowledged.label, value: String(summary.acknowledged), meaning: words.site.acknowledged.meaning },
+  ];
+  const glance = `<h2>${escapeHtml(strings.glanceHeading)}</h2>${numberGrid(headlines)}${numberGrid(secondary, 'kommentar-numbers--small')}`;
 
   const conversation =
     `<h2>${escapeHtml(strings.conversationHeading)}</h2>` +

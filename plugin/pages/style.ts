@@ -19,6 +19,7 @@ export const REPORT_CSS = `
 .kommentar-numbers dt { font-size: .9em; font-weight: 600; }
 .kommentar-numbers dd { margin: 0; }
 .kommentar-numbers dd:first-of-type { font-size: 1.9em; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.2; }
+.kommentar-numbers--small dd:first-of-type { font-size: 1.35em; }
 .kommentar-numbers .kommentar-meaning { font-size: .85em; opacity: .85; }
 .kommentar-numbers .kommentar-change { font-size: .8em; margin-top: .3em; font-variant-numeric: tabular-nums; opacity: .75; }
 .kommentar-topicmap { display: flex; flex-wrap: wrap; gap: .4em 1.4em; list-style: none; padding: .7em .9em; margin: 1em 0; border: 1px solid var(--k-line); border-radius: 8px; background: var(--k-soft); }
