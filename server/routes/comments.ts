@@ -109,7 +109,7 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
 
   function redirectAfterForm(site: SiteConfig, uri: string, id: number, pending: boolean): string {
     if (site.formRedirect === 'thread') {
-      return threadPageUrl(ctx.config.publicUrl, site.id, uri, pending ? { pending: id } : {}) + (pending ? `#kommentar-pending-${id}` : `#comment-${id}`);
+      return threadPageUrl(ctx.config.publicUrl, site.id, uri, pending ? { pending: id } : { posted: id }) + (pending ? `#kommentar-pending-${id}` : `#comment-${id}`);
     }
     return pending ? `${pageUrl(ctx.config, site.id, uri)}#kommentar-pending-${id}` : commentPermalink(ctx.config, site.id, uri, id);
   }
