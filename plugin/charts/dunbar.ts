@@ -19,7 +19,7 @@ export interface DunbarChartOptions {
   layerText: string;
 }
 
-const WIDTH = 600;
+const WIDTH = 440;
 const HEIGHT = 104;
 const LEFT = 10;
 const RIGHT = 10;
@@ -34,7 +34,7 @@ export function dunbarX(people: number): number {
 export function dunbarChart(partners: number, options: DunbarChartOptions): string {
   const { labels } = options;
   const n = Math.max(0, Math.floor(partners));
-  const opacity = ['.32', '.22', '.14', '.08'];
+  const opacity = ['.6', '.42', '.27', '.14'];
   const bands = DUNBAR_LAYERS.map((layer, i) => {
     const from = dunbarX(i === 0 ? 0 : DUNBAR_LAYERS[i - 1]!);
     const to = dunbarX(layer);

@@ -8,7 +8,7 @@
  * stack into cards), prints cleanly.
  */
 export const REPORT_CSS = `
-.kommentar-report { --k-line: rgba(127,127,127,.35); --k-soft: rgba(127,127,127,.09); --k-link: inherit; line-height: 1.5; overflow-wrap: anywhere; }
+.kommentar-report { --k-line: rgba(127,127,127,.35); --k-soft: rgba(127,127,127,.09); --k-link: inherit; line-height: 1.5; overflow-wrap: break-word; }
 .kommentar-report * { box-sizing: border-box; }
 .kommentar-report h2 { margin-top: 2.2em; }
 .kommentar-report .kommentar-lede { font-size: 1.15em; }
@@ -37,13 +37,13 @@ export const REPORT_CSS = `
 .kommentar-legend i.kommentar-line { width: 1.4em; height: 3px; border-radius: 0; background: currentColor; }
 .kommentar-data, .kommentar-glossary { margin: .4em 0; font-size: .92em; }
 .kommentar-data summary, .kommentar-glossary summary { cursor: pointer; opacity: .85; }
-.kommentar-chart-data caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .kommentar-glossary dt { font-weight: 600; margin-top: .6em; }
 .kommentar-glossary dd { margin: 0; }
 .kommentar-report table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: .6em 0 1.2em; max-width: 100%; }
-.kommentar-report caption { text-align: left; font-size: .85em; opacity: .8; }
+.kommentar-report caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .kommentar-report th, .kommentar-report td { padding: .25em .7em .25em 0; text-align: left; border-bottom: 1px solid var(--k-line); vertical-align: top; }
-.kommentar-report td { text-align: right; }
+.kommentar-report td { text-align: right; white-space: nowrap; }
+.kommentar-report td.kommentar-text { white-space: normal; }
 .kommentar-report td.kommentar-text { text-align: left; }
 .kommentar-gallery { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 190px), 1fr)); gap: 1em; padding: 0; list-style: none; }
 .kommentar-gallery li { border: 1px solid var(--k-line); border-radius: 8px; padding: .5em; }

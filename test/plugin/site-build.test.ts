@@ -180,7 +180,7 @@ describe('the dialogue pages', () => {
     expect(waiting.length).toBe(report.summary.waitingForAuthor);
     for (const { post, id } of waiting) {
       const comment = threads.find((t) => t.uri === post.uri)!.comments.find((c) => c.id === id)!;
-      const item = new RegExp(`<li><a href="${post.uri}#comment-${id}"><strong>([^<]*)</strong></a>`).exec(html);
+      const item = new RegExp(`<li><strong>([^<]*)</strong>[^<]*<a href="${post.uri}#comment-${id}"><time`).exec(html);
       expect(item, `waiting comment ${id}`).not.toBeNull();
       expect(unescape(item![1]!)).toBe(comment.name ?? 'Anonymous');
     }

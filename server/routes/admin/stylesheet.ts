@@ -50,6 +50,7 @@ summary{cursor:pointer;color:var(--accent)}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+th.num{white-space:normal}
 td.when{white-space:nowrap}
 .narrow{max-width:22rem;margin:2rem auto}
 .empty{color:var(--muted)}
