@@ -63,7 +63,6 @@ export const REPORT_CSS = `
   .kommentar-posts td[data-label]::before { content: attr(data-label) ": "; opacity: .75; }
   .kommentar-measures td { display: block; border: 0; text-align: left; padding: 0; }
   .kommentar-measures td:not(.kommentar-text) { font-size: 1.2em; font-weight: 600; }
-  .kommentar-shapes td.kommentar-text { min-width: 10em; }
 }
 @media print {
   .kommentar-report a { color: inherit; text-decoration: none; }

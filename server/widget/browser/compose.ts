@@ -76,7 +76,7 @@ export async function send(w: Widget): Promise<void> {
   const value = (name: string) => control(form, name).value.trim();
   const details = { name: value('name'), email: value('email'), url: value('url') };
   // No notify box when the server sends no email.
-  const notifyBox = form.elements.namedItem('notify') as HTMLInputElement | null;
+  const notifyBox = control(form, 'notify') as HTMLInputElement | null;
   const notify = notifyBox?.checked === true;
   if (notify && !details.email) return showError(w, form, s.notifyNeedsEmail, 'email');
   const body = control(form, 'body').value;

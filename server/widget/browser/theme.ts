@@ -3,33 +3,27 @@
  * takes the host page's actual background, the colour of the nearest
  * ancestor that paints one, so a light blog gets a light widget at night and
  * a blog darkened by a switch of its own gets a dark one. An explicit "light"
- * or "dark" on an ancestor wins; a page with no background anywhere leaves it
- * to the reader's preference (the stylesheet's default). Followed live: the
- * reader's preference and the page's html/body attributes (a site's theme
- * switch) are watched.
+ * or "dark" on an ancestor wins (widget.css ranks it first); a page with no
+ * background anywhere leaves it to the reader's preference. Followed live
+ * through the page's html and body attributes (a site's theme switch); the
+ * script stays within its 6 KB, so a change of the reader's preference while
+ * the page is open is seen on the next load.
  */
 
-/** Relative luminance (WCAG) of the first non-transparent background from `el` up; null when none paints one. */
-export function hostLuminance(el: Element | null): number | null {
-  for (; el; el = el.parentElement) {
-    const [r = 0, g = 0, b = 0, a = 1] = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
-    if (a === 0) continue;
-    const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  }
-  return null;
-}
-
+/**
+ * Sets "dark" or "light" on the widget from the lightness of the first painted background from the embed up
+ * ((r + 2g + b) / 4 on the sRGB values: enough to tell light from dark, and small), or nothing when no
+ * ancestor paints one. An explicit theme on an ancestor still wins: the stylesheet ranks it first.
+ */
 export function followHostTheme(root: HTMLElement, container: HTMLElement): void {
-  const apply = () => {
-    const chosen = container.closest('[data-kommentar-theme]')?.getAttribute('data-kommentar-theme');
-    const luminance = chosen === 'light' || chosen === 'dark' ? null : hostLuminance(container);
-    // Mid-grey (#777) has a luminance near 0.18: darker than that is a dark page.
-    if (luminance === null) root.removeAttribute('data-kommentar-theme');
-    else root.setAttribute('data-kommentar-theme', luminance < 0.18 ? 'dark' : 'light');
+  const apply = (): string | void => {
+    delete root.dataset.kommentarTheme;
+    for (let el: Element | null = container; el; el = el.parentElement) {
+      const [r, g, b, a = 1] = getComputedStyle(el).backgroundColor.match(/[\d.]+/g)!.map(Number) as number[];
+      if (a > 0) return (root.dataset.kommentarTheme = r! + 2 * g! + b! < 480 ? 'dark' : 'light');
+    }
   };
   apply();
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', apply);
   const observer = new MutationObserver(apply);
   for (const el of [document.documentElement, document.body]) observer.observe(el, { attributes: true });
 }
