@@ -27,9 +27,9 @@ export interface TimelineOptions {
   maxComments?: number;
 }
 
-const WIDTH = 640;
+const WIDTH = 480;
 const HEIGHT = 120;
-const LEFT = 70;
+const LEFT = 62;
 const RIGHT = 14;
 const READERS_Y = 34;
 const AUTHOR_Y = 78;

@@ -8,6 +8,9 @@ import { DUNBAR_LAYERS, dunbarChart } from '../../plugin/charts/dunbar.js';
 import { chartFigure } from '../../plugin/charts/figure.js';
 import { monthlyChart } from '../../plugin/charts/monthly.js';
 import { niceScale } from '../../plugin/charts/scale.js';
+import { cohortChart } from '../../plugin/charts/cohorts.js';
+import { timelineChart } from '../../plugin/charts/timeline.js';
+import { trendsChart } from '../../plugin/charts/trends.js';
 import { layoutTree, treeChart, type TreeChartNode } from '../../plugin/charts/tree.js';
 import { stringsFor } from '../../plugin/i18n.js';
 import { textExcerpt } from '../../plugin/pages/excerpt.js';
@@ -184,6 +187,49 @@ describe('dunbarChart', () => {
     expect(html.match(/<circle /g)).toHaveLength(150);
     expect(html).toContain('170 dialogue partners. More than Dunbar’s 150');
     expect(tableRows(html).map((row) => row[2])).toEqual(['–', '–', '–', '170']);
+  });
+});
+
+describe('timelineChart', () => {
+  it('puts readers above, the author below, and draws a line from each comment the author answered to the answer', () => {
+    const at = (h: number) => new Date(Date.UTC(2026, 0, 1) + h * 3_600_000).toISOString();
+    const c = (id: number, parentId: number | null, h: number, isAuthor = false, name: string | null = 'Ann') => ({ id, parentId, isAuthor, deleted: false, createdAt: at(h), name, person: isAuthor ? 0 : 1 });
+    const html = timelineChart([c(1, null, 0), c(2, 1, 5, true, 'Mara'), c(3, 2, 6), c(4, null, 30, false, null), c(5, 3, 40, true, 'Mara')], { id: 'tl', labels: en.chart, lang: 'en' });
+    const rows = tableRows(html);
+    expect(rows.map((row) => row.slice(1))).toEqual([['Ann', '–'], ['author', 'Ann'], ['Ann', 'author'], ['anonymous', '–'], ['author', 'Ann']]);
+    const waits = /<path d="([^"]+)" stroke="#D55E00"/.exec(html)![1]!;
+    expect(waits.match(/M/g)).toHaveLength(2); // 1 → 2 and 3 → 5
+    expect(html.match(/<circle /g)).toHaveLength(5);
+    expect(html).toContain('5 comments from 1 January 2026 to 2 January 2026, 2 of them by the author.');
+  });
+});
+
+describe('trendsChart and cohortChart', () => {
+  const month = (m: string, fields: Partial<import('../../server/dialogue/types.js').MonthlyRow>) => ({
+    month: m, comments: 0, participants: 0, newcomers: 0, returning: 0, exchanges: 0, postsStarted: 0, conversationsStarted: 0, authorFirstReplyMedianHours: null, ...fields,
+  });
+
+  it('draws three small multiples over the same months, with gaps where a month has no value', () => {
+    const rows = [
+      month('2026-01', { newcomers: 3, returning: 1, postsStarted: 2, conversationsStarted: 1, authorFirstReplyMedianHours: 5 }),
+      month('2026-02', {}),
+      month('2026-03', { newcomers: 1, returning: 3, postsStarted: 1, conversationsStarted: 1, authorFirstReplyMedianHours: 30 }),
+    ];
+    const html = trendsChart(rows, { id: 'tr', labels: en.chart, lang: 'en', panels: { conversation: 'Conversation share', returning: 'Returning share', answerHours: 'Answer time' } });
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(tableRows(html)).toEqual([
+      ['2026-01', '50 %', '25 %', '5'],
+      ['2026-02', '–', '–', '–'],
+      ['2026-03', '100 %', '75 %', '30'],
+    ]);
+    // The empty month breaks each line into two single points: no segment crosses it.
+    expect(html).not.toMatch(/<path d="M[^"]*L[^"]*"/);
+  });
+
+  it('shows each cohort beside those of it who came back within 90 days', () => {
+    const html = cohortChart([{ month: '2026-01', newcomers: 4, returnedWithin90d: 1 }, { month: '2026-02', newcomers: 2, returnedWithin90d: 2 }], { id: 'co', labels: en.chart, lang: 'en' });
+    expect(tableRows(html)).toEqual([['2026-01', '4', '1', '25 %'], ['2026-02', '2', '2', '100 %']]);
+    expect(html).toContain('Of 6 newcomers, 3 commented again within 90 days (50 %).');
   });
 });
 
