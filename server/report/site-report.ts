@@ -17,6 +17,8 @@ export interface ReportRequest {
   people?: boolean;
   /** Adds `previous`: the summary with the window shifted back this many days. */
   compareDays?: number;
+  /** Only posts with at least one approved comment: a thread of pending or spam comments is not public yet. */
+  publicOnly?: boolean;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -52,6 +54,7 @@ async function accumulate(
     people,
   });
   for await (const { thread, comments } of streamSiteThreads(ctx.db, siteId, request.post)) {
+    if (request.publicOnly && !comments.some((comment) => comment.status === 'approved')) continue;
     site.addPost({ uri: thread.uri, title: thread.title }, comments);
   }
   return site.finish();
