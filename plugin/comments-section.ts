@@ -13,7 +13,7 @@ export function renderCommentsSection(build: KommentarBuild, uri: string, lang: 
   const { server, site, widget } = build.options;
   const comments = build.thread(uri)?.comments ?? [];
   // Relative times are as of the build; the widget refreshes them. Exact times in UTC keep builds reproducible.
-  const thread = renderThread(comments, { server, site, uri, lang, now: build.builtAt, timeZone: 'UTC' });
+  const thread = renderThread(comments, { server, site, uri, lang, now: build.builtAt, timeZone: 'UTC', email: build.data.email });
   const embed = `<div data-kommentar-thread="${escapeHtml(uri)}" data-kommentar-site="${escapeHtml(site)}" data-kommentar-lang="${lang}">${thread}</div>`;
   // The stylesheet link also serves readers without JavaScript; the widget sees it and does not add a second.
   const styles = `<link rel="stylesheet" href="${escapeHtml(server)}/widget.css">`;

@@ -1,21 +1,19 @@
 /**
- * The plugin's visible texts in the languages it speaks. One table per
- * language with the same keys, so a missing translation is a type error.
+ * The dialogue pages' visible texts in the languages they speak. One table
+ * per language with the same keys, so a missing translation is a type error.
+ * What each measure and shape means comes from the shared glossary
+ * (server/report/glossary.ts), which the desk and the CLI read too.
  */
 import type { DunbarLayer, PostShape } from '../server/dialogue/types.js';
+import { glossary, type Glossary } from '../server/report/glossary.js';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-/** Numbered post fields that the per-post page explains, in the spec's order. */
-export type PostField =
-  | 'comments' | 'topLevel' | 'replyShare' | 'answeredShare' | 'maxDepth' | 'meanDepth' | 'hIndex' | 'participants'
-  | 'readers' | 'anonymousShare' | 'reentrants' | 'reciprocalPairs' | 'exchanges' | 'longestBackAndForth'
-  | 'authorThreadShare' | 'authorFirstReplyMedianHours' | 'authorAnsweredWithin72hShare' | 'waitingForAuthor' | 'pending' | 'orphans';
-
 export interface Strings {
+  /** Measure names, meanings and shape rules, shared with the desk and the CLI. */
+  words: Glossary;
   shape: Record<PostShape, string>;
-  shapeExplained: Record<PostShape, string>;
   countComments: (n: number) => string;
   countPeople: (n: number) => string;
   depth: (n: number) => string;
@@ -28,32 +26,33 @@ export interface Strings {
   inDialogueWith: (n: number, exchanges: number) => string;
   dunbarLayer: (layer: DunbarLayer | null, partners: number) => string;
   layerName: Record<DunbarLayer, string>;
-  summary: {
-    postsWithComments: string;
-    comments: string;
-    participants: string;
-    conversationShare: string;
-    returningCommenters: string;
-    returningCommentShare: string;
-    dialoguePartners: string;
-    waitingForAuthor: string;
-  };
-  shapesHeading: string;
+  glanceHeading: string;
+  /** "+3 since 2 November" (`delta` already signed and formatted). */
+  changeSince: (delta: string, date: string) => string;
+  noChangeSince: (date: string) => string;
+  /** A change of a share, in percentage points. */
+  points: (n: number) => string;
+  conversationHeading: string;
+  returningHeading: string;
+  postsQuestion: string;
+  glossaryHeading: string;
   shapeColumns: [string, string, string];
   postsHeading: string;
-  postColumns: { post: string; shape: string; comments: string; people: string; deepest: string; exchanges: string; waiting: string };
+  postColumns: { post: string; shape: string; comments: string; people: string; deepest: string; exchanges: string; waiting: string; anonymous: string };
   conversationsHeading: string;
   waitingHeading: string;
   waitingNone: string;
   waitingMore: (n: number) => string;
   waitingOn: (post: string) => string;
+  acknowledgedNote: (n: number) => string;
   anonymous: string;
   backToReport: string;
   readPost: string;
   numbersHeading: string;
-  numberColumns: [string, string];
-  postField: Record<PostField, string>;
+  numberColumns: [string, string, string];
+  tookPart: (people: string) => string;
   chart: {
+    data: string;
     treeTitle: string;
     treeSummary: (comments: number, topLevel: number, maxDepth: number, byAuthor: number) => string;
     treeColumns: [string, string, string];
@@ -64,27 +63,50 @@ export interface Strings {
     monthlyTitle: string;
     monthlySummary: (months: number, newcomers: number, returning: number) => string;
     monthlyColumns: [string, string, string];
+    cohortTitle: string;
+    cohortSummary: (newcomers: number, back: number, share: string) => string;
+    cohortColumns: [string, string, string];
+    share: string;
+    trendsTitle: string;
+    trendsSummary: (months: number) => string;
+    trendLatest: (value: string) => string;
+    month: string;
+    hours: (value: number | null, lang: Lang) => string;
     dunbarTitle: string;
     dunbarSummary: (partners: number, layerText: string) => string;
     dunbarColumns: [string, string, string];
+    dunbarYou: (n: number) => string;
+    timelineTitle: string;
+    timelineSummary: (comments: number, from: string, to: string, byAuthor: number) => string;
+    timelineEmpty: string;
+    timelineWait: string;
+    timelineColumns: [string, string, string];
+    readersLane: string;
+    authorLane: string;
     post: string;
     author: string;
     reader: string;
+    anonymousPerson: string;
     placeholder: string;
+    chain: string;
+    colorsRepeat: string;
   };
 }
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n, 'en', 0)} ${n === 1 ? one : many}`;
 const pluralDe = (n: number, one: string, many: string) => `${formatNumber(n, 'de', 0)} ${n === 1 ? one : many}`;
+const enWords = glossary('en');
+const deWords = glossary('de');
+const names = (words: Glossary) => ({
+  silence: words.shapes.silence.name,
+  applause: words.shapes.applause.name,
+  'q-and-a': words.shapes['q-and-a'].name,
+  conversation: words.shapes.conversation.name,
+});
 
 const en: Strings = {
-  shape: { silence: 'Silence', applause: 'Applause', 'q-and-a': 'Questions and answers', conversation: 'Conversation' },
-  shapeExplained: {
-    silence: 'No comments yet.',
-    applause: 'Readers left comments, but nobody replied to anybody.',
-    'q-and-a': 'Readers asked and the author answered, without a back-and-forth.',
-    conversation: 'People answered each other: readers replied to readers, or someone came back to a reply.',
-  },
+  words: enWords,
+  shape: names(enWords),
   countComments: (n) => plural(n, 'comment', 'comments'),
   countPeople: (n) => plural(n, 'person', 'people'),
   depth: (n) => `${n} deep`,
@@ -97,60 +119,38 @@ const en: Strings = {
   inDialogueWith: (n, exchanges) =>
     n === 0
       ? `Nobody has gone back and forth with the author ${exchanges} times yet.`
-      : `The author is in real dialogue with ${plural(n, 'person', 'people')}: each exchanged replies with the author at least ${exchanges} times.`,
+      : `The author is in real dialogue with ${plural(n, 'person', 'people')}: each went back and forth with the author at least ${exchanges} times.`,
   dunbarLayer: (layer, partners) =>
     layer === null
       ? partners > 0 ? 'More than Dunbar’s 150: more than one person can keep up with.' : 'Not yet in any of Dunbar’s layers.'
-      : `That fits in Dunbar’s ${en.layerName[layer]} (up to ${layer}).`,
+      : `That fits in Dunbar’s ${en.layerName[layer]} (up to ${layer} people).`,
   layerName: { 5: 'support clique', 15: 'sympathy group', 50: 'band', 150: 'active network' },
-  summary: {
-    postsWithComments: 'Posts with comments',
-    comments: 'Comments',
-    participants: 'People taking part',
-    conversationShare: 'Posts that became a conversation',
-    returningCommenters: 'Readers who came back to another post',
-    returningCommentShare: 'Comments by readers who came back',
-    dialoguePartners: 'Dialogue partners',
-    waitingForAuthor: 'Readers waiting for the author',
-  },
-  shapesHeading: 'What the comment threads look like',
-  shapeColumns: ['Shape', 'Posts', 'What it means'],
-  postsHeading: 'Posts',
-  postColumns: { post: 'Post', shape: 'Shape', comments: 'Comments', people: 'People', deepest: 'Deepest reply', exchanges: 'Exchanges', waiting: 'Waiting' },
-  conversationsHeading: 'Conversations at a glance',
-  waitingHeading: 'Readers waiting for the author',
-  waitingNone: 'Nobody is waiting for an answer.',
+  glanceHeading: 'At a glance',
+  changeSince: (delta, date) => `${delta} since ${date}`,
+  noChangeSince: (date) => `No change since ${date}`,
+  points: (n) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), 'en', 0)} ${Math.abs(n) === 1 ? 'point' : 'points'}`,
+  conversationHeading: 'Are you in conversation with your readers?',
+  returningHeading: 'Who comes back?',
+  postsQuestion: 'Which posts started conversations, and why',
+  glossaryHeading: 'What the numbers mean',
+  shapeColumns: ['Shape', 'Posts', 'The rule'],
+  postsHeading: 'All posts',
+  postColumns: { post: 'Post', shape: 'Shape', comments: 'Comments', people: 'People', deepest: 'Deepest reply', exchanges: 'Second rounds', waiting: 'Open', anonymous: 'Anonymous' },
+  conversationsHeading: 'Conversation maps',
+  waitingHeading: 'Addressed to the author, no reply yet',
+  waitingNone: 'Every comment addressed to the author has a reply or needs none.',
   waitingMore: (n) => `And ${plural(n, 'earlier one', 'earlier ones')}: each post's dialogue page lists all of its own.`,
   waitingOn: (post) => `on ${post}`,
+  acknowledgedNote: (n) => `${plural(n, 'more comment was', 'more comments were')} marked “no answer needed” by the author.`,
   anonymous: 'Anonymous',
   backToReport: 'All posts',
   readPost: 'Read the post and its comments',
   numbersHeading: 'The numbers',
-  numberColumns: ['Measure', 'Value'],
-  postField: {
-    comments: 'Comments',
-    topLevel: 'Top-level comments',
-    replyShare: 'Share of replies',
-    answeredShare: 'Comments that got an answer',
-    maxDepth: 'Deepest reply (level)',
-    meanDepth: 'Mean depth',
-    hIndex: 'Thread h-index',
-    participants: 'People taking part',
-    readers: 'Readers taking part',
-    anonymousShare: 'Anonymous comments',
-    reentrants: 'People who came back into the thread',
-    reciprocalPairs: 'Pairs who replied to each other',
-    exchanges: 'Exchanges (A → B → A)',
-    longestBackAndForth: 'Longest back-and-forth',
-    authorThreadShare: 'Reader threads the author joined',
-    authorFirstReplyMedianHours: 'Median hours to the author’s first reply',
-    authorAnsweredWithin72hShare: 'Reader threads answered by the author within 72 h',
-    waitingForAuthor: 'Readers waiting for the author',
-    pending: 'Awaiting moderation',
-    orphans: 'Orphaned replies',
-  },
+  numberColumns: ['Measure', 'Value', 'What it means'],
+  tookPart: (people) => `${people} took part.`,
   chart: {
-    treeTitle: 'Shape of the conversation',
+    data: 'The data as a table',
+    treeTitle: 'Conversation map',
     treeSummary: (comments, topLevel, maxDepth, byAuthor) =>
       `A tree of ${plural(comments, 'comment', 'comments')}: ${topLevel} start a thread, the deepest reply is at level ${maxDepth}, ${byAuthor} by the author.`,
     treeColumns: ['Level', 'Comments', 'By the author'],
@@ -161,24 +161,39 @@ const en: Strings = {
     monthlyTitle: 'Newcomers and returning commenters per month',
     monthlySummary: (months, newcomers, returning) => `Over ${plural(months, 'month', 'months')}: ${newcomers} newcomers, ${returning} returning commenter-months.`,
     monthlyColumns: ['Month', 'Newcomers', 'Returning'],
-    dunbarTitle: 'Dialogue partners against Dunbar’s layers',
+    cohortTitle: 'Newcomers who came back within 90 days',
+    cohortSummary: (newcomers, back, share) => `Of ${plural(newcomers, 'newcomer', 'newcomers')}, ${back} commented again within 90 days (${share}).`,
+    cohortColumns: ['First month', 'Newcomers', 'Back within 90 days'],
+    share: 'Share',
+    trendsTitle: 'Month by month',
+    trendsSummary: (months) => `Three measures over ${plural(months, 'month', 'months')}, side by side.`,
+    trendLatest: (value) => `Latest: ${value}.`,
+    month: 'Month',
+    hours: (value, lang) => (value === null ? '–' : `${formatNumber(value, lang, value < 10 ? 1 : 0)} h`),
+    dunbarTitle: 'Dialogue partners on Dunbar’s scale',
     dunbarSummary: (partners, layerText) => `${plural(partners, 'dialogue partner', 'dialogue partners')}. ${layerText}`,
-    dunbarColumns: ['Layer', 'Up to', 'Reached'],
-    post: 'post',
+    dunbarColumns: ['Layer', 'Up to', 'Your partners'],
+    dunbarYou: (n) => `${plural(n, 'partner', 'partners')}`,
+    timelineTitle: 'The thread over time',
+    timelineSummary: (comments, from, to, byAuthor) => `${plural(comments, 'comment', 'comments')} from ${from} to ${to}, ${byAuthor} of them by the author.`,
+    timelineEmpty: 'No comments yet.',
+    timelineWait: 'from a comment to the author’s answer',
+    timelineColumns: ['When (UTC)', 'Who', 'In reply to'],
+    readersLane: 'Readers',
+    authorLane: 'Author',
+    post: 'the post',
     author: 'author',
     reader: 'reader',
+    anonymousPerson: 'anonymous',
     placeholder: 'removed comment',
+    chain: 'back-and-forth',
+    colorsRepeat: 'colours repeat after six people',
   },
 };
 
 const de: Strings = {
-  shape: { silence: 'Stille', applause: 'Applaus', 'q-and-a': 'Fragen und Antworten', conversation: 'Gespräch' },
-  shapeExplained: {
-    silence: 'Noch keine Kommentare.',
-    applause: 'Es gibt Kommentare, aber niemand hat jemandem geantwortet.',
-    'q-and-a': 'Leserinnen und Leser haben gefragt, der Autor hat geantwortet, ohne Hin und Her.',
-    conversation: 'Hier wurde einander geantwortet: Lesende untereinander, oder jemand kam auf eine Antwort zurück.',
-  },
+  words: deWords,
+  shape: names(deWords),
   countComments: (n) => pluralDe(n, 'Kommentar', 'Kommentare'),
   countPeople: (n) => pluralDe(n, 'Person', 'Personen'),
   depth: (n) => `Tiefe ${n}`,
@@ -195,56 +210,34 @@ const de: Strings = {
   dunbarLayer: (layer, partners) =>
     layer === null
       ? partners > 0 ? 'Mehr als Dunbars 150: mehr, als ein Mensch pflegen kann.' : 'Noch in keiner von Dunbars Schichten.'
-      : `Das passt in Dunbars ${de.layerName[layer]} (bis ${layer}).`,
+      : `Das passt in Dunbars ${de.layerName[layer]} (bis ${layer} Menschen).`,
   layerName: { 5: 'engsten Kreis', 15: 'Sympathiegruppe', 50: 'Gruppe', 150: 'aktives Netz' },
-  summary: {
-    postsWithComments: 'Beiträge mit Kommentaren',
-    comments: 'Kommentare',
-    participants: 'Beteiligte Personen',
-    conversationShare: 'Beiträge, aus denen ein Gespräch wurde',
-    returningCommenters: 'Lesende, die bei einem weiteren Beitrag wiederkamen',
-    returningCommentShare: 'Kommentare von Wiederkehrenden',
-    dialoguePartners: 'Dialogpartner',
-    waitingForAuthor: 'Lesende, die auf den Autor warten',
-  },
-  shapesHeading: 'Wie die Kommentarstränge aussehen',
-  shapeColumns: ['Form', 'Beiträge', 'Was das heißt'],
-  postsHeading: 'Beiträge',
-  postColumns: { post: 'Beitrag', shape: 'Form', comments: 'Kommentare', people: 'Personen', deepest: 'Tiefste Antwort', exchanges: 'Wechsel', waiting: 'Wartend' },
-  conversationsHeading: 'Gespräche auf einen Blick',
-  waitingHeading: 'Lesende, die auf den Autor warten',
-  waitingNone: 'Niemand wartet auf eine Antwort.',
+  glanceHeading: 'Auf einen Blick',
+  changeSince: (delta, date) => `${delta} seit ${date}`,
+  noChangeSince: (date) => `Unverändert seit ${date}`,
+  points: (n) => `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), 'de', 0)} ${Math.abs(n) === 1 ? 'Punkt' : 'Punkte'}`,
+  conversationHeading: 'Sind Sie im Gespräch mit Ihren Lesenden?',
+  returningHeading: 'Wer kommt wieder?',
+  postsQuestion: 'Welche Beiträge Gespräche auslösten, und warum',
+  glossaryHeading: 'Was die Zahlen bedeuten',
+  shapeColumns: ['Form', 'Beiträge', 'Die Regel'],
+  postsHeading: 'Alle Beiträge',
+  postColumns: { post: 'Beitrag', shape: 'Form', comments: 'Kommentare', people: 'Personen', deepest: 'Tiefste Antwort', exchanges: 'Zweite Runden', waiting: 'Offen', anonymous: 'Anonym' },
+  conversationsHeading: 'Gesprächskarten',
+  waitingHeading: 'An den Autor gerichtet, noch ohne Antwort',
+  waitingNone: 'Jeder Kommentar an den Autor hat eine Antwort oder braucht keine.',
   waitingMore: (n) => `Dazu ${pluralDe(n, 'früherer', 'frühere')}: Die Dialogseite jedes Beitrags listet alle eigenen.`,
   waitingOn: (post) => `zu ${post}`,
+  acknowledgedNote: (n) => `${pluralDe(n, 'weiterer Kommentar wurde', 'weitere Kommentare wurden')} vom Autor als „keine Antwort nötig“ markiert.`,
   anonymous: 'Anonym',
   backToReport: 'Alle Beiträge',
   readPost: 'Beitrag und Kommentare lesen',
   numbersHeading: 'Die Zahlen',
-  numberColumns: ['Größe', 'Wert'],
-  postField: {
-    comments: 'Kommentare',
-    topLevel: 'Kommentare auf oberster Ebene',
-    replyShare: 'Anteil der Antworten',
-    answeredShare: 'Kommentare, die eine Antwort bekamen',
-    maxDepth: 'Tiefste Antwort (Ebene)',
-    meanDepth: 'Mittlere Tiefe',
-    hIndex: 'h-Index des Strangs',
-    participants: 'Beteiligte Personen',
-    readers: 'Beteiligte Lesende',
-    anonymousShare: 'Anonyme Kommentare',
-    reentrants: 'Personen, die in den Strang zurückkamen',
-    reciprocalPairs: 'Paare, die einander antworteten',
-    exchanges: 'Wechsel (A → B → A)',
-    longestBackAndForth: 'Längstes Hin und Her',
-    authorThreadShare: 'Stränge, in die sich der Autor einbrachte',
-    authorFirstReplyMedianHours: 'Median der Stunden bis zur ersten Antwort des Autors',
-    authorAnsweredWithin72hShare: 'Stränge, die der Autor binnen 72 h beantwortete',
-    waitingForAuthor: 'Lesende, die auf den Autor warten',
-    pending: 'Warten auf Freigabe',
-    orphans: 'Verwaiste Antworten',
-  },
+  numberColumns: ['Größe', 'Wert', 'Was sie bedeutet'],
+  tookPart: (people) => `Beteiligt: ${people}.`,
   chart: {
-    treeTitle: 'Form des Gesprächs',
+    data: 'Die Daten als Tabelle',
+    treeTitle: 'Gesprächskarte',
     treeSummary: (comments, topLevel, maxDepth, byAuthor) =>
       `Ein Baum aus ${pluralDe(comments, 'Kommentar', 'Kommentaren')}: ${topLevel} beginnen einen Strang, die tiefste Antwort liegt auf Ebene ${maxDepth}, ${byAuthor} vom Autor.`,
     treeColumns: ['Ebene', 'Kommentare', 'Vom Autor'],
@@ -255,13 +248,33 @@ const de: Strings = {
     monthlyTitle: 'Neue und wiederkehrende Kommentierende pro Monat',
     monthlySummary: (months, newcomers, returning) => `In ${pluralDe(months, 'Monat', 'Monaten')}: ${newcomers} neu, ${returning} wiederkehrend (je Monat gezählt).`,
     monthlyColumns: ['Monat', 'Neu', 'Wiederkehrend'],
-    dunbarTitle: 'Dialogpartner und Dunbars Schichten',
+    cohortTitle: 'Neue, die binnen 90 Tagen wiederkamen',
+    cohortSummary: (newcomers, back, share) => `Von ${pluralDe(newcomers, 'neuen Lesenden', 'neuen Lesenden')} kommentierten ${back} binnen 90 Tagen wieder (${share}).`,
+    cohortColumns: ['Erster Monat', 'Neu', 'Binnen 90 Tagen zurück'],
+    share: 'Anteil',
+    trendsTitle: 'Monat für Monat',
+    trendsSummary: (months) => `Drei Größen über ${pluralDe(months, 'Monat', 'Monate')}, nebeneinander.`,
+    trendLatest: (value) => `Zuletzt: ${value}.`,
+    month: 'Monat',
+    hours: (value, lang) => (value === null ? '–' : `${formatNumber(value, lang, value < 10 ? 1 : 0)} h`),
+    dunbarTitle: 'Dialogpartner auf Dunbars Skala',
     dunbarSummary: (partners, layerText) => `${pluralDe(partners, 'Dialogpartner', 'Dialogpartner')}. ${layerText}`,
-    dunbarColumns: ['Schicht', 'Bis', 'Erreicht'],
-    post: 'Beitrag',
+    dunbarColumns: ['Schicht', 'Bis', 'Ihre Partner'],
+    dunbarYou: (n) => `${pluralDe(n, 'Partner', 'Partner')}`,
+    timelineTitle: 'Der Strang im Zeitverlauf',
+    timelineSummary: (comments, from, to, byAuthor) => `${pluralDe(comments, 'Kommentar', 'Kommentare')} vom ${from} bis ${to}, davon ${byAuthor} vom Autor.`,
+    timelineEmpty: 'Noch keine Kommentare.',
+    timelineWait: 'vom Kommentar zur Antwort des Autors',
+    timelineColumns: ['Wann (UTC)', 'Wer', 'Antwort an'],
+    readersLane: 'Lesende',
+    authorLane: 'Autor',
+    post: 'der Beitrag',
     author: 'Autor',
     reader: 'Lesende',
+    anonymousPerson: 'anonym',
     placeholder: 'entfernter Kommentar',
+    chain: 'Hin und Her',
+    colorsRepeat: 'Farben wiederholen sich nach sechs Personen',
   },
 };
 
@@ -297,6 +310,11 @@ export function formatShare(value: number | null, lang: Lang): string {
 export function formatNumber(value: number | null, lang: Lang, digits = 1): string {
   if (value === null) return '–';
   return formatter(`n:${lang}:${digits}`, () => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits })).format(value);
+}
+
+/** A date and time (UTC) as readers of `lang` write it, for tables. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  return formatter(`t:${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })).format(new Date(iso));
 }
 
 /** A date as readers of `lang` write it, in UTC so builds are reproducible. */

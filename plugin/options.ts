@@ -38,6 +38,8 @@ const optionsSchema = z.strictObject({
   lang: z.enum(LANGUAGES).default('en'),
   /** A layout of your site to wrap the dialogue pages in (it receives `title` and `content`); none: a page of their own. */
   layout: z.string().min(1).optional(),
+  /** The dialogue page compares its headline numbers with the report as it stood this many days earlier. */
+  compareDays: z.number().int().min(1).max(3650).default(30),
   /** Load the widget script after the prerendered comments (live updates, replies without reload). */
   widget: z.boolean().default(true),
 });

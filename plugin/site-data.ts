@@ -26,6 +26,8 @@ export interface SiteData {
   staleSince: number | null;
   /** Why the data is not fresh or complete; empty when all is well. */
   problems: string[];
+  /** Whether the server sends email: the prerendered form offers reply notifications only then. */
+  email: boolean;
 }
 
 const commentSchema = z.object({
@@ -42,6 +44,8 @@ const commentSchema = z.object({
 });
 
 const threadsSchema = z.object({
+  /** Whether the server sends email (older servers do not say: assumed yes). */
+  email: z.boolean().default(true),
   threads: z.array(z.object({ uri: z.string(), title: z.string().nullable(), count: z.number(), comments: z.array(commentSchema) })),
 });
 
@@ -54,7 +58,7 @@ const reportSchema = z.looseObject({
 
 /** Nothing known: what a build without any server data renders from. */
 export function emptySiteData(): SiteData {
-  return { threads: new Map(), report: null, staleSince: null, problems: [] };
+  return { threads: new Map(), report: null, staleSince: null, problems: [], email: true };
 }
 
 function describe(result: Exclude<RemoteResult, { kind: 'current' }>, options: ResolvedOptions): string {
@@ -73,7 +77,9 @@ function describe(result: Exclude<RemoteResult, { kind: 'current' }>, options: R
 export async function loadSiteData(options: ResolvedOptions): Promise<SiteData> {
   const remote = { directory: options.cacheDirectory, duration: options.cacheDuration, timeout: options.timeout };
   const site = encodeURIComponent(options.site);
-  const reportUrl = options.token ? `${options.server}/api/v1/report?site=${site}` : `${options.server}/api/v1/report/public?site=${site}`;
+  // people: who wrote which comment, numbered per post (the conversation maps' colours); compareDays: the headline changes.
+  const extras = `&people=1&compareDays=${options.compareDays}`;
+  const reportUrl = `${options.server}/api/v1/report${options.token ? '' : '/public'}?site=${site}${extras}`;
   const [threadsResult, reportResult] = await Promise.all([
     fetchJson(`${options.server}/api/v1/threads?site=${site}`, remote),
     fetchJson(reportUrl, { ...remote, headers: options.token ? { authorization: `Bearer ${options.token}` } : {} }),
@@ -100,6 +106,7 @@ export async function loadSiteData(options: ResolvedOptions): Promise<SiteData> 
 
   const threads = take(threadsResult, threadsSchema, 'threads');
   for (const thread of threads?.threads ?? []) data.threads.set(thread.uri, thread);
+  data.email = threads?.email ?? true;
   // A report switched off for the site (404) is the blogger's choice, not a problem: no dialogue pages then.
   const reportOff = reportResult.kind === 'refused' && reportResult.status === 404 && reportResult.code !== 'unknown_site';
   // The schema checks the envelope; the numbers inside are the server's DialogueReport.

@@ -1,6 +1,6 @@
-/** The frame both bar charts draw in: a value axis from 0 to a round maximum, slots along x, and the gridlines. */
-import { COLORS, r1, svgText } from './figure.js';
-import { niceMax } from './scale.js';
+/** The frame the bar charts draw in: a value axis from 0 to a top that fits the data, slots along x, and the gridlines. */
+import { GRID, MUTED, r1, svgText } from './figure.js';
+import { niceScale } from './scale.js';
 
 export interface BarFrameSpec {
   width: number;
@@ -21,7 +21,7 @@ export interface BarFrame {
   slot: number;
   /** The y coordinate of a value. */
   y(value: number): number;
-  /** Gridlines at 0, half and the top, labelled, as SVG. */
+  /** Labelled gridlines at each step of the axis, as SVG. */
   grid: string;
 }
 
@@ -29,11 +29,12 @@ export function barFrame(spec: BarFrameSpec): BarFrame {
   const { width, height, left, top, bottom, slots } = spec;
   const plotWidth = width - left - 10;
   const plotHeight = height - top - bottom;
-  const max = niceMax(Math.max(0, spec.largest));
+  const { max, step } = niceScale(Math.max(0, spec.largest), 4);
   const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
-  const grid = [0, max / 2, max]
-    .filter(Number.isInteger)
-    .map((tick) => `<line x1="${left}" x2="${width - 10}" y1="${r1(y(tick))}" y2="${r1(y(tick))}" stroke="${COLORS.grid}"/>` + svgText(left - 6, y(tick) + 4, String(tick), 'text-anchor="end"'))
+  const ticks: number[] = [];
+  for (let tick = 0; tick <= max; tick += step) ticks.push(tick);
+  const grid = ticks
+    .map((tick) => `<line x1="${left}" x2="${width - 10}" y1="${r1(y(tick))}" y2="${r1(y(tick))}" ${GRID}/>` + svgText(left - 6, y(tick) + 4, String(tick), `text-anchor="end" ${MUTED}`))
     .join('');
   return { plotHeight, slot: slots > 0 ? plotWidth / slots : plotWidth, y, grid };
 }

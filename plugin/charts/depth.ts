@@ -48,6 +48,7 @@ export function depthChart(perLevel: readonly number[], options: DepthChartOptio
     width,
     height,
     body: grid + bars,
+    tableLabel: labels.data,
     table: { columns: labels.depthColumns, rows: perLevel.map((count, i) => [i + 1, count]) },
   });
 }

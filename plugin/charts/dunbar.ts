@@ -1,12 +1,13 @@
 /**
- * Dialogue partners against Dunbar's layers, drawn as his nested circles:
- * the author in the middle, one dot per partner spiralling outwards. Circle
- * areas grow with the layer sizes 5, 15, 50 and 150, and dot n lands inside
- * the circle of every layer that holds n people.
+ * Dialogue partners on Dunbar's scale: the four layers (5, 15, 50, 150) as
+ * bands along one line, one dot per partner, and a marker where the count
+ * falls, so "you are in real dialogue with N people" reads as a place on a
+ * scale, not as a table of layers.
  */
 import type { DunbarLayer } from '../../server/dialogue/types.js';
+import { escapeHtml } from '../../server/render/escape.js';
 import type { Strings } from '../i18n.js';
-import { COLORS, chartFigure, r1, svgText } from './figure.js';
+import { COLORS, MUTED, chartFigure, r1, svgText } from './figure.js';
 
 export const DUNBAR_LAYERS: readonly DunbarLayer[] = [5, 15, 50, 150];
 
@@ -18,35 +19,50 @@ export interface DunbarChartOptions {
   layerText: string;
 }
 
-const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+const WIDTH = 440;
+const HEIGHT = 104;
+const LEFT = 10;
+const RIGHT = 10;
+const BAND_Y = 44;
+const BAND_H = 22;
+
+/** Square-root scale: the small inner layers stay wide enough to see. */
+export function dunbarX(people: number): number {
+  return LEFT + Math.sqrt(Math.min(150, Math.max(0, people)) / 150) * (WIDTH - LEFT - RIGHT);
+}
 
 export function dunbarChart(partners: number, options: DunbarChartOptions): string {
-  const size = 320;
-  const centre = size / 2;
-  const scale = (centre - 14) / Math.sqrt(150);
-  const radius = (people: number) => scale * Math.sqrt(people);
-  const circles = DUNBAR_LAYERS.map(
-    (layer) =>
-      `<circle cx="${centre}" cy="${centre}" r="${r1(radius(layer))}" fill="none" stroke="${COLORS.grid}" stroke-width="1.5"/>` +
-      svgText(centre, centre - radius(layer) + 11, String(layer), `text-anchor="middle" font-size="10" fill="${COLORS.muted}"`),
-  ).join('');
-  const shown = Math.min(Math.max(0, Math.floor(partners)), 150);
+  const { labels } = options;
+  const n = Math.max(0, Math.floor(partners));
+  const opacity = ['.6', '.42', '.27', '.14'];
+  const bands = DUNBAR_LAYERS.map((layer, i) => {
+    const from = dunbarX(i === 0 ? 0 : DUNBAR_LAYERS[i - 1]!);
+    const to = dunbarX(layer);
+    return (
+      `<rect x="${r1(from)}" y="${BAND_Y}" width="${r1(to - from)}" height="${BAND_H}" fill="${COLORS.reader}" fill-opacity="${opacity[i]}"/>` +
+      svgText(to - 3, BAND_Y + BAND_H + 14, String(layer), `text-anchor="end" font-size="11" ${MUTED}`)
+    );
+  }).join('');
+  // One dot per partner, in the band at its place on the scale.
   const dots: string[] = [];
-  for (let n = 1; n <= shown; n++) {
-    const r = radius(n - 0.5);
-    dots.push(`<circle cx="${r1(centre + r * Math.cos(n * GOLDEN_ANGLE))}" cy="${r1(centre + r * Math.sin(n * GOLDEN_ANGLE))}" r="3.2"/>`);
-  }
-  const body = circles + `<g fill="${COLORS.reader}">${dots.join('')}</g>` + `<circle cx="${centre}" cy="${centre}" r="4.5" fill="${COLORS.author}"/>`;
+  for (let k = 1; k <= Math.min(n, 150); k++) dots.push(`<circle cx="${r1(dunbarX(k - 0.5))}" cy="${BAND_Y + BAND_H / 2}" r="3"/>`);
+  const at = dunbarX(n);
+  const marker =
+    `<path d="M${r1(at)} ${BAND_Y - 2}l-6 -9h12z" fill="${COLORS.author}"/>` +
+    svgText(Math.min(Math.max(at, 60), WIDTH - 60), BAND_Y - 16, labels.dunbarYou(n), 'text-anchor="middle" font-weight="600"');
+  const layer = DUNBAR_LAYERS.find((l) => n > 0 && n <= l);
   return chartFigure({
     id: options.id,
-    title: options.labels.dunbarTitle,
-    summary: options.labels.dunbarSummary(partners, options.layerText),
-    width: size,
-    height: size,
-    body,
+    title: labels.dunbarTitle,
+    summary: labels.dunbarSummary(partners, options.layerText),
+    width: WIDTH,
+    height: HEIGHT,
+    body: bands + `<g fill="${COLORS.reader}">${dots.join('')}</g>` + marker,
+    legend: `<p class="kommentar-legend">${DUNBAR_LAYERS.map((l) => `<span><b>${l}</b> ${escapeHtml(options.layerName[l])}</span>`).join('')}</p>`,
+    tableLabel: labels.data,
     table: {
-      columns: options.labels.dunbarColumns,
-      rows: DUNBAR_LAYERS.map((layer) => [options.layerName[layer], layer, Math.min(partners, layer)]),
+      columns: labels.dunbarColumns,
+      rows: DUNBAR_LAYERS.map((l) => [options.layerName[l], l, l === layer || (n > 150 && l === 150) ? n : '–']),
     },
   });
 }

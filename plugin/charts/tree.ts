@@ -1,12 +1,14 @@
 /**
- * A conversation's shape as a tree drawing: the post at the top, each comment
- * a dot below what it answers. Applause is a flat comb, questions and answers
- * a row of short pairs, a conversation deep branches; readers see that at a
- * glance, which no single number says.
+ * A conversation map: the post at the top, each comment a dot below what it
+ * answers, each person in one colour throughout, the author ringed, and the
+ * links of every back-and-forth drawn strong. Applause is a flat comb,
+ * questions and answers a row of short pairs, a conversation deep branches
+ * with strong lines; readers see that at a glance, which no number says.
  */
 import { orderThread } from '../../server/comments/tree.js';
+import { escapeHtml } from '../../server/render/escape.js';
 import type { Strings } from '../i18n.js';
-import { COLORS, chartFigure, r1, svgText } from './figure.js';
+import { COLORS, chartFigure, r1 } from './figure.js';
 
 export interface TreeChartNode {
   id: number;
@@ -14,6 +16,8 @@ export interface TreeChartNode {
   isAuthor: boolean;
   /** A removed comment kept because replies hang from it. */
   deleted: boolean;
+  /** Who wrote it, numbered per post (the report's `people`): 0 the author, 1… readers; absent: anonymous or unknown. */
+  person?: number | null;
 }
 
 export interface TreeChartOptions {
@@ -25,6 +29,8 @@ export interface TreeChartOptions {
   small?: boolean;
   /** Comments drawn at most (the first ones in thread order); the rest are counted, not drawn. */
   maxNodes?: number;
+  /** Person number → the name to show in the legend (the name of their first comment here). */
+  people?: ReadonlyMap<number, string>;
 }
 
 const PAD = 12;
@@ -54,22 +60,49 @@ export function layoutTree(nodes: readonly TreeChartNode[]): { x: number[]; leve
   return { x, level, parent, leaves, ordered };
 }
 
-/** One line explaining the marks: post, reader, author, removed comment. */
-function legend(y: number, labels: Strings['chart']): string {
-  const items: Array<[mark: string, label: string]> = [
-    [`<rect x="0" y="${y - 9}" width="9" height="9" fill="${COLORS.text}"/>`, labels.post],
-    [`<circle cx="4.5" cy="${y - 4.5}" r="4.5" fill="${COLORS.reader}"/>`, labels.reader],
-    [`<circle cx="4.5" cy="${y - 4.5}" r="4.5" fill="${COLORS.author}"/>`, labels.author],
-    [`<circle cx="4.5" cy="${y - 4.5}" r="4" fill="#ffffff" stroke="${COLORS.muted}"/>`, labels.placeholder],
+/** Reader colours (Okabe–Ito, without the author's vermillion): one per person, repeating after six. */
+export const PERSON_COLORS = ['#0072B2', '#009E73', '#E69F00', '#56B4E9', '#CC79A7', '#7f7f7f'] as const;
+
+/** The colour of a writer: the author's vermillion, a reader's own colour, or grey for anonymous. */
+export function personColor(person: number | null | undefined, isAuthor: boolean): string {
+  if (isAuthor || person === 0) return COLORS.author;
+  if (person === null || person === undefined) return COLORS.muted;
+  return PERSON_COLORS[(person - 1) % PERSON_COLORS.length]!;
+}
+
+/**
+ * Edges that belong to a back-and-forth: a reply by A to B where B's comment
+ * replied to A (an exchange, A → B → A) marks both of its links. Only named
+ * people (a person number) can go back and forth; removed comments break a chain.
+ */
+function backAndForth(ordered: readonly TreeChartNode[], parent: readonly number[]): Uint8Array {
+  const marked = new Uint8Array(ordered.length);
+  const who = (i: number) => (ordered[i]!.deleted ? undefined : ordered[i]!.isAuthor ? 0 : (ordered[i]!.person ?? undefined));
+  ordered.forEach((_, i) => {
+    const p = parent[i]!;
+    const g = p >= 0 ? parent[p]! : -1;
+    if (g < 0) return;
+    const a = who(i);
+    const b = who(p);
+    if (a !== undefined && b !== undefined && a !== b && who(g) === a) marked[i] = marked[p] = 1;
+  });
+  return marked;
+}
+
+/** The legend in HTML (it wraps on a phone): the marks, then each person's colour with the name they wrote under. */
+function legend(labels: Strings['chart'], people: ReadonlyMap<number, string>, hasChains: boolean): string {
+  const swatch = (style: string) => `<i style="${style}"></i>`;
+  const items = [
+    `<span>${swatch(`background:currentColor;border-radius:0`)}${escapeHtml(labels.post)}</span>`,
+    `<span>${swatch(`background:${COLORS.author};box-shadow:0 0 0 2px currentColor`)}${escapeHtml(labels.author)}</span>`,
   ];
-  let x = PAD;
-  return items
-    .map(([mark, label]) => {
-      const item = `<g transform="translate(${x} 0)">${mark}${svgText(14, y, label)}</g>`;
-      x += 30 + label.length * 6.5;
-      return item;
-    })
-    .join('');
+  const shown = [...people].filter(([n]) => n > 0).slice(0, PERSON_COLORS.length);
+  for (const [n, name] of shown) items.push(`<span>${swatch(`background:${personColor(n, false)}`)}${escapeHtml(name)}</span>`);
+  if ([...people.keys()].filter((n) => n > 0).length > shown.length) items.push(`<span>${escapeHtml(labels.colorsRepeat)}</span>`);
+  items.push(`<span>${swatch(`background:${COLORS.muted}`)}${escapeHtml(labels.anonymousPerson)}</span>`);
+  items.push(`<span>${swatch(`background:transparent;border:1.5px solid ${COLORS.muted}`)}${escapeHtml(labels.placeholder)}</span>`);
+  if (hasChains) items.push(`<span><i class="kommentar-line"></i>${escapeHtml(labels.chain)}</span>`);
+  return `<p class="kommentar-legend">${items.join('')}</p>`;
 }
 
 /** The tree drawing as a complete accessible figure. */
@@ -83,8 +116,7 @@ export function treeChart(nodes: readonly TreeChartNode[], options: TreeChartOpt
   const innerWidth = width - 2 * PAD;
   const xGap = leaves > 1 ? Math.min(options.small ? 14 : 24, innerWidth / (leaves - 1)) : 0;
   const yGap = options.small ? Math.min(14, (96 - 2 * PAD) / Math.max(1, maxLevel)) : 30;
-  const legendHeight = options.small ? 0 : 26;
-  const height = Math.ceil(2 * PAD + Math.max(1, maxLevel) * yGap) + legendHeight;
+  const height = Math.ceil(2 * PAD + Math.max(1, maxLevel) * yGap);
   const offset = PAD + (innerWidth - xGap * Math.max(0, leaves - 1)) / 2;
   const px = (i: number) => offset + x[i]! * xGap;
   const py = (lvl: number) => PAD + lvl * yGap;
@@ -92,20 +124,28 @@ export function treeChart(nodes: readonly TreeChartNode[], options: TreeChartOpt
 
   const roots = parent.flatMap((p, i) => (p < 0 ? [i] : []));
   const rootX = roots.length > 0 ? (px(roots[0]!) + px(roots.at(-1)!)) / 2 : width / 2;
-  const edges = ordered.map((_, i) => {
+  const chains = backAndForth(ordered, parent);
+  const edge = (i: number) => {
     const p = parent[i]!;
     return `M${r1(p < 0 ? rootX : px(p))} ${r1(py(p < 0 ? 0 : level[p]!))}L${r1(px(i))} ${r1(py(level[i]!))}`;
-  });
-  const dots = (keep: (node: TreeChartNode) => boolean) =>
-    ordered.map((node, i) => (keep(node) ? `<circle cx="${r1(px(i))}" cy="${r1(py(level[i]!))}" r="${r1(radius)}"/>` : '')).join('');
+  };
+  const plain = ordered.map((_, i) => (chains[i] ? '' : edge(i))).join('');
+  const strong = ordered.map((_, i) => (chains[i] ? edge(i) : '')).join('');
+  const ring = options.small ? 1 : 1.6;
+  const dots = ordered
+    .map((node, i) => {
+      const at = `cx="${r1(px(i))}" cy="${r1(py(level[i]!))}" r="${r1(radius)}"`;
+      if (node.deleted) return `<circle ${at} fill="none" stroke="${COLORS.muted}"/>`;
+      if (node.isAuthor) return `<circle ${at} fill="${COLORS.author}" stroke="currentColor" stroke-width="${ring}"/>`;
+      return `<circle ${at} fill="${personColor(node.person, false)}"/>`;
+    })
+    .join('');
 
   const body =
-    `<rect x="${r1(rootX - 5)}" y="${PAD - 5}" width="10" height="10" fill="${COLORS.text}"/>` +
-    (edges.length ? `<path d="${edges.join('')}" stroke="${COLORS.muted}" stroke-width="1" fill="none"/>` : '') +
-    `<g fill="${COLORS.reader}">${dots((n) => !n.deleted && !n.isAuthor)}</g>` +
-    `<g fill="${COLORS.author}">${dots((n) => !n.deleted && n.isAuthor)}</g>` +
-    `<g fill="#ffffff" stroke="${COLORS.muted}">${dots((n) => n.deleted)}</g>` +
-    (options.small ? '' : legend(height - 10, labels));
+    `<rect x="${r1(rootX - 5)}" y="${PAD - 5}" width="10" height="10" fill="currentColor"/>` +
+    (plain ? `<path d="${plain}" stroke="${COLORS.muted}" stroke-width="1" fill="none"/>` : '') +
+    (strong ? `<path d="${strong}" stroke="currentColor" stroke-width="${options.small ? 1.6 : 2.6}" fill="none"/>` : '') +
+    dots;
 
   // The numbers count every comment, drawn or not.
   const all = drawn.length === nodes.length ? { ordered, level } : layoutTree(nodes);
@@ -132,6 +172,8 @@ export function treeChart(nodes: readonly TreeChartNode[], options: TreeChartOpt
     height,
     body,
     variant: options.small ? 'small' : undefined,
+    legend: options.small ? undefined : legend(labels, options.people ?? new Map(), strong !== ''),
+    tableLabel: labels.data,
     table: { columns: labels.treeColumns, rows: levels.map((l) => [l, perLevel.get(l)!.comments, perLevel.get(l)!.author]) },
   });
 }

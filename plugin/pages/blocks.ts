@@ -4,30 +4,57 @@ import type { PostShape } from '../../server/dialogue/types.js';
 import type { KommentarBuild } from '../build-data.js';
 import { formatDate, stringsFor, type Strings } from '../i18n.js';
 
-/** Key numbers as a definition list (label above a big figure). */
-export function numberGrid(items: ReadonlyArray<readonly [label: string, value: string]>): string {
-  return `<dl class="kommentar-numbers">${items.map(([label, value]) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`).join('')}</dl>`;
+/** A headline number: its name, the figure, what it means in one sentence, and how it moved. */
+export interface Headline {
+  label: string;
+  value: string;
+  meaning: string;
+  /** "+3 since 2 November"; absent when there is nothing to compare with. */
+  change?: string;
+  /** Where the number is broken down, if on the same page. */
+  href?: string;
 }
 
-/** The post's shape as a labelled pill; the class lets a site colour shapes. */
+/** Key numbers as a definition list: label, the big figure, its meaning, its change. */
+export function numberGrid(items: readonly Headline[], variant = ''): string {
+  const item = (h: Headline) =>
+    `<div><dt>${escapeHtml(h.label)}</dt><dd>${escapeHtml(h.value)}</dd>` +
+    `<dd class="kommentar-meaning">${escapeHtml(h.meaning)}${h.href ? ` <a href="${escapeHtml(h.href)}">→</a>` : ''}</dd>` +
+    (h.change ? `<dd class="kommentar-change">${escapeHtml(h.change)}</dd>` : '') +
+    `</div>`;
+  return `<dl class="kommentar-numbers${variant ? ` ${variant}` : ''}">${items.map(item).join('')}</dl>`;
+}
+
+/** The post's shape as a labelled pill; its rule on hover; the class lets a site colour shapes. */
 export function shapePill(shape: PostShape, strings: Strings): string {
-  return `<span class="kommentar-shape kommentar-shape--${shape}" title="${escapeHtml(strings.shapeExplained[shape])}">${escapeHtml(strings.shape[shape])}</span>`;
+  return `<span class="kommentar-shape kommentar-shape--${shape}" title="${escapeHtml(strings.words.shapes[shape].rule)}">${escapeHtml(strings.shape[shape])}</span>`;
 }
 
 /** A table cell: a figure (number, or formatted like "75 %"), prose ({ text }) or trusted markup ({ html }). */
 export type Cell = string | number | { text: string } | { html: string };
 
-/** A table with a header row and a row header per row; figures right-aligned, prose and markup left. */
-export function textTable(caption: string, columns: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
+/**
+ * A table with a header row and a row header per row; figures right-aligned,
+ * prose and markup left. Each cell carries its column name, so on a phone the
+ * rows stack as cards that still say what each figure is.
+ */
+export function textTable(caption: string, columns: readonly string[], rows: ReadonlyArray<readonly Cell[]>, className = ''): string {
   const cell = (value: Cell, i: number) => {
     const content = typeof value !== 'object' ? escapeHtml(String(value)) : 'html' in value ? value.html : escapeHtml(value.text);
     if (i === 0) return `<th scope="row">${content}</th>`;
-    return `<td${typeof value === 'object' ? ' class="kommentar-text"' : ''}>${content}</td>`;
+    const label = ` data-label="${escapeHtml(columns[i] ?? '')}"`;
+    return `<td${typeof value === 'object' ? ' class="kommentar-text"' : ''}${label}>${content}</td>`;
   };
   return (
-    `<table><caption>${escapeHtml(caption)}</caption><thead><tr>${columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>` +
+    `<table${className ? ` class="${className}"` : ''}><caption>${escapeHtml(caption)}</caption><thead><tr>${columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('')}</tbody></table>`
   );
+}
+
+/** Every measure named on a page with its meaning: the glossary as a closed list at the page's end. */
+export function glossaryList(heading: string, terms: ReadonlyArray<{ label: string; meaning: string }>): string {
+  const items = terms.map((t) => `<dt class="kommentar-term">${escapeHtml(t.label)}</dt><dd>${escapeHtml(t.meaning)}</dd>`).join('');
+  return `<details class="kommentar-glossary"><summary>${escapeHtml(heading)}</summary><dl>${items}</dl></details>`;
 }
 
 /** Where the data came from, when that matters to a reader (stale or missing). */

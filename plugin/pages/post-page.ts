@@ -1,46 +1,70 @@
 /**
- * One post's dialogue page: its shape drawn as a tree, every number of the
- * report's post row with what it means, how deep the replies go, and who
- * is still waiting for the author there.
+ * One post's dialogue page: a compact summary on top (what Discourse's topic
+ * map does under a topic), the conversation map with one colour per person,
+ * the thread over time, then every number with what it means, and the
+ * comments still open for the author.
  */
 import { escapeHtml } from '../../server/render/escape.js';
 import type { PostReport } from '../../server/dialogue/types.js';
+import type { PostTerm } from '../../server/report/glossary.js';
+import { anonymousComments, peopleText } from '../../server/report/people.js';
 import type { KommentarBuild, PostPage } from '../build-data.js';
 import { depthChart, depthCounts } from '../charts/depth.js';
+import { timelineChart } from '../charts/timeline.js';
 import { treeChart } from '../charts/tree.js';
-import { formatNumber, formatShare, stringsFor, type Lang, type PostField } from '../i18n.js';
+import { formatNumber, formatShare, stringsFor, type Lang } from '../i18n.js';
 import { freshnessNote, shapePill, textTable } from './blocks.js';
+import { personNames, withPeople } from './conversation-map.js';
 import { REPORT_CSS } from './style.js';
 import { waitingComments, waitingList } from './waiting.js';
 
-const SHARES: PostField[] = ['replyShare', 'answeredShare', 'anonymousShare', 'authorThreadShare', 'authorAnsweredWithin72hShare'];
-const FIELDS: PostField[] = [
+const SHARES: PostTerm[] = ['replyShare', 'answeredShare', 'anonymousShare', 'authorThreadShare', 'authorAnsweredWithin72hShare'];
+const FIELDS: PostTerm[] = [
   'comments', 'topLevel', 'replyShare', 'answeredShare', 'maxDepth', 'meanDepth', 'hIndex', 'participants', 'readers',
   'anonymousShare', 'reentrants', 'reciprocalPairs', 'exchanges', 'longestBackAndForth', 'authorThreadShare',
-  'authorFirstReplyMedianHours', 'authorAnsweredWithin72hShare', 'waitingForAuthor', 'pending', 'orphans',
+  'authorFirstReplyMedianHours', 'authorAnsweredWithin72hShare', 'waitingForAuthor', 'acknowledged', 'pending', 'orphans',
 ];
+/** The topic map: the few numbers that say what happened under the post. */
+const SUMMARY: PostTerm[] = ['comments', 'participants', 'maxDepth', 'exchanges', 'longestBackAndForth', 'waitingForAuthor'];
 
 /** A report field as a reader reads it: shares as percentages, means with one decimal. */
-function formatField(post: PostReport, field: PostField, lang: Lang): string {
+function formatField(post: PostReport, field: PostTerm, lang: Lang): string {
   const value = post[field];
+  if (typeof value !== 'number' && value !== null) return '–';
   return SHARES.includes(field) ? formatShare(value, lang) : formatNumber(value, lang);
 }
 
 export function renderPostPage(build: KommentarBuild, page: PostPage): string {
   const lang = build.options.lang;
   const strings = stringsFor(lang, lang);
+  const words = strings.words;
   const post = page.report;
-  const comments = build.thread(page.uri)?.comments ?? [];
+  const comments = withPeople(build.thread(page.uri)?.comments ?? [], post);
   const nav =
     `<p class="kommentar-note"><a href="${escapeHtml(build.options.reportPath)}">← ${escapeHtml(strings.backToReport)}</a> · ` +
     `<a href="${escapeHtml(page.uri)}">${escapeHtml(strings.readPost)}</a></p>`;
+  const people = peopleText(post.participants, anonymousComments(post), lang);
   const head =
     `<style>${REPORT_CSS}</style>${nav}<h1>${escapeHtml(strings.postDialogueTitle(page.title))}</h1>` +
-    `<p class="kommentar-lede">${shapePill(post.shape, strings)} ${escapeHtml(strings.shapeExplained[post.shape])}</p>${freshnessNote(build)}`;
+    `<p class="kommentar-lede">${shapePill(post.shape, strings)} ${escapeHtml(words.shapes[post.shape].rule)}</p>` +
+    `<p>${escapeHtml(strings.tookPart(people))}</p>${freshnessNote(build)}`;
+  const topicMap =
+    `<ul class="kommentar-topicmap">` +
+    SUMMARY.map((field) => `<li><b>${escapeHtml(formatField(post, field, lang))}</b> <span>${escapeHtml(words.post[field].label)}</span></li>`).join('') +
+    (post.acknowledged > 0 ? `<li><b>${post.acknowledged}</b> <span>${escapeHtml(words.post.acknowledged.label)}</span></li>` : '') +
+    `</ul>`;
   const charts =
-    treeChart(comments, { id: 'kommentar-tree', labels: strings.chart }) +
+    treeChart(comments, { id: 'kommentar-tree', labels: strings.chart, people: personNames(comments, strings) }) +
+    timelineChart(comments, { id: 'kommentar-timeline', labels: strings.chart, lang }) +
     depthChart(depthCounts(comments), { id: 'kommentar-depth', labels: strings.chart, lang });
-  const numbers = textTable(strings.numbersHeading, strings.numberColumns, FIELDS.map((field) => [strings.postField[field], formatField(post, field, lang)]));
-  const waiting = `<h2>${escapeHtml(strings.waitingHeading)}</h2>${waitingList(waitingComments(build, [post]).comments, strings, lang, false)}`;
-  return `<div class="kommentar-report" lang="${lang}">${head}${charts}<h2>${escapeHtml(strings.numbersHeading)}</h2>${numbers}${waiting}</div>`;
+  const numbers = textTable(
+    strings.numbersHeading,
+    strings.numberColumns,
+    FIELDS.map((field) => [words.post[field].label, formatField(post, field, lang), { text: words.post[field].meaning }]),
+    'kommentar-measures',
+  );
+  const waiting =
+    `<h2>${escapeHtml(strings.waitingHeading)}</h2>${waitingList(waitingComments(build, [post]).comments, strings, lang, false)}` +
+    (post.acknowledged > 0 ? `<p class="kommentar-note">${escapeHtml(strings.acknowledgedNote(post.acknowledged))}</p>` : '');
+  return `<div class="kommentar-report" lang="${lang}">${head}${topicMap}${charts}<h2>${escapeHtml(strings.numbersHeading)}</h2>${numbers}${waiting}</div>`;
 }

@@ -1,84 +1,111 @@
 /**
- * The site's dialogue page (default /dialogue/): the report's numbers in
- * words and figures, its charts drawn at build time, who is waiting for an
- * answer, and every post with its shape. Plain HTML and SVG, no script.
+ * The site's dialogue page (default /dialogue/), built around what an author
+ * asks: am I in conversation with my readers, who comes back, which posts
+ * started conversations and why, who is waiting for me. A few headline
+ * numbers first, each with its meaning and its change, then one section per
+ * question. Plain HTML and SVG, no script.
  */
 import { escapeHtml } from '../../server/render/escape.js';
-import type { PostShape } from '../../server/dialogue/types.js';
+import type { DialogueReport, PostShape, SiteSummary } from '../../server/dialogue/types.js';
+import { summaryChange } from '../../server/report/change.js';
+import { anonymousComments, peopleText } from '../../server/report/people.js';
 import type { KommentarBuild } from '../build-data.js';
+import { cohortChart } from '../charts/cohorts.js';
 import { depthChart, depthCounts } from '../charts/depth.js';
 import { dunbarChart } from '../charts/dunbar.js';
 import { monthlyChart } from '../charts/monthly.js';
-import { treeChart } from '../charts/tree.js';
-import { formatShare, stringsFor } from '../i18n.js';
-import { freshnessNote, numberGrid, shapePill, textTable } from './blocks.js';
+import { trendsChart } from '../charts/trends.js';
+import { formatDate, formatShare, stringsFor, type Lang, type Strings } from '../i18n.js';
+import { freshnessNote, glossaryList, numberGrid, shapePill, textTable, type Headline } from './blocks.js';
+import { conversationGallery } from './conversation-map.js';
 import { REPORT_CSS } from './style.js';
 import { waitingComments, waitingList } from './waiting.js';
 
 const SHAPES: PostShape[] = ['conversation', 'q-and-a', 'applause', 'silence'];
-/** Thumbnails on the overview; every post's full tree is on its own page. */
-const GALLERY_SIZE = 24;
 /** Waiting readers listed on the overview. */
 const WAITING_SHOWN = 100;
+
+type Pick = (summary: SiteSummary) => number | null;
+
+/** The change of a headline number against the report's previous period (`compareDays` earlier), in words. */
+function changeOf(report: DialogueReport, strings: Strings, lang: Lang) {
+  return (pick: Pick, share = false): string | undefined => {
+    const change = summaryChange(report, pick, share);
+    if (!change) return undefined;
+    const date = formatDate(change.since, lang);
+    if (change.delta === 0) return strings.noChangeSince(date);
+    return strings.changeSince(share ? strings.points(change.delta) : `${change.delta > 0 ? '+' : '−'}${Math.abs(change.delta)}`, date);
+  };
+}
 
 export function renderSitePage(build: KommentarBuild): string {
   const lang = build.options.lang;
   const strings = stringsFor(lang, lang);
+  const words = strings.words;
   const head = `<style>${REPORT_CSS}</style><h1>${escapeHtml(strings.dialogueTitle)}</h1><p class="kommentar-lede">${escapeHtml(strings.dialogueIntro)}</p>`;
   const report = build.report;
   if (!report) return `<div class="kommentar-report" lang="${lang}">${head}${freshnessNote(build)}</div>`;
   const { summary } = report;
   const exchangesNeeded = report.options.partnerMinExchanges;
+  const change = changeOf(report, strings, lang);
+  const anonymous = report.posts.reduce((sum, post) => sum + anonymousComments(post), 0);
 
   const dialogue =
     `<p class="kommentar-lede"><strong>${escapeHtml(strings.inDialogueWith(summary.dialoguePartners, exchangesNeeded))}</strong> ` +
     `${escapeHtml(strings.dunbarLayer(summary.dunbar.layer, summary.dunbar.partners))}</p>`;
-  const numbers = numberGrid([
-    [strings.summary.postsWithComments, String(summary.postsWithComments)],
-    [strings.summary.comments, String(summary.comments)],
-    [strings.summary.participants, String(summary.participants)],
-    [strings.summary.conversationShare, formatShare(summary.conversationShare, lang)],
-    [strings.summary.returningCommenters, String(summary.returningCommenters)],
-    [strings.summary.returningCommentShare, formatShare(summary.returningCommentShare, lang)],
-    [strings.summary.dialoguePartners, String(summary.dialoguePartners)],
-    [strings.summary.waitingForAuthor, String(summary.waitingForAuthor)],
-  ]);
-  const shapes = textTable(
-    strings.shapesHeading,
-    strings.shapeColumns,
-    SHAPES.map((shape) => [strings.shape[shape], summary.shapes[shape], { text: strings.shapeExplained[shape] }]),
-  );
+  const headlines: Headline[] = [
+    { label: words.site.dialoguePartners.label, value: String(summary.dialoguePartners), meaning: words.partnerRule(exchangesNeeded), change: change((s) => s.dialoguePartners) },
+    { label: words.site.conversationShare.label, value: formatShare(summary.conversationShare, lang), meaning: words.site.conversationShare.meaning, change: change((s) => s.conversationShare, true), href: '#kommentar-posts-section' },
+    { label: words.site.returningCommenters.label, value: String(summary.returningCommenters), meaning: words.site.returningCommenters.meaning, change: change((s) => s.returningCommenters), href: '#kommentar-returning' },
+    { label: words.site.comments.label, value: String(summary.comments), meaning: words.site.comments.meaning, change: change((s) => s.comments) },
+    { label: words.site.participants.label, value: String(summary.participants), meaning: strings.tookPart(peopleText(summary.participants, anonymous, lang)), change: change((s) => s.participants) },
+    {
+      label: words.site.waitingForAuthor.label,
+      value: String(summary.waitingForAuthor),
+      meaning: words.site.waitingForAuthor.meaning + (summary.acknowledged > 0 ? ` ${strings.acknowledgedNote(summary.acknowledged)}` : ''),
+      href: '#kommentar-waiting',
+    },
+  ];
+  const secondary: Headline[] = [
+    { label: words.site.postsWithComments.label, value: String(summary.postsWithComments), meaning: words.site.postsWithComments.meaning, change: change((s) => s.postsWithComments) },
+    { label: words.site.returningCommentShare.label, value: formatShare(summary.returningCommentShare, lang), meaning: words.site.returningCommentShare.meaning, change: change((s) => s.returningCommentShare, true) },
+    { label: words.site.acknowledged.label, value: String(summary.acknowledged), meaning: words.site.acknowledged.meaning },
+  ];
+  const glance = `<h2>${escapeHtml(strings.glanceHeading)}</h2>${numberGrid(headlines)}${numberGrid(secondary, 'kommentar-numbers--small')}`;
 
-  const allComments = [...build.data.threads.values()].flatMap((thread) => thread.comments);
-  const charts =
-    monthlyChart(summary.monthly, { id: 'kommentar-monthly', labels: strings.chart }) +
-    depthChart(depthCounts(allComments), { id: 'kommentar-depth', labels: strings.chart, lang }) +
+  const conversation =
+    `<h2>${escapeHtml(strings.conversationHeading)}</h2>` +
     dunbarChart(summary.dialoguePartners, {
       id: 'kommentar-dunbar',
       labels: strings.chart,
       layerName: strings.layerName,
       layerText: strings.dunbarLayer(summary.dunbar.layer, summary.dunbar.partners),
+    }) +
+    `<p class="kommentar-note">${escapeHtml(words.site.dunbar.meaning)}</p>` +
+    trendsChart(summary.monthly, {
+      id: 'kommentar-trends',
+      labels: strings.chart,
+      lang,
+      panels: { conversation: words.site.monthlyConversationShare.label, returning: words.site.monthlyReturningShare.label, answerHours: words.site.monthlyAnswerHours.label },
     });
 
-  // The newest ones: an old question nobody answered is rarely still waiting. Each post's page lists all of its own.
-  const { comments: recent, total } = waitingComments(build, report.posts, WAITING_SHOWN);
-  const more = total > recent.length ? `<p class="kommentar-note">${escapeHtml(strings.waitingMore(total - recent.length))}</p>` : '';
-  const waiting = `<h2 id="kommentar-waiting">${escapeHtml(strings.waitingHeading)}</h2>${waitingList(recent, strings, lang, true)}${more}`;
+  const returning =
+    `<h2 id="kommentar-returning">${escapeHtml(strings.returningHeading)}</h2>` +
+    monthlyChart(summary.monthly, { id: 'kommentar-monthly', labels: strings.chart }) +
+    cohortChart(summary.cohorts, { id: 'kommentar-cohorts', labels: strings.chart, lang });
 
-  const gallery = [...build.postPages]
-    .sort((a, b) => b.report.comments - a.report.comments)
-    .slice(0, GALLERY_SIZE)
-    .map((page, i) => {
-      const tree = treeChart(build.thread(page.uri)?.comments ?? [], { id: `kommentar-tree-${i + 1}`, labels: strings.chart, small: true, maxNodes: 250 });
-      return `<li><a href="${escapeHtml(page.path)}">${escapeHtml(page.title)}</a> ${shapePill(page.report.shape, strings)}${tree}</li>`;
-    })
-    .join('');
-  const galleryBlock = gallery ? `<h2>${escapeHtml(strings.conversationsHeading)}</h2><ul class="kommentar-gallery">${gallery}</ul>` : '';
-
+  const shapes = textTable(
+    strings.postsQuestion,
+    strings.shapeColumns,
+    SHAPES.map((shape) => [words.shapes[shape].name, summary.shapes[shape], { text: words.shapes[shape].rule }]),
+    'kommentar-shapes',
+  );
+  const allComments = [...build.data.threads.values()].flatMap((thread) => thread.comments);
+  const gallery = conversationGallery(build, strings);
   const c = strings.postColumns;
   const posts = textTable(
     strings.postsHeading,
-    [c.post, c.shape, c.comments, c.people, c.deepest, c.exchanges, c.waiting],
+    [c.post, c.shape, c.comments, c.people, c.deepest, c.exchanges, c.waiting, c.anonymous],
     report.posts.map((post) => {
       const path = build.postPagePath(post.uri);
       const title = escapeHtml(build.titleOf(post.uri));
@@ -90,12 +117,35 @@ export function renderSitePage(build: KommentarBuild): string {
         post.maxDepth,
         post.exchanges,
         post.waitingForAuthor,
+        anonymousComments(post),
       ];
     }),
+    'kommentar-posts',
   );
+  const postsSection =
+    `<h2 id="kommentar-posts-section">${escapeHtml(strings.postsQuestion)}</h2>${shapes}` +
+    gallery +
+    depthChart(depthCounts(allComments), { id: 'kommentar-depth', labels: strings.chart, lang }) +
+    `<h3>${escapeHtml(strings.postsHeading)}</h3>${posts}`;
+
+  // The newest ones: an old question nobody answered is rarely still waiting. Each post's page lists all of its own.
+  const { comments: recent, total } = waitingComments(build, report.posts, WAITING_SHOWN);
+  const more = total > recent.length ? `<p class="kommentar-note">${escapeHtml(strings.waitingMore(total - recent.length))}</p>` : '';
+  const acknowledged = summary.acknowledged > 0 ? `<p class="kommentar-note">${escapeHtml(strings.acknowledgedNote(summary.acknowledged))}</p>` : '';
+  const waiting = `<h2 id="kommentar-waiting">${escapeHtml(strings.waitingHeading)}</h2>${waitingList(recent, strings, lang, true)}${more}${acknowledged}`;
+
+  const terms = [
+    ...(['dialoguePartners', 'dunbar', 'conversationShare', 'returningCommenters', 'returningCommentShare', 'comments', 'participants', 'waitingForAuthor', 'acknowledged',
+      'newcomers', 'returning', 'monthlyConversationShare', 'monthlyReturningShare', 'monthlyAnswerHours', 'cohorts', 'returnedWithin90d'] as const).map((key) => words.site[key]),
+    { label: words.site.dialoguePartners.label, meaning: words.partnerRule(exchangesNeeded) },
+    ...SHAPES.map((shape) => ({ label: words.shapes[shape].name, meaning: words.shapes[shape].rule })),
+    words.post.exchanges,
+    words.post.maxDepth,
+  ];
 
   return (
-    `<div class="kommentar-report" lang="${lang}">${head}${freshnessNote(build)}${dialogue}${numbers}` +
-    `<h2>${escapeHtml(strings.shapesHeading)}</h2>${shapes}${charts}${waiting}${galleryBlock}<h2>${escapeHtml(strings.postsHeading)}</h2>${posts}</div>`
+    `<div class="kommentar-report" lang="${lang}">${head}${freshnessNote(build)}${dialogue}${glance}` +
+    `${conversation}${returning}${postsSection}${waiting}${glossaryList(strings.glossaryHeading, terms)}</div>`
   );
 }
+

@@ -44,14 +44,14 @@ export function waitingComments(build: KommentarBuild, posts: readonly PostRepor
   return { comments, total: found.length };
 }
 
-/** The list as HTML: name, date, post, an excerpt, each linking to the comment on its page. */
+/** The list as HTML: name, post, date, an excerpt; the date links to the comment on its page (a name is never a link). */
 export function waitingList(comments: readonly WaitingComment[], strings: Strings, lang: Lang, showPost: boolean): string {
   if (comments.length === 0) return `<p>${escapeHtml(strings.waitingNone)}</p>`;
   const items = comments.map((c) => {
     const on = showPost ? ` ${escapeHtml(strings.waitingOn(c.postTitle))}` : '';
     return (
-      `<li><a href="${escapeHtml(`${c.uri}#comment-${c.id}`)}"><strong>${escapeHtml(c.name ?? strings.anonymous)}</strong></a>${on}, ` +
-      `<time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(formatDate(c.createdAt, lang))}</time>` +
+      `<li><strong>${escapeHtml(c.name ?? strings.anonymous)}</strong>${on}, ` +
+      `<a href="${escapeHtml(`${c.uri}#comment-${c.id}`)}"><time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(formatDate(c.createdAt, lang))}</time></a>` +
       `<blockquote>${escapeHtml(c.excerpt)}</blockquote></li>`
     );
   });

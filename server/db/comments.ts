@@ -188,6 +188,22 @@ export async function markDeleted(db: Db, id: number): Promise<void> {
 }
 
 /**
+ * Marks comments "no answer needed" (`at` a time) or unmarks them (`at` null).
+ * Only approved reader comments of `site` change; returns how many did.
+ */
+export async function setAcknowledged(db: Db, site: string, ids: number[], at: number | null): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.execute({
+    sql: `UPDATE comments SET acknowledged_at = ?
+          WHERE id IN (${ids.map(() => '?').join(', ')}) AND status = 'approved' AND is_author = 0
+            AND ${at === null ? 'acknowledged_at IS NOT NULL' : 'acknowledged_at IS NULL'}
+            AND thread_id IN (SELECT id FROM threads WHERE site = ?)`,
+    args: [at, ...ids, site],
+  });
+  return result.rowsAffected;
+}
+
+/**
  * Sets the status of these comments, with `alongside` (what the change sets
  * off) in one atomic batch. Approving can name their threads: a thread
  * without a title takes the page title of its first public comment.

@@ -144,6 +144,14 @@ export const migrations: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 10,
+    name: 'no answer needed',
+    statements: [
+      // When the author marked a reader comment "no answer needed" (null: not marked); the report's waitingForAuthor leaves it out.
+      'ALTER TABLE comments ADD COLUMN acknowledged_at INTEGER',
+    ],
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

@@ -26,9 +26,11 @@ export interface ReportCommentRow {
   participant: string | null;
   isAuthor: boolean;
   name: string | null;
+  /** The author marked it "no answer needed". */
+  acknowledged: boolean;
 }
 
-type PackedRow = [threadId: number, id: number, parentId: number | null, status: CommentStatus, createdAt: number, commenterKey: string | null, isAuthor: number, name: string | null];
+type PackedRow = [threadId: number, id: number, parentId: number | null, status: CommentStatus, createdAt: number, commenterKey: string | null, isAuthor: number, name: string | null, acknowledged: number];
 
 /**
  * About this many comments are read per query: large enough to be fast, small
@@ -65,15 +67,15 @@ export async function* streamSiteThreads(db: Db, site: string, uri?: string): As
     // 64 bits of the key tell 100,000 people apart (a collision chance near 1e-9) at a quarter of the hashing cost.
     const result = await db.execute({
       // No ORDER BY: the metrics put each post in time order themselves, and sorting here cost a fifth of the read.
-      sql: `SELECT json_group_array(json_array(thread_id, id, parent_id, status, created_at, substr(commenter_key, 1, 16), is_author, name)) AS rows
+      sql: `SELECT json_group_array(json_array(thread_id, id, parent_id, status, created_at, substr(commenter_key, 1, 16), is_author, name, acknowledged_at IS NOT NULL)) AS rows
             FROM comments WHERE thread_id IN (${chunk.map(() => '?').join(', ')})`,
       args: chunk.map((t) => t.id),
     });
     const packed = JSON.parse(String(result.rows[0]!.rows)) as PackedRow[];
     const byThread = new Map<number, ReportCommentRow[]>(chunk.map((t) => [t.id, []]));
     const uris = new Map(chunk.map((t) => [t.id, t.uri]));
-    for (const [threadId, id, parentId, status, createdAt, participant, isAuthor, name] of packed) {
-      byThread.get(threadId)!.push({ id, postUri: uris.get(threadId)!, parentId, status, createdAt, participant, isAuthor: isAuthor === 1, name });
+    for (const [threadId, id, parentId, status, createdAt, participant, isAuthor, name, acknowledged] of packed) {
+      byThread.get(threadId)!.push({ id, postUri: uris.get(threadId)!, parentId, status, createdAt, participant, isAuthor: isAuthor === 1, name, acknowledged: acknowledged === 1 });
     }
     for (const thread of chunk) yield { thread: { id: thread.id, uri: thread.uri, title: thread.title }, comments: byThread.get(thread.id)! };
   }

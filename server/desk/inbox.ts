@@ -14,6 +14,8 @@ import { loadComments, withContext, type CommentInContext } from './comment-cont
 export interface DeskInbox {
   /** Oldest first, each with its parent and post. */
   waiting: CommentInContext[];
+  /** Marked "no answer needed", oldest first: shown apart so a mark can be taken back. */
+  acknowledged: CommentInContext[];
   /** Comments in the moderation queue, for the desk's front page. */
   pending: number;
 }
@@ -21,9 +23,16 @@ export interface DeskInbox {
 /** The inbox of a site: the ids come from the dialogue report, so the desk and the report always agree. */
 export async function deskInbox(ctx: AppContext, siteId: string): Promise<DeskInbox> {
   const report = await buildSiteReport(ctx, siteId);
-  const rows = await loadComments(ctx, report.posts.flatMap((post) => post.waitingForAuthorIds));
-  rows.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
-  return { waiting: await withContext(ctx, rows), pending: report.summary.pending };
+  const load = async (ids: number[]) => {
+    const rows = await loadComments(ctx, ids);
+    rows.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
+    return withContext(ctx, rows);
+  };
+  return {
+    waiting: await load(report.posts.flatMap((post) => post.waitingForAuthorIds)),
+    acknowledged: await load(report.posts.flatMap((post) => post.acknowledgedIds)),
+    pending: report.summary.pending,
+  };
 }
 
 /** Replies to a comment as the site's author (the reply carries the author flag and counts as the author's). */

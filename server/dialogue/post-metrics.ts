@@ -21,6 +21,10 @@ export interface PostFacts {
   authorExchanges: Int32Array;
   /** Creation time of each comment that closes an exchange (monthly counts them in its month). */
   exchangeTimes: number[];
+  /** Time of the first counted comment; NaN when none (monthly counts the post in its month). */
+  firstCommentAt: number;
+  /** Per top-level reader comment the author answered: its time and the hours to the first author comment in its subtree. */
+  authorReplyDelays: Array<[createdAt: number, hours: number]>;
 }
 
 export interface PostMetrics {
@@ -44,6 +48,7 @@ export function computePostMetrics(
   post: MetricPost,
   comments: readonly MetricComment[],
   window: ReportWindow,
+  withPeople = false,
 ): PostMetrics {
   const n = comments.length;
   const forest = buildForest(comments);
@@ -184,11 +189,29 @@ export function computePostMetrics(
     authorAnsweredWithin72hShare: author.answeredWithin72hShare,
     waitingForAuthor: author.waitingIds.length,
     waitingForAuthorIds: author.waitingIds,
+    acknowledged: author.acknowledgedIds.length,
+    acknowledgedIds: author.acknowledgedIds,
     pending,
     orphans,
     shape,
+    ...(withPeople ? { people: peopleOf(comments, who, inTimeOrder) } : {}),
   };
-  return { report, facts: { readerKeys, writer: who, authorExchanges, exchangeTimes } };
+  const firstCommentAt = inTimeOrder.length > 0 ? comments[inTimeOrder[0]!]!.createdAt : NaN;
+  return { report, facts: { readerKeys, writer: who, authorExchanges, exchangeTimes, firstCommentAt, authorReplyDelays: author.replyDelays } };
+}
+
+/** Comment id → writer number in this post: the author 0, readers 1, 2, … by their first comment; anonymous ones left out. */
+function peopleOf(comments: readonly MetricComment[], who: Int32Array, inTimeOrder: readonly number[]): Record<string, number> {
+  const numbers = new Map<number, number>([[AUTHOR, 0]]);
+  const people: Record<string, number> = {};
+  for (const i of inTimeOrder) {
+    const w = who[i]!;
+    if (w === ANONYMOUS) continue;
+    let n = numbers.get(w);
+    if (n === undefined) numbers.set(w, (n = numbers.size));
+    people[comments[i]!.id] = n;
+  }
+  return people;
 }
 
 /**
@@ -218,6 +241,8 @@ interface AuthorMetrics {
   firstReplyMedianHours: number | null;
   answeredWithin72hShare: number | null;
   waitingIds: number[];
+  acknowledgedIds: number[];
+  replyDelays: Array<[createdAt: number, hours: number]>;
 }
 
 /**
@@ -243,17 +268,19 @@ function authorMetrics(
 
   let topReaderComments = 0;
   let withAuthor = 0;
-  const delaysHours: number[] = [];
   let old = 0;
   let oldAnsweredIn72h = 0;
   const waitingIds: number[] = [];
+  const acknowledgedIds: number[] = [];
+  const replyDelays: Array<[number, number]> = [];
   for (const i of inTimeOrder) {
     const w = who[i]!;
     if (w === AUTHOR) continue; // reader comments only (anonymous ones included)
     const p = parent[i]!;
     const top = p === -1;
     // "Addresses the author": top-level, or a direct reply to a counted author comment.
-    if ((top || who[p] === AUTHOR) && authorChild[i] === 0) waitingIds.push(comments[i]!.id);
+    // Marked "no answer needed": out of the waiting list, and nothing else changes (not an answer).
+    if ((top || who[p] === AUTHOR) && authorChild[i] === 0) (comments[i]!.acknowledged ? acknowledgedIds : waitingIds).push(comments[i]!.id);
     if (!top) continue;
 
     topReaderComments++;
@@ -261,7 +288,7 @@ function authorMetrics(
     const answeredAt = firstAuthorAt.get(i);
     if (answeredAt !== undefined) {
       withAuthor++;
-      delaysHours.push((answeredAt - createdAt) / HOUR_MS);
+      replyDelays.push([createdAt, (answeredAt - createdAt) / HOUR_MS]);
     }
     // Reading "older than 72 h at cut-off" as: its whole 72-h span lies before the cut-off.
     if (window.cutoff - createdAt >= WINDOW_72H) {
@@ -271,8 +298,10 @@ function authorMetrics(
   }
   return {
     threadShare: ratio(withAuthor, topReaderComments),
-    firstReplyMedianHours: median(delaysHours),
+    firstReplyMedianHours: median(replyDelays.map(([, hours]) => hours)),
     answeredWithin72hShare: ratio(oldAnsweredIn72h, old),
     waitingIds,
+    acknowledgedIds,
+    replyDelays,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_PARTNER_MIN_EXCHANGES, reportWindow, type ReportWindow } from './counting.js';
 import { dunbarPlacement } from './dunbar.js';
-import { ratio } from './numbers.js';
+import { median, ratio } from './numbers.js';
 import { ANONYMOUS, AUTHOR, computePostMetrics, NOT_COUNTED } from './post-metrics.js';
 import { ReaderTable, type ReaderState } from './reader-table.js';
 import { monthLabel, utcMonth } from './time.js';
@@ -32,12 +32,17 @@ export class SiteAccumulator {
   readonly #shapes: ShapeCounts = { silence: 0, applause: 0, 'q-and-a': 0, conversation: 0 };
   #comments = 0;
   #waitingForAuthor = 0;
+  #acknowledged = 0;
   #pending = 0;
   #authorWrote = false;
   /** Per UTC month (index from `utcMonth`): counted comments, exchanges closed, the author active. */
   readonly #monthComments = new Map<number, number>();
   readonly #monthExchanges = new Map<number, number>();
   readonly #authorMonths = new Set<number>();
+  /** Per UTC month: posts whose first counted comment falls in it, those of them that are conversations, author reply delays (hours). */
+  readonly #monthPosts = new Map<number, number>();
+  readonly #monthConversations = new Map<number, number>();
+  readonly #monthReplyHours = new Map<number, number[]>();
 
   constructor(options: ReportOptions) {
     const min = options.partnerMinExchanges ?? DEFAULT_PARTNER_MIN_EXCHANGES;
@@ -60,11 +65,23 @@ export class SiteAccumulator {
     }
     this.#uris.add(post.uri);
     const sequence = this.#posts.length;
-    const { report, facts } = computePostMetrics(post, comments, this.#window);
+    const { report, facts } = computePostMetrics(post, comments, this.#window, this.#options.people === true);
     this.#posts.push(report);
     this.#shapes[report.shape]++;
     this.#comments += report.comments;
     this.#waitingForAuthor += report.waitingForAuthor;
+    this.#acknowledged += report.acknowledged;
+    if (!Number.isNaN(facts.firstCommentAt)) {
+      const started = utcMonth(facts.firstCommentAt);
+      increment(this.#monthPosts, started, 1);
+      if (report.shape === 'conversation') increment(this.#monthConversations, started, 1);
+    }
+    for (const [at, hours] of facts.authorReplyDelays) {
+      const month = utcMonth(at);
+      const list = this.#monthReplyHours.get(month);
+      if (list) list.push(hours);
+      else this.#monthReplyHours.set(month, [hours]);
+    }
     this.#pending += report.pending;
 
     // This post's local reader ids → site-wide reader states: one lookup per reader and post.
@@ -143,6 +160,7 @@ export class SiteAccumulator {
       dunbar: dunbarPlacement(partners.length),
       ...this.#cohortsAndMonths(),
       waitingForAuthor: this.#waitingForAuthor,
+      acknowledged: this.#acknowledged,
       pending: this.#pending,
     };
   }
@@ -189,6 +207,9 @@ export class SiteAccumulator {
           // Every reader active in a month had their first comment in it or earlier.
           returning: active - fresh,
           exchanges: this.#monthExchanges.get(month) ?? 0,
+          postsStarted: this.#monthPosts.get(month) ?? 0,
+          conversationsStarted: this.#monthConversations.get(month) ?? 0,
+          authorFirstReplyMedianHours: median(this.#monthReplyHours.get(month) ?? []),
         });
       }
     }

@@ -23,6 +23,8 @@ export interface MetricComment {
   isAuthor: boolean;
   /** Display name, used only for the dialogue partners list (and hideable there). */
   name: string | null;
+  /** The author marked it "no answer needed" (spec: Acknowledged); absent = not marked. */
+  acknowledged?: boolean;
 }
 
 export interface MetricPost {
@@ -42,6 +44,8 @@ export interface ReportOptions {
   partnerMinExchanges?: number;
   /** Replaces the names in `summary.dialoguePartnerList` by null. */
   hideNames?: boolean;
+  /** Adds `people` to each post: who wrote which comment, as numbers that restart in every post. */
+  people?: boolean;
 }
 
 export type PostShape = 'silence' | 'applause' | 'q-and-a' | 'conversation';
@@ -70,10 +74,20 @@ export interface PostReport {
   waitingForAuthor: number;
   /** The comments counted in `waitingForAuthor`, oldest first (the inbox lists them by id). */
   waitingForAuthorIds: number[];
+  /** Reader comments marked "no answer needed" that would otherwise be waiting. */
+  acknowledged: number;
+  /** The comments counted in `acknowledged`, oldest first (the inbox offers to undo them). */
+  acknowledgedIds: number[];
   /** Pending comments created inside the window. */
   pending: number;
   orphans: number;
   shape: PostShape;
+  /**
+   * Only when asked for (`people` option): counted comment id → its writer in this post, 0 for the
+   * author, readers numbered 1, 2, … in order of their first comment here; anonymous comments are
+   * absent. Numbers restart in every post, so nobody can be followed from post to post; never a key.
+   */
+  people?: Record<string, number>;
 }
 
 export interface ShapeCounts {
@@ -113,6 +127,12 @@ export interface MonthlyRow {
   newcomers: number;
   returning: number;
   exchanges: number;
+  /** Posts whose first counted comment falls in the month. */
+  postsStarted: number;
+  /** Of them, posts of shape `conversation`. */
+  conversationsStarted: number;
+  /** Median hours to the author's first reply over the month's top-level reader comments that got one; null when none. */
+  authorFirstReplyMedianHours: number | null;
 }
 
 export interface DialoguePartner {
@@ -138,6 +158,8 @@ export interface SiteSummary {
   cohorts: CohortRow[];
   monthly: MonthlyRow[];
   waitingForAuthor: number;
+  /** Sum over posts of `acknowledged`. */
+  acknowledged: number;
   pending: number;
 }
 
@@ -150,4 +172,6 @@ export interface DialogueReport {
   options: { partnerMinExchanges: number };
   summary: SiteSummary;
   posts: PostReport[];
+  /** Only when asked for: the same report as it stood `days` earlier (window shifted back), for "change since". */
+  previous?: { days: number; window: { from: string | null; to: string }; summary: SiteSummary };
 }

@@ -26,6 +26,10 @@ export const reportQuerySchema = z
     to: dateBound(true),
     post: z.string().startsWith('/', 'must be a path starting with "/"').max(1000).optional(),
     partnerMinExchanges: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1000).optional(),
+    /** Adds `previous`: the same report as it stood this many days earlier. */
+    compareDays: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(3650).optional(),
+    /** `1` adds `people` to each post (who wrote which comment, numbered per post). */
+    people: z.enum(['0', '1'], { error: 'must be 0 or 1' }).transform((value) => value === '1').optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
 

@@ -10,6 +10,7 @@ import type { AppContext } from '../context.js';
 import { findSite, type SiteConfig } from '../config.js';
 import { countComments, createComment, deleteComment, editComment, publicThreadSnapshot, type Writer } from '../comments/comments.js';
 import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema, threadUri, type CreateCommentInput } from '../comments/schemas.js';
+import { acknowledgeComment } from '../desk/acknowledge.js';
 import { hasAdminToken } from '../http/auth.js';
 import { ApiError, handleError } from '../http/errors.js';
 import { formText, idParam, isFormRequest, parseWith, readForm, readJson, readQuery, requireSite, type FormFields } from '../http/input.js';
@@ -131,7 +132,7 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
 
   function redirectAfterForm(site: SiteConfig, uri: string, id: number, pending: boolean): string {
     if (site.formRedirect === 'thread') {
-      return threadPageUrl(ctx.config.publicUrl, site.id, uri, pending ? { pending: id } : {}) + (pending ? `#kommentar-pending-${id}` : `#comment-${id}`);
+      return threadPageUrl(ctx.config.publicUrl, site.id, uri, pending ? { pending: id } : { posted: id }) + (pending ? `#kommentar-pending-${id}` : `#comment-${id}`);
     }
     return pending ? `${pageUrl(ctx.config, site.id, uri)}#kommentar-pending-${id}` : commentPermalink(ctx.config, site.id, uri, id);
   }
@@ -148,6 +149,14 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     const result = await deleteComment(ctx, id, c.req.header('x-edit-token'), c.get('writer'));
     return c.json({ deleted: true, placeholder: result.placeholder });
   });
+
+  /** "No answer needed" (author only): POST marks, DELETE takes the mark back. */
+  const acknowledge = (on: boolean) => async (c: Context) => {
+    if (!hasAdminToken(c, ctx.config)) throw new ApiError(401, 'unauthorized', 'Only the author can mark comments "no answer needed": send the admin token.');
+    return c.json(await acknowledgeComment(ctx, idParam(c), on));
+  };
+  app.post('/comments/:id/acknowledge', acknowledge(true));
+  app.delete('/comments/:id/acknowledge', acknowledge(false));
 
   app.post('/counts', async (c) => {
     const { site, uris } = await readJson(c, countsSchema);

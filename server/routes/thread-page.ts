@@ -15,7 +15,7 @@ import { threadQuerySchema } from '../comments/schemas.js';
 import { readQuery, requireSite } from '../http/input.js';
 import { escapeHtml } from '../render/escape.js';
 import { pageUrl } from '../urls.js';
-import { LANGS, PAGE_STRINGS, STRINGS, pickLang } from '../widget/i18n/index.js';
+import { LANGS, PAGE_STRINGS, pickLang } from '../widget/i18n/index.js';
 import { renderThread, type ThreadView } from '../widget/markup.js';
 
 const commentId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -24,6 +24,8 @@ const pageQuerySchema = threadQuerySchema.extend({
   lang: z.enum(LANGS).optional(),
   reply: commentId.optional(),
   pending: commentId.optional(),
+  /** The reader's comment was just published (a no-JS form post): thank them and link back. */
+  posted: commentId.optional(),
 });
 
 /** The no-JS thread page and the widget's HTML fragment, for mounting at the root. */
@@ -35,7 +37,7 @@ export function threadPageRoutes(ctx: AppContext) {
     const query = readQuery(c, pageQuerySchema);
     const site = requireSite(ctx.config, query.site);
     const lang = query.lang ?? pickLang(c.req.header('accept-language')?.split(',')[0]);
-    const view: ThreadView = { server: ctx.config.publicUrl, site: site.id, uri: query.uri, lang, now: ctx.now(), timeZone: 'UTC', replyTo: query.reply };
+    const view: ThreadView = { server: ctx.config.publicUrl, site: site.id, uri: query.uri, lang, now: ctx.now(), timeZone: 'UTC', replyTo: query.reply, email: ctx.config.smtp !== undefined };
     return { query, site, view, comments: await listPublicThread(ctx, site.id, query.uri) };
   }
 
@@ -50,7 +52,15 @@ export function threadPageRoutes(ctx: AppContext) {
     const { query, site, view, comments } = await load(c);
     const page = PAGE_STRINGS[view.lang];
     const back = pageUrl(ctx.config, site.id, query.uri);
-    const pending = query.pending === undefined ? '' : `<p class="k-note" id="kommentar-pending-${query.pending}" role="status">${escapeHtml(STRINGS[view.lang].pending)}</p>`;
+    // After a no-JS post: a plain thank-you that stays in view (sticky) while the page shows the comment, with the way back.
+    const thanks = (id: string, text: string, link: string, href: string) =>
+      `<div class="k-thanks" id="${id}" role="status"><p>${escapeHtml(text)}</p><a href="${escapeHtml(href)}">${escapeHtml(link)}</a></div>`;
+    const notice =
+      query.pending !== undefined
+        ? thanks(`kommentar-pending-${query.pending}`, page.thanksPending, page.returnToPost, back)
+        : query.posted !== undefined
+          ? thanks(`kommentar-posted-${query.posted}`, page.thanksPublished, page.seeOnPost, `${back}#comment-${query.posted}`)
+          : '';
     // The page runs only our own script and styles, and its form may post only here (and land back on the blog).
     const formTargets = [...new Set([new URL(ctx.config.publicUrl).origin, ...site.origins.map((origin) => new URL(origin).origin)])].join(' ');
     c.header('Content-Security-Policy', `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action ${formTargets}; base-uri 'none'; frame-ancestors 'none'`);
@@ -58,7 +68,7 @@ export function threadPageRoutes(ctx: AppContext) {
     return c.html(
       `<!doctype html><html lang="${view.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
         `<title>${escapeHtml(`${page.pageTitle} · ${site.title ?? query.uri}`)}</title><meta name="robots" content="noindex"><link rel="stylesheet" href="widget.css"></head>` +
-        `<body class="kommentar-page"><main><p><a href="${escapeHtml(back)}">${escapeHtml(page.backToPost)}</a></p><h1>${escapeHtml(page.pageTitle)}</h1>${pending}` +
+        `<body class="kommentar-page"><main><p class="k-back"><a href="${escapeHtml(back)}">${escapeHtml(page.backToPost)}</a></p>${notice}<h1>${escapeHtml(page.pageTitle)}</h1>` +
         `<div data-kommentar-thread="${escapeHtml(view.uri)}" data-kommentar-site="${escapeHtml(site.id)}" data-kommentar-title="">${renderThread(comments, view)}</div>` +
         `</main><script src="widget.js" async></script></body></html>`,
     );

@@ -15,6 +15,7 @@ export function threadRoutes(ctx: AppContext) {
     const { site } = readQuery(c, siteQuerySchema);
     requireSite(ctx.config, site);
     c.header('Cache-Control', 'public, no-cache');
-    return c.json({ threads: await listPublicSite(ctx, site) });
+    // `email`: whether the server sends reply notifications, so a prerendered form offers them only then.
+    return c.json({ email: ctx.config.smtp !== undefined, threads: await listPublicSite(ctx, site) });
   });
 }

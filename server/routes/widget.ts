@@ -3,7 +3,7 @@
  * any blog (Cross-Origin-Resource-Policy: cross-origin), cached briefly and
  * then revalidated by ETag so a new version reaches readers within minutes.
  * `GET /widget.json` tells an embed without `data-kommentar-site` which site
- * this server hosts.
+ * this server hosts, and whether it sends email.
  */
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../context.js';
@@ -37,6 +37,7 @@ export function widgetRoutes(ctx: AppContext) {
     .get('/widget.json', (c) => {
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Cache-Control', 'public, max-age=300');
-      return c.json({ site: ctx.config.sites.length === 1 ? ctx.config.sites[0]!.id : null });
+      // `email`: whether this server sends email (reply notifications); a yes or no, nothing about how.
+      return c.json({ site: ctx.config.sites.length === 1 ? ctx.config.sites[0]!.id : null, email: ctx.config.smtp !== undefined });
     });
 }

@@ -9,6 +9,7 @@ import { STRINGS, pickLang } from './i18n/index.js';
 import { endReply, prepareForm, send, startReply, togglePreview, updatePreview } from './browser/compose.js';
 import { deleteOwn, endEdit, saveEdit, startEdit } from './browser/own.js';
 import { element, personalise } from './browser/thread.js';
+import { followHostTheme } from './browser/theme.js';
 import { act, createWidget, explainFailure, refresh, say, type Widget } from './browser/widget.js';
 
 const script = (document.currentScript ?? document.querySelector('script[src*="/widget.js"]')) as HTMLScriptElement | null;
@@ -89,6 +90,7 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
     if (prerendered) {
       // Adopted in place: the server is asked only whether anything changed since the prerender.
       const w = createWidget(prerendered, view, prerendered.dataset.etag ?? null);
+      followHostTheme(prerendered, container);
       wire(w);
       await refresh(w);
       return;
@@ -99,6 +101,7 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
     wire(w);
     personalise(root, lang);
     container.replaceChildren(root);
+    followHostTheme(root, container);
     if (location.hash.startsWith('#comment-')) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   } catch (error) {
     const message = await explainFailure(server, site ?? '', STRINGS[lang], error);

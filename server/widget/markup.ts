@@ -28,6 +28,8 @@ export interface ThreadView {
   replyTo?: number;
   /** Time zone for the exact times (the widget uses the reader's; a prerender may pass "UTC"). */
   timeZone?: string;
+  /** Whether the server sends email: without it the form offers no reply notifications. Default: it does. */
+  email?: boolean;
 }
 
 /** Anchor id of a comment, the contract's `comment-<id>`. */
@@ -135,7 +137,7 @@ export function renderForm(view: ThreadView, replyTo: PublicComment | null = nul
     field(p.email, p.emailNote, '<input name="email" type="email" maxlength="254" autocomplete="email">') +
     field(p.url, p.optional, '<input name="url" inputmode="url" maxlength="500" autocomplete="url">') +
     `</div>` +
-    `<label class="k-check"><input type="checkbox" name="notify"> ${esc(p.notify)}</label>` +
+    (view.email === false ? '' : `<label class="k-check"><input type="checkbox" name="notify"> ${esc(p.notify)}</label>`) +
     `<label class="k-check" data-js hidden><input type="checkbox" name="remember"> ${esc(p.remember)}</label>` +
     `<p class="k-btns"><button type="button" class="k-pvb" aria-pressed="false" data-js hidden>${esc(p.preview)}</button><button type="submit" class="k-send">${esc(p.submit)}</button></p>` +
     `<p class="k-status" role="status" aria-live="polite"></p>` +

@@ -98,6 +98,14 @@ describe('renderThread', () => {
     expect(html).toContain(`href="https://comments.example/thread?site=blog&#38;uri=%2Fposts%2Fx%2F&#38;lang=en&#38;reply=${parent.id}#kommentar-form">Reply</a>`);
   });
 
+  it('offers "email me when someone replies" only when the server sends email', () => {
+    expect(renderThread([], view)).toContain('<input type="checkbox" name="notify">');
+    expect(renderThread([], { ...view, email: true })).toContain('name="notify"');
+    const off = renderThread([], { ...view, email: false });
+    expect(off).not.toContain('name="notify"');
+    expect(off).toContain('<input name="email" type="email"'); // the address still tells the commenter apart
+  });
+
   it('speaks German', () => {
     const html = renderThread([comment()], { ...view, lang: 'de' });
     expect(html).toContain('<section class="kommentar" lang="de">');

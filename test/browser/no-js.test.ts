@@ -68,6 +68,11 @@ describe.skipIf(!chromiumPath)('the widget without JavaScript', () => {
     expect(await inView(page, `#comment-${id}`)).toBe(true);
     expect(await inView(page, 'h1')).toBe(false);
     expect(await page.getAttribute('main > p > a', 'href')).toBe(`${setup.blog.url}/posts/no-js/`);
+    // A plain thank-you that stays in view beside the comment, with the way back to it on the post.
+    const thanks = page.locator(`#kommentar-posted-${id}`);
+    expect(await thanks.locator('p').textContent()).toBe('Thank you — your comment is published.');
+    expect(await thanks.locator('a').getAttribute('href')).toBe(`${setup.blog.url}/posts/no-js/#comment-${id}`);
+    expect(await inView(page, `#kommentar-posted-${id}`)).toBe(true);
 
     // Replying works there too: the Reply link opens the thread page's form as a reply.
     await page.click(`#comment-${id} .k-reply`);
@@ -87,7 +92,7 @@ describe.skipIf(!chromiumPath)('the widget without JavaScript', () => {
     await page.screenshot({ path: 'test-output/screenshots/thread-page-no-js.png' });
   });
 
-  it('says "awaiting moderation" when the comment is held', async () => {
+  it('says "awaits moderation" when the comment is held, with the way back to the post', async () => {
     await buildPage('/posts/held/', 'moderated');
     const page = await browser.page();
     await page.goto(`${setup.blog.url}/posts/held/`);
@@ -95,7 +100,9 @@ describe.skipIf(!chromiumPath)('the widget without JavaScript', () => {
     await Promise.all([page.waitForURL(/pending=/), page.click('.k-send')]);
     const id = /#kommentar-pending-(\d+)$/.exec(page.url())?.[1];
     expect(id).toBeDefined();
-    expect(await page.textContent(`#kommentar-pending-${id}`)).toContain('awaiting moderation');
+    expect(await page.textContent(`#kommentar-pending-${id} p`)).toBe('Thank you — your comment awaits moderation. It appears here once the author approves it.');
+    expect(await page.getAttribute(`#kommentar-pending-${id} a`, 'href')).toBe(`${setup.blog.url}/posts/held/`);
+    await page.screenshot({ path: 'test-output/screenshots/thread-page-pending.png' });
     expect(await page.locator('li.k-c').count()).toBe(0);
   });
 });

@@ -14,7 +14,7 @@ import { json } from '../helpers/server.js';
 import { demoPage } from './demo-page.js';
 
 interface Watch {
-  /** DOM changes inside the thread after the page was parsed, except refreshed times and unhidden JS-only controls. */
+  /** DOM changes inside the thread after the page was parsed, except refreshed times, unhidden JS-only controls and the theme the widget read from the page. */
   changes: string[];
   /** Ids of the prerendered comments whose element is no longer the same node in the document. */
   replaced: string[];
@@ -27,7 +27,7 @@ function watchThread(): void {
   document.addEventListener('DOMContentLoaded', () => {
     const root = document.querySelector('.kommentar')!;
     const items = new Map([...root.querySelectorAll('li.k-c')].map((li) => [li.id, li.firstElementChild]));
-    const allowedAttributes = new Set(['hidden', 'title', 'novalidate']);
+    const allowedAttributes = new Set(['hidden', 'title', 'novalidate', 'data-kommentar-theme']);
     new MutationObserver((records) => {
       for (const record of records) {
         const target = record.target instanceof Element ? record.target : record.target.parentElement!;

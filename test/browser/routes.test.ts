@@ -51,8 +51,8 @@ describe('GET /widget.js and /widget.css', () => {
   it('names the only site for embeds without data-kommentar-site, and none when there are several', async () => {
     const one = await fetch(`${server.url}/widget.json`);
     expect(one.headers.get('access-control-allow-origin')).toBe('*');
-    expect(await one.json()).toEqual({ site: 'blog' });
-    expect(await (await fetch(`${multi.url}/widget.json`)).json()).toEqual({ site: null });
+    expect(await one.json()).toEqual({ site: 'blog', email: false });
+    expect(await (await fetch(`${multi.url}/widget.json`)).json()).toEqual({ site: null, email: false });
   });
 });
 
@@ -69,6 +69,8 @@ describe('the server-rendered thread', () => {
     expect(html).toContain('1 Kommentar');
     expect(html).toContain('&#60;i&#62;Eve&#60;/i&#62;');
     expect(html).toContain('<textarea name="body"');
+    // This server sends no email, so its form offers no reply notifications.
+    expect(html).not.toContain('name="notify"');
 
     const stranger = await fetch(`${server.url}/api/v1/comments.html?site=blog&uri=/p/`, { headers: { origin: 'https://evil.example' } });
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../server/comments/public.js';
+import { startMailbox, type Mailbox } from '../desk/mailbox.js';
 import { buildWidget, chromiumPath, launchBrowser, startBlogAndServer, type BlogSetup, type Browser } from '../helpers/browser.js';
 import { ADMIN_TOKEN, json } from '../helpers/server.js';
 import { demoPage } from './demo-page.js';
@@ -14,9 +15,12 @@ import { demoPage } from './demo-page.js';
 describe.skipIf(!chromiumPath)('the widget in Chromium', () => {
   let setup: BlogSetup;
   let browser: Browser;
+  let mailbox: Mailbox;
 
   beforeAll(async () => {
     await buildWidget();
+    // A server that sends email (to a real local SMTP server), so the form offers reply notifications.
+    mailbox = await startMailbox();
     setup = await startBlogAndServer(
       (path, server) => {
         if (path.startsWith('/de/')) return demoPage({ server, site: 'blog', lang: 'de' });
@@ -24,12 +28,14 @@ describe.skipIf(!chromiumPath)('the widget in Chromium', () => {
         return demoPage({ server, site: 'blog' });
       },
       [{ id: 'blog', title: 'A Quiet Blog' }, { id: 'moderated', moderation: 'all' }],
+      { smtp: { host: '127.0.0.1', port: mailbox.port, from: 'Kommentar <comments@blog.example>' } },
     );
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await setup?.close();
+    await mailbox?.close();
   });
 
   async function open(path: string): Promise<Page> {

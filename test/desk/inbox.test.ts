@@ -47,7 +47,7 @@ describe('waiting for your answer', () => {
   it('lists exactly the reader comments that address the author without an answer, oldest first, with their context', async () => {
     const page = await desk.page('/admin');
     expect(waitingIds(page)).toEqual([ids.a, ids.c]);
-    expect(page).toContain('Waiting for your answer (<span id="waiting-count">2</span>)');
+    expect(page).toContain('Addressed to you, no reply yet (<span id="waiting-count">2</span>)');
     expect(await reportWaiting()).toBe(2);
     const cardC = page.slice(page.indexOf(`id="comment-${ids.c}"`));
     expect(cardC).toMatch(/In reply to you/);
@@ -88,5 +88,81 @@ describe('waiting for your answer', () => {
     expect(waitingIds(other)).toEqual([]);
     expect(other).toContain('1 comment awaiting moderation');
     expect((await desk.request('/admin?site=nope')).status).toBe(404);
+  });
+});
+
+describe('no answer needed', () => {
+  const api = (path: string, method: string, token: string | null = ADMIN_TOKEN) =>
+    server.api(path, { method, headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const report = async () =>
+    (await (await api('/api/v1/report?site=blog', 'GET')).json()) as {
+      summary: { waitingForAuthor: number; acknowledged: number };
+      posts: { waitingForAuthorIds: number[]; acknowledgedIds: number[]; acknowledged: number }[];
+    };
+
+  it('marks and unmarks through the API, author only, with clear errors', async () => {
+    const start = await report();
+    expect(start.summary).toMatchObject({ waitingForAuthor: 1, acknowledged: 0 });
+
+    expect((await api(`/api/v1/comments/${ids.c}/acknowledge`, 'POST', null)).status).toBe(401);
+    expect((await api(`/api/v1/comments/${ids.c}/acknowledge`, 'POST', 'wrong-token')).status).toBe(401);
+    const missing = await api('/api/v1/comments/999999/acknowledge', 'POST');
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    expect((await api('/api/v1/comments/abc/acknowledge', 'POST')).status).toBe(400);
+    const own = await api(`/api/v1/comments/${ids.answerB}/acknowledge`, 'POST');
+    expect(own.status).toBe(422);
+    expect((await report()).summary).toEqual(start.summary);
+
+    const marked = await api(`/api/v1/comments/${ids.c}/acknowledge`, 'POST');
+    expect(marked.status).toBe(200);
+    expect(await marked.json()).toEqual({ id: ids.c, acknowledged: true });
+    expect((await api(`/api/v1/comments/${ids.c}/acknowledge`, 'POST')).status).toBe(200); // twice is fine
+    const after = await report();
+    expect(after.summary).toMatchObject({ waitingForAuthor: 0, acknowledged: 1 });
+    expect(after.posts[0]).toMatchObject({ waitingForAuthorIds: [], acknowledgedIds: [ids.c], acknowledged: 1 });
+    expect(waitingIds(await desk.page('/admin'))).toEqual([]);
+
+    const undone = await api(`/api/v1/comments/${ids.c}/acknowledge`, 'DELETE');
+    expect(await undone.json()).toEqual({ id: ids.c, acknowledged: false });
+    expect((await report()).summary).toMatchObject({ waitingForAuthor: 1, acknowledged: 0 });
+  });
+
+  it('the desk marks one or several at once and undoes a mark, and the report follows', async () => {
+    const more = async (body: string) => {
+      const response = await server.api('/api/v1/comments', json('POST', { site: 'blog', uri: '/post/', body, name: 'Tom', identity: 'identity-token-tom-00001' }));
+      return ((await response.json()) as { comment: { id: number } }).comment.id;
+    };
+    const thanks1 = await more('Thank you!');
+    const thanks2 = await more('Lovely, thanks.');
+    let page = await desk.page('/admin');
+    expect(waitingIds(page)).toEqual([ids.c, thanks1, thanks2]);
+
+    const one = await desk.postForm('/admin/inbox/acknowledge', { csrf: csrfOf(page), site: 'blog', act: `mark:${thanks1}` });
+    expect(one.status).toBe(303);
+    page = await desk.page(one.headers.get('location')!);
+    expect(page).toContain('1 comment marked “no answer needed”');
+    expect(waitingIds(page)).toEqual([ids.c, thanks2]);
+    expect(page).toContain(`id="acknowledged-${thanks1}"`);
+
+    const bulk = await desk.postForm('/admin/inbox/acknowledge', { csrf: csrfOf(page), site: 'blog', act: 'bulk', ids: [String(ids.c), String(thanks2)] });
+    page = await desk.page(bulk.headers.get('location')!);
+    expect(page).toContain('2 comments marked');
+    expect(waitingIds(page)).toEqual([]);
+    expect(page).toContain('<span id="acknowledged-count">3</span>');
+    expect((await report()).summary).toMatchObject({ waitingForAuthor: 0, acknowledged: 3 });
+
+    const undo = await desk.postForm('/admin/inbox/acknowledge', { csrf: csrfOf(page), site: 'blog', act: `unmark:${ids.c}` });
+    page = await desk.page(undo.headers.get('location')!);
+    expect(page).toContain('1 comment back among those addressed to you');
+    expect(waitingIds(page)).toEqual([ids.c]);
+    expect((await report()).summary).toMatchObject({ waitingForAuthor: 1, acknowledged: 2 });
+
+    // Without the CSRF token, with nothing selected, or for another site's comment: nothing changes.
+    expect((await desk.postForm('/admin/inbox/acknowledge', { site: 'blog', act: `mark:${ids.c}` })).status).toBe(403);
+    expect((await desk.postForm('/admin/inbox/acknowledge', { csrf: csrfOf(page), site: 'blog', act: 'bulk' })).status).toBe(400);
+    const foreign = await desk.postForm('/admin/inbox/acknowledge', { csrf: csrfOf(page), site: 'other', act: `mark:${ids.c}` });
+    expect(foreign.headers.get('location')).toContain('marked=0');
+    expect((await report()).summary).toMatchObject({ waitingForAuthor: 1, acknowledged: 2 });
   });
 });

@@ -71,7 +71,7 @@ describe('desk login', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).toMatch(/Max-Age=43200/);
     expect(cookie).not.toMatch(/Secure/i); // plain http here; https adds Secure
-    expect(await desk.page('/admin')).toContain('Waiting for your answer');
+    expect(await desk.page('/admin')).toContain('Addressed to you, no reply yet');
   });
 
   it('throttles guessing: the sixth try in 15 minutes is refused even with the right password, other addresses are not', async () => {

@@ -40,6 +40,18 @@ async function settle(body: string): Promise<void> {
   await outboxDrained(server);
 }
 
+describe('with email configured', () => {
+  it('the form offers reply notifications, and the server says it sends email without saying how', async () => {
+    const widget = (await (await fetch(`${server.url}/widget.json`)).json()) as Record<string, unknown>;
+    expect(widget).toEqual({ site: null, email: true });
+    const page = await (await fetch(`${server.url}/thread?site=blog&uri=${encodeURIComponent(URI)}`)).text();
+    expect(page).toContain('<input type="checkbox" name="notify">');
+    const threads = (await (await fetch(`${server.url}/api/v1/threads?site=blog`)).json()) as { email: boolean };
+    expect(threads.email).toBe(true);
+    expect(JSON.stringify(widget) + JSON.stringify(threads)).not.toMatch(/127\.0\.0\.1|blog\.example|smtp/);
+  });
+});
+
 const mailsTo = (address: string) => mailbox.messages.filter((mail) => mail.to.includes(address));
 const replyMailsTo = (address: string) => mailsTo(address).filter((mail) => mail.subject.includes('replied to your comment'));
 

@@ -26,6 +26,8 @@ export interface Spec {
   status?: CommentStatus;
   post?: string;
   name?: string | null;
+  /** Marked "no answer needed" by the author. */
+  acknowledged?: boolean;
 }
 
 export function comment(spec: Spec): MetricComment {
@@ -39,6 +41,7 @@ export function comment(spec: Spec): MetricComment {
     participant: isAuthor ? null : spec.by,
     isAuthor,
     name: spec.name !== undefined ? spec.name : spec.by === null ? null : `Name ${spec.by}`,
+    ...(spec.acknowledged ? { acknowledged: true } : {}),
   };
 }
 

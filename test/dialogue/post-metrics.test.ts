@@ -350,6 +350,8 @@ describe('more fixtures', () => {
       authorAnsweredWithin72hShare: null,
       waitingForAuthor: 0,
       waitingForAuthorIds: [],
+      acknowledged: 0,
+      acknowledgedIds: [],
       pending: 0,
       orphans: 0,
       shape: 'silence',
@@ -398,5 +400,41 @@ describe('more fixtures', () => {
       exchanges: n - 2,
       reentrants: 2,
     });
+  });
+
+  it('"no answer needed": out of waitingForAuthor into acknowledged, and nothing else changes', () => {
+    // 1 a asks (marked); 2 b thanks (marked); 3 author answers 1 anyway; 4 c replies to the author (marked);
+    // 5 a replies to c (marked, but does not address the author: never waiting, so not acknowledged either); 6 d waits.
+    const specs = [
+      { id: 1, by: 'a', acknowledged: true },
+      { id: 2, by: 'b', acknowledged: true },
+      { id: 3, parent: 1, by: 'author' },
+      { id: 4, parent: 3, by: 'c', acknowledged: true },
+      { id: 5, parent: 4, by: 'a', acknowledged: true },
+      { id: 6, by: 'd' },
+    ];
+    const marked = postOf(specs);
+    expect(marked).toMatchObject({ waitingForAuthor: 1, waitingForAuthorIds: [6], acknowledged: 2, acknowledgedIds: [2, 4] });
+    // The same tree unmarked: the marks moved comments between the two lists, every other number is the same.
+    const unmarked = postOf(specs.map((spec) => ({ ...spec, acknowledged: false })));
+    expect(unmarked).toMatchObject({ waitingForAuthor: 3, waitingForAuthorIds: [2, 4, 6], acknowledged: 0, acknowledgedIds: [] });
+    const { waitingForAuthor, waitingForAuthorIds, acknowledged, acknowledgedIds, ...rest } = marked;
+    const { waitingForAuthor: w, waitingForAuthorIds: wi, acknowledged: a, acknowledgedIds: ai, ...unmarkedRest } = unmarked;
+    expect(rest).toEqual(unmarkedRest);
+    expect([waitingForAuthor + acknowledged, waitingForAuthorIds.length + acknowledgedIds.length]).toEqual([w + a, wi.length + ai.length]);
+  });
+
+  it('people: numbers per post by first comment, the author 0, anonymous and uncounted left out, only when asked', () => {
+    const specs = [
+      { id: 1, by: 'b', at: 5 },
+      { id: 2, by: 'a', at: 1 },
+      { id: 3, parent: 2, by: 'author', at: 6 },
+      { id: 4, parent: 3, by: null, at: 7 },
+      { id: 5, parent: 3, by: 'a', at: 8 },
+      { id: 6, by: 'c', at: 9, status: 'pending' as const },
+    ];
+    expect(postOf(specs).people).toBeUndefined();
+    const post = computePostMetrics({ uri: '/p/', title: 'P' }, comments(specs), reportWindow(options()), true).report;
+    expect(post.people).toEqual({ 2: 1, 1: 2, 3: 0, 5: 1 });
   });
 });

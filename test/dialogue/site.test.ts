@@ -84,10 +84,10 @@ describe('site summary', () => {
     ];
     const report = computeReport([{ uri: '/a/', title: 'A' }], list, options());
     expect(report.summary.monthly).toEqual([
-      { month: '2025-01', comments: 3, participants: 2, newcomers: 1, returning: 0, exchanges: 1 },
-      { month: '2025-02', comments: 0, participants: 0, newcomers: 0, returning: 0, exchanges: 0 },
-      { month: '2025-03', comments: 3, participants: 3, newcomers: 1, returning: 1, exchanges: 0 },
-      { month: '2025-04', comments: 1, participants: 1, newcomers: 0, returning: 1, exchanges: 1 },
+      { month: '2025-01', comments: 3, participants: 2, newcomers: 1, returning: 0, exchanges: 1, postsStarted: 1, conversationsStarted: 1, authorFirstReplyMedianHours: 24 },
+      { month: '2025-02', comments: 0, participants: 0, newcomers: 0, returning: 0, exchanges: 0, postsStarted: 0, conversationsStarted: 0, authorFirstReplyMedianHours: null },
+      { month: '2025-03', comments: 3, participants: 3, newcomers: 1, returning: 1, exchanges: 0, postsStarted: 1, conversationsStarted: 1, authorFirstReplyMedianHours: 24 },
+      { month: '2025-04', comments: 1, participants: 1, newcomers: 0, returning: 1, exchanges: 1, postsStarted: 0, conversationsStarted: 0, authorFirstReplyMedianHours: null },
     ]);
     expect(report.summary.cohorts).toEqual([
       { month: '2025-01', newcomers: 1, returnedWithin90d: 1 },

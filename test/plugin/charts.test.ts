@@ -7,7 +7,10 @@ import { depthChart, depthCounts } from '../../plugin/charts/depth.js';
 import { DUNBAR_LAYERS, dunbarChart } from '../../plugin/charts/dunbar.js';
 import { chartFigure } from '../../plugin/charts/figure.js';
 import { monthlyChart } from '../../plugin/charts/monthly.js';
-import { niceMax } from '../../plugin/charts/scale.js';
+import { niceScale } from '../../plugin/charts/scale.js';
+import { cohortChart } from '../../plugin/charts/cohorts.js';
+import { timelineChart } from '../../plugin/charts/timeline.js';
+import { trendsChart } from '../../plugin/charts/trends.js';
 import { layoutTree, treeChart, type TreeChartNode } from '../../plugin/charts/tree.js';
 import { stringsFor } from '../../plugin/i18n.js';
 import { textExcerpt } from '../../plugin/pages/excerpt.js';
@@ -76,13 +79,37 @@ describe('treeChart', () => {
       ['3', '1', '1'],
     ]);
     expect(html).toContain('A tree of 4 comments: 1 start a thread, the deepest reply is at level 3, 2 by the author.');
-    expect(html.match(/<circle /g)).toHaveLength(5 + 3); // five comments and three legend marks
+    expect(html.match(/<circle /g)).toHaveLength(5);
+    // The data sits in a closed <details>, not in a wall of numbers under every chart.
+    expect(html).toMatch(/<details class="kommentar-data"><summary>[^<]+<\/summary><table class="kommentar-chart-data">/);
+  });
+
+  it('keeps one colour per person, rings the author, draws back-and-forth links strong and explains it all in a legend', () => {
+    // a(1) → author(2) → a(3) → b(4): 1-2-3 is a back-and-forth; 4 (b replying to a) is a plain reply. 5 is anonymous.
+    const nodes = [
+      node(1, null, { person: 1 }),
+      node(2, 1, { isAuthor: true, person: 0 }),
+      node(3, 2, { person: 1 }),
+      node(4, 3, { person: 2 }),
+      node(5, null, { person: null }),
+    ];
+    const html = treeChart(nodes, { id: 't', labels: en.chart, people: new Map([[0, 'author'], [1, 'Anna'], [2, HOSTILE]]) });
+    const fills = [...html.matchAll(/<circle [^>]*fill="([^"]+)"/g)].map((m) => m[1]);
+    expect(fills).toEqual(['#0072B2', '#D55E00', '#0072B2', '#009E73', '#8a8a8a']);
+    expect(html).toMatch(/<circle [^>]*fill="#D55E00" stroke="currentColor"/);
+    const strong = /<path d="([^"]+)" stroke="currentColor" stroke-width="2.6"/.exec(html)![1]!;
+    expect(strong.match(/M/g)).toHaveLength(2); // the links 2→1 and 3→2, not 4→3
+    expect(html).toContain('<span><i style="background:#0072B2"></i>Anna</span>');
+    expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;</span>');
+    expect(html).toContain('back-and-forth');
+    expect(html).not.toContain('<script');
   });
 
   it('draws at most maxNodes comments and says so', () => {
     const many = Array.from({ length: 50 }, (_, i) => node(i + 1, null));
     const html = treeChart(many, { id: 'wide', labels: en.chart, maxNodes: 10, small: true });
     expect(html.match(/<circle /g)).toHaveLength(10);
+    expect(html).not.toContain('kommentar-legend');
     expect(html).toContain('A tree of 50 comments');
     expect(html).toContain('Showing the first 10 of 50 comments.');
     expect(html).toContain('kommentar-chart--small');
@@ -113,6 +140,12 @@ describe('depthChart', () => {
     const heights = [...html.matchAll(/<rect [^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(heights[0]).toBeCloseTo(heights[1]! * 2, 0);
   });
+
+  it('ends the axis just above the largest bar: 25 for 24, not 50', () => {
+    const html = depthChart([24, 3], { id: 'd', labels: en.chart, lang: 'en' });
+    const ticks = [...html.matchAll(/<text [^>]*text-anchor="end"[^>]*>(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(ticks).toEqual([0, 10, 20, 30]);
+  });
 });
 
 describe('monthlyChart', () => {
@@ -132,39 +165,78 @@ describe('monthlyChart', () => {
 });
 
 describe('dunbarChart', () => {
-  function geometry(html: string) {
-    const circles = [...html.matchAll(/<circle cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"( fill="none")?/g)].map((m) => ({
-      x: Number(m[1]),
-      y: Number(m[2]),
-      r: Number(m[3]),
-      ring: Boolean(m[4]),
-    }));
-    const rings = circles.filter((c) => c.ring).map((c) => c.r);
-    const dots = [...html.matchAll(/<g fill="#0072B2">(.*?)<\/g>/g)].flatMap((g) => [...g[1]!.matchAll(/cx="([\d.]+)" cy="([\d.]+)"/g)]);
-    const centre = circles.find((c) => c.ring)!;
-    return { rings, distances: dots.map((d) => Math.hypot(Number(d[1]) - centre.x, Number(d[2]) - centre.y)) };
-  }
+  const options = (partners: number) => ({ id: 'x', labels: en.chart, layerName: en.layerName, layerText: en.dunbarLayer(null, partners) });
 
-  it('places dot n inside the circle of every layer that holds n people', () => {
-    const { rings, distances } = geometry(dunbarChart(60, { id: 'x', labels: en.chart, layerName: en.layerName, layerText: 'text' }));
-    expect(rings).toHaveLength(DUNBAR_LAYERS.length);
-    expect(distances).toHaveLength(60);
-    distances.forEach((distance, i) => {
-      DUNBAR_LAYERS.forEach((layer, l) => expect(distance < rings[l]!, `dot ${i + 1} vs layer ${layer}`).toBe(i + 1 <= layer));
+  it('puts one dot per partner inside the band of the layer that holds it, and names only that layer in the table', () => {
+    const html = dunbarChart(12, options(12));
+    const bands = [...html.matchAll(/<rect x="([\d.]+)" y="44" width="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[1]) + Number(m[2])]);
+    expect(bands).toHaveLength(DUNBAR_LAYERS.length);
+    const dots = [...html.matchAll(/<circle cx="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(dots).toHaveLength(12);
+    dots.forEach((x, i) => {
+      const layer = i < 5 ? 0 : 1;
+      expect(x, `dot ${i + 1}`).toBeGreaterThanOrEqual(bands[layer]![0]!);
+      expect(x, `dot ${i + 1}`).toBeLessThanOrEqual(bands[layer]![1]!);
     });
+    expect(tableRows(html).map((row) => row[2])).toEqual(['–', '12', '–', '–']);
+    expect(html).toContain('12 partners');
   });
 
   it('stops drawing at 150 but tells the real number', () => {
-    const html = dunbarChart(170, { id: 'x', labels: en.chart, layerName: en.layerName, layerText: en.dunbarLayer(null, 170) });
-    expect(geometry(html).distances).toHaveLength(150);
+    const html = dunbarChart(170, options(170));
+    expect(html.match(/<circle /g)).toHaveLength(150);
     expect(html).toContain('170 dialogue partners. More than Dunbar’s 150');
-    expect(tableRows(html).map((row) => row[2])).toEqual(['5', '15', '50', '150']);
+    expect(tableRows(html).map((row) => row[2])).toEqual(['–', '–', '–', '170']);
+  });
+});
+
+describe('timelineChart', () => {
+  it('puts readers above, the author below, and draws a line from each comment the author answered to the answer', () => {
+    const at = (h: number) => new Date(Date.UTC(2026, 0, 1) + h * 3_600_000).toISOString();
+    const c = (id: number, parentId: number | null, h: number, isAuthor = false, name: string | null = 'Ann') => ({ id, parentId, isAuthor, deleted: false, createdAt: at(h), name, person: isAuthor ? 0 : 1 });
+    const html = timelineChart([c(1, null, 0), c(2, 1, 5, true, 'Mara'), c(3, 2, 6), c(4, null, 30, false, null), c(5, 3, 40, true, 'Mara')], { id: 'tl', labels: en.chart, lang: 'en' });
+    const rows = tableRows(html);
+    expect(rows.map((row) => row.slice(1))).toEqual([['Ann', '–'], ['author', 'Ann'], ['Ann', 'author'], ['anonymous', '–'], ['author', 'Ann']]);
+    const waits = /<path d="([^"]+)" stroke="#D55E00"/.exec(html)![1]!;
+    expect(waits.match(/M/g)).toHaveLength(2); // 1 → 2 and 3 → 5
+    expect(html.match(/<circle /g)).toHaveLength(5);
+    expect(html).toContain('5 comments from 1 January 2026 to 2 January 2026, 2 of them by the author.');
+  });
+});
+
+describe('trendsChart and cohortChart', () => {
+  const month = (m: string, fields: Partial<import('../../server/dialogue/types.js').MonthlyRow>) => ({
+    month: m, comments: 0, participants: 0, newcomers: 0, returning: 0, exchanges: 0, postsStarted: 0, conversationsStarted: 0, authorFirstReplyMedianHours: null, ...fields,
+  });
+
+  it('draws three small multiples over the same months, with gaps where a month has no value', () => {
+    const rows = [
+      month('2026-01', { newcomers: 3, returning: 1, postsStarted: 2, conversationsStarted: 1, authorFirstReplyMedianHours: 5 }),
+      month('2026-02', {}),
+      month('2026-03', { newcomers: 1, returning: 3, postsStarted: 1, conversationsStarted: 1, authorFirstReplyMedianHours: 30 }),
+    ];
+    const html = trendsChart(rows, { id: 'tr', labels: en.chart, lang: 'en', panels: { conversation: 'Conversation share', returning: 'Returning share', answerHours: 'Answer time' } });
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(tableRows(html)).toEqual([
+      ['2026-01', '50 %', '25 %', '5'],
+      ['2026-02', '–', '–', '–'],
+      ['2026-03', '100 %', '75 %', '30'],
+    ]);
+    // The empty month breaks each line into two single points: no segment crosses it.
+    expect(html).not.toMatch(/<path d="M[^"]*L[^"]*"/);
+  });
+
+  it('shows each cohort beside those of it who came back within 90 days', () => {
+    const html = cohortChart([{ month: '2026-01', newcomers: 4, returnedWithin90d: 1 }, { month: '2026-02', newcomers: 2, returnedWithin90d: 2 }], { id: 'co', labels: en.chart, lang: 'en' });
+    expect(tableRows(html)).toEqual([['2026-01', '4', '1', '25 %'], ['2026-02', '2', '2', '100 %']]);
+    expect(html).toContain('Of 6 newcomers, 3 commented again within 90 days (50 %).');
   });
 });
 
 describe('helpers', () => {
-  it('rounds axis maxima up to 1, 2 or 5 times a power of ten', () => {
-    expect([0, 1, 3, 7, 10, 11, 26, 480].map(niceMax)).toEqual([1, 1, 5, 10, 10, 20, 50, 500]);
+  it('fits the axis to the data in at most five 1/2/5 steps', () => {
+    expect([0, 1, 3, 7, 10, 11, 24, 26, 480].map((v) => niceScale(v).max)).toEqual([1, 1, 3, 8, 10, 15, 25, 30, 500]);
+    expect(niceScale(24).step).toBe(5);
   });
 
   it('gives each post a safe, unique dialogue page path', () => {

@@ -43,6 +43,7 @@ describe('options', () => {
       cacheDirectory: '.cache',
       timeout: 10_000,
       lang: 'en',
+      compareDays: 30,
       widget: true,
     });
   });

@@ -118,12 +118,13 @@ describe('the dialogue pages', () => {
     const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
     expect(grid.get('Posts with comments')).toBe(String(s.postsWithComments));
     expect(grid.get('Comments')).toBe(String(s.comments));
-    expect(grid.get('People taking part')).toBe(String(s.participants));
-    expect(grid.get('Posts that became a conversation')).toBe(percent(s.conversationShare));
-    expect(grid.get('Readers who came back to another post')).toBe(String(s.returningCommenters));
-    expect(grid.get('Comments by readers who came back')).toBe(percent(s.returningCommentShare));
+    expect(grid.get('People')).toBe(String(s.participants));
+    expect(grid.get('Posts that became conversations')).toBe(percent(s.conversationShare));
+    expect(grid.get('Readers who came back')).toBe(String(s.returningCommenters));
+    expect(grid.get('Comments by returning readers')).toBe(percent(s.returningCommentShare));
     expect(grid.get('Dialogue partners')).toBe(String(s.dialoguePartners));
-    expect(grid.get('Readers waiting for the author')).toBe(String(s.waitingForAuthor));
+    expect(grid.get('Open for the author')).toBe(String(s.waitingForAuthor));
+    expect(grid.get('No answer needed')).toBe(String(s.acknowledged));
     expect(s.dialoguePartners).toBeGreaterThan(0);
     expect(s.returningCommenters).toBeGreaterThan(0);
   });
@@ -131,14 +132,14 @@ describe('the dialogue pages', () => {
   it('show the same numbers when built without the admin token, from the public report', async () => {
     const publicSite = await buildSite(seeded, 'public');
     expect(numberGrid(page(publicSite, '/dialogue/'))).toEqual(numberGrid(page(site, '/dialogue/')));
-    expect(page(publicSite, `/dialogue${BREAD}`)).toContain(`<th scope="row">Exchanges (A → B → A)</th><td>${report.posts.find((p) => p.uri === BREAD)!.exchanges}</td>`);
+    expect(page(publicSite, `/dialogue${BREAD}`)).toContain(`<th scope="row">Second rounds (A → B → A)</th><td data-label="Value">${report.posts.find((p) => p.uri === BREAD)!.exchanges}</td>`);
   });
 
   it('list every post with its report row, and count the shapes', () => {
     const html = page(site, '/dialogue/');
     for (const post of report.posts) {
       const cells = tableRow(html, `href="/dialogue${post.uri}"`);
-      expect(cells.slice(2).map(Number)).toEqual([post.comments, post.participants, post.maxDepth, post.exchanges, post.waitingForAuthor]);
+      expect(cells.slice(2).map(Number)).toEqual([post.comments, post.participants, post.maxDepth, post.exchanges, post.waitingForAuthor, Math.round((post.anonymousShare ?? 0) * post.comments)]);
     }
     expect(tableRow(html, 'scope="row">Conversation<').slice(1, 2)).toEqual([String(report.summary.shapes.conversation)]);
     expect(tableRow(html, 'scope="row">Applause<').slice(1, 2)).toEqual([String(report.summary.shapes.applause)]);
@@ -148,10 +149,11 @@ describe('the dialogue pages', () => {
     for (const post of report.posts.filter((p) => p.comments > 0)) {
       const html = page(site, `/dialogue${post.uri}`);
       expect(tableRow(html, 'scope="row">Comments<')[1]).toBe(String(post.comments));
-      expect(tableRow(html, 'scope="row">Exchanges (A → B → A)<')[1]).toBe(String(post.exchanges));
+      expect(tableRow(html, 'scope="row">Second rounds (A → B → A)<')[1]).toBe(String(post.exchanges));
       expect(tableRow(html, 'scope="row">Longest back-and-forth<')[1]).toBe(String(post.longestBackAndForth));
       expect(tableRow(html, 'scope="row">Thread h-index<')[1]).toBe(String(post.hIndex));
-      expect(tableRow(html, 'scope="row">Readers waiting for the author<')[1]).toBe(String(post.waitingForAuthor));
+      expect(tableRow(html, 'scope="row">Open for the author<')[1]).toBe(String(post.waitingForAuthor));
+      expect(tableRow(html, 'scope="row">No answer needed<')[1]).toBe(String(post.acknowledged));
       expect(html).toContain(`kommentar-shape--${post.shape}`);
     }
   });
@@ -178,7 +180,7 @@ describe('the dialogue pages', () => {
     expect(waiting.length).toBe(report.summary.waitingForAuthor);
     for (const { post, id } of waiting) {
       const comment = threads.find((t) => t.uri === post.uri)!.comments.find((c) => c.id === id)!;
-      const item = new RegExp(`<li><a href="${post.uri}#comment-${id}"><strong>([^<]*)</strong></a>`).exec(html);
+      const item = new RegExp(`<li><strong>([^<]*)</strong>[^<]*<a href="${post.uri}#comment-${id}"><time`).exec(html);
       expect(item, `waiting comment ${id}`).not.toBeNull();
       expect(unescape(item![1]!)).toBe(comment.name ?? 'Anonymous');
     }

@@ -31,7 +31,7 @@ describe('GET /api/v1/threads', () => {
   it('answers an empty list for a site without comments', async () => {
     const response = await threads();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ threads: [] });
+    expect(await response.json()).toEqual({ email: false, threads: [] });
   });
 
   it('lists every thread with the same comments, order and placeholders as the per-thread API', async () => {

@@ -84,8 +84,8 @@ describe('kommentar report', () => {
   it('opens the terminal view with the dialogue sentence and the waiting count', async () => {
     const { stdout } = await run(process.execPath, [CLI, 'report', '--site', 'blog'], { env });
     expect(stdout).toContain('You are in real dialogue with 1 person');
-    expect(stdout).toContain('3 reader comments are waiting for your answer.');
-    expect(stdout).toMatch(/Conversation[^\n]*\(1\)\n\s+\/talk\//);
+    expect(stdout).toContain('3 reader comments addressed to you have no reply yet.');
+    expect(stdout).toMatch(/Conversation \(1\)[^\n]*\n\s+\/talk\//);
   });
 
   it.each([

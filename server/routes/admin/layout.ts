@@ -9,7 +9,7 @@ export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 export type DeskSection = 'inbox' | 'moderation' | 'report' | 'deliveries';
 
 const SECTIONS: { id: DeskSection; label: string; path: string }[] = [
-  { id: 'inbox', label: 'Waiting', path: '/admin' },
+  { id: 'inbox', label: 'Addressed to you', path: '/admin' },
   { id: 'moderation', label: 'Moderation', path: '/admin/moderation' },
   { id: 'report', label: 'Report', path: '/admin/report' },
   { id: 'deliveries', label: 'Deliveries', path: '/admin/deliveries' },

@@ -11,7 +11,7 @@ header nav{display:flex;flex-wrap:wrap;gap:.25rem}
 header nav a{padding:.45rem .65rem;border-radius:.4rem;text-decoration:none}
 header nav a[aria-current=page]{background:var(--card);font-weight:600}
 header form{margin:0}
-main{max-width:46rem;margin:0 auto;padding:1rem}
+main{max-width:46rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
 h1{font-size:1.4rem;margin:.5rem 0 1rem}
 h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 .card{background:var(--card);border-radius:.6rem;padding:.75rem 1rem;margin:0 0 1rem;overflow-wrap:anywhere}
@@ -34,10 +34,23 @@ button.primary{background:var(--accent);color:var(--on-accent);border-color:var(
 .stats{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr));gap:.5rem;margin:0 0 1rem;padding:0;list-style:none}
 .stats li{background:var(--card);padding:.5rem .75rem;border-radius:.5rem}
 .stats b{display:block;font-size:1.35rem;font-variant-numeric:tabular-nums}
+.stats .label{display:block;font-weight:600;font-size:.9rem}
+.stats .meaning,.stats .change{display:block;font-size:.8rem;color:var(--muted)}
+.headlines{grid-template-columns:repeat(auto-fill,minmax(min(100%,13rem),1fr))}
+.lede{font-size:1.05rem}
+.shapes,.posts,.acknowledged{padding:0;list-style:none}
+.shapes li,.posts li{margin:.5rem 0}
+.posts .shape{font-size:.8rem;border:1px solid var(--line);border-radius:999px;padding:0 .5em;white-space:nowrap}
+.acknowledged li{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;justify-content:space-between;padding:.4rem 0;border-bottom:1px solid var(--line)}
+details{margin:1rem 0}
+summary{cursor:pointer;color:var(--accent)}
+.glossary dt{font-weight:600;margin-top:.5rem}
+.glossary dd{margin:0;color:var(--muted)}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+th.num{white-space:normal}
 td.when{white-space:nowrap}
 .narrow{max-width:22rem;margin:2rem auto}
 .empty{color:var(--muted)}

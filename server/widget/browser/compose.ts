@@ -75,7 +75,9 @@ export async function send(w: Widget): Promise<void> {
   clearErrors(form);
   const value = (name: string) => control(form, name).value.trim();
   const details = { name: value('name'), email: value('email'), url: value('url') };
-  const notify = control(form, 'notify').checked;
+  // No notify box when the server sends no email.
+  const notifyBox = control(form, 'notify') as HTMLInputElement | null;
+  const notify = notifyBox?.checked === true;
   if (notify && !details.email) return showError(w, form, s.notifyNeedsEmail, 'email');
   const body = control(form, 'body').value;
   say(w, s.sending);
@@ -97,7 +99,7 @@ export async function send(w: Widget): Promise<void> {
   saveOwnComment(id, { token: created.editToken, until: Date.parse(created.editableUntil), body });
   rememberDetails(control(form, 'remember').checked ? details : null);
   control(form, 'body').value = '';
-  control(form, 'notify').checked = false;
+  if (notifyBox) notifyBox.checked = false;
   form.querySelector('.k-pv')!.textContent = '';
   endReply(w, false);
   if (answer.status === 202) return say(w, s.pending, true);

@@ -45,6 +45,10 @@ export const dePage: PageStrings = {
   preview: 'Vorschau',
   submit: 'Kommentar senden',
   honeypot: 'Dieses Feld leer lassen',
+  thanksPublished: 'Danke — dein Kommentar ist veröffentlicht.',
+  thanksPending: 'Danke — dein Kommentar wartet auf Freigabe. Er erscheint hier, sobald der Autor ihn freigibt.',
+  seeOnPost: 'Im Beitrag ansehen',
+  returnToPost: 'Zurück zum Beitrag',
   backToPost: '← Zurück zum Beitrag',
   pageTitle: 'Kommentare',
 };

@@ -49,6 +49,10 @@ export const enPage = {
   submit: 'Post comment',
   honeypot: 'Leave this field empty',
   backToPost: '← Back to the post',
+  thanksPublished: 'Thank you — your comment is published.',
+  thanksPending: 'Thank you — your comment awaits moderation. It appears here once the author approves it.',
+  seeOnPost: 'See it on the post',
+  returnToPost: 'Back to the post',
   pageTitle: 'Comments',
 };
 

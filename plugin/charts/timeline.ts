@@ -1,0 +1,91 @@
+/**
+ * A thread over time: each comment a dot on a time line, readers above, the
+ * author below, and a thin line from every comment the author answered to
+ * the answer, so the wait for the author is seen as a length.
+ */
+import { escapeHtml } from '../../server/render/escape.js';
+import { formatDate, formatDateTime, type Lang, type Strings } from '../i18n.js';
+import { COLORS, GRID, MUTED, chartFigure, r1, svgText } from './figure.js';
+import { personColor } from './tree.js';
+
+export interface TimelineComment {
+  id: number;
+  parentId: number | null;
+  isAuthor: boolean;
+  deleted: boolean;
+  createdAt: string;
+  name: string | null;
+  /** Per-post person number (0 the author); absent: anonymous or unknown. */
+  person?: number | null;
+}
+
+export interface TimelineOptions {
+  id: string;
+  labels: Strings['chart'];
+  lang: Lang;
+  /** Comments drawn and tabulated at most (the first ones in time). */
+  maxComments?: number;
+}
+
+const WIDTH = 480;
+const HEIGHT = 120;
+const LEFT = 62;
+const RIGHT = 14;
+const READERS_Y = 34;
+const AUTHOR_Y = 78;
+
+export function timelineChart(all: readonly TimelineComment[], options: TimelineOptions): string {
+  const { labels, lang } = options;
+  const visible = all.filter((c) => !c.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+  const shown = visible.slice(0, options.maxComments ?? 400);
+  const times = shown.map((c) => Date.parse(c.createdAt));
+  const start = times[0] ?? 0;
+  const end = times.at(-1) ?? 0;
+  const span = end - start;
+  const x = (t: number) => (span > 0 ? LEFT + ((t - start) / span) * (WIDTH - LEFT - RIGHT) : (LEFT + WIDTH - RIGHT) / 2);
+  const byId = new Map(shown.map((c, i) => [c.id, i]));
+
+  const waits = shown
+    .map((c, i) => {
+      const p = c.parentId === null ? undefined : byId.get(c.parentId);
+      if (!c.isAuthor || p === undefined || shown[p]!.isAuthor) return '';
+      return `M${r1(x(times[p]!))} ${READERS_Y}L${r1(x(times[i]!))} ${AUTHOR_Y}`;
+    })
+    .join('');
+  const dots = shown
+    .map((c, i) => `<circle cx="${r1(x(times[i]!))}" cy="${c.isAuthor ? AUTHOR_Y : READERS_Y}" r="4.5" fill="${personColor(c.person, c.isAuthor)}" fill-opacity=".85"${c.isAuthor ? ' stroke="currentColor" stroke-width="1.4"' : ''}/>`)
+    .join('');
+  const lanes =
+    `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${READERS_Y}" y2="${READERS_Y}" ${GRID}/>` +
+    `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${AUTHOR_Y}" y2="${AUTHOR_Y}" ${GRID}/>` +
+    svgText(0, READERS_Y + 4, labels.readersLane) +
+    svgText(0, AUTHOR_Y + 4, labels.authorLane);
+  const axis =
+    shown.length > 0
+      ? svgText(LEFT, HEIGHT - 8, formatDate(shown[0]!.createdAt, lang), `font-size="10" ${MUTED}`) +
+        (span > 0 ? svgText(WIDTH - RIGHT, HEIGHT - 8, formatDate(shown.at(-1)!.createdAt, lang), `text-anchor="end" font-size="10" ${MUTED}`) : '')
+      : '';
+  const body = lanes + (waits ? `<path d="${waits}" stroke="${COLORS.author}" stroke-opacity=".55" fill="none"/>` : '') + dots + axis;
+
+  const byAuthor = visible.filter((c) => c.isAuthor).length;
+  const nameOf = (c: TimelineComment | undefined) => (c === undefined ? '' : c.isAuthor ? labels.author : (c.name ?? labels.anonymousPerson));
+  const summary =
+    visible.length === 0
+      ? labels.timelineEmpty
+      : labels.timelineSummary(visible.length, formatDate(visible[0]!.createdAt, lang), formatDate(visible.at(-1)!.createdAt, lang), byAuthor) +
+        (visible.length > shown.length ? ` ${labels.treeTruncated(shown.length, visible.length)}` : '');
+  return chartFigure({
+    id: options.id,
+    title: labels.timelineTitle,
+    summary,
+    width: WIDTH,
+    height: HEIGHT,
+    body,
+    legend: `<p class="kommentar-legend"><span><i class="kommentar-line" style="background:${COLORS.author}"></i>${escapeHtml(labels.timelineWait)}</span></p>`,
+    tableLabel: labels.data,
+    table: {
+      columns: labels.timelineColumns,
+      rows: shown.map((c) => [formatDateTime(c.createdAt, lang), nameOf(c), c.parentId === null ? '–' : nameOf(shown[byId.get(c.parentId) ?? -1])]),
+    },
+  });
+}
