@@ -35,7 +35,7 @@ function random(seed: number) {
 
 /** Pareto-distributed positive weights, normalised to sum to `total` (whole numbers, at least 0). */
 function powerLawCounts(n: number, total: number, rand: () => number, alpha = 1.3): number[] {
-  const weights = Array.from({ length: n }, () => 1 / Math.pow(1 - rand(), 1 / alpha));
+  const weights = Array.from({ length: n }, () => 1 / (1 - rand()) ** (1 / alpha));
   const sum = weights.reduce((a, b) => a + b, 0);
   const counts = weights.map((w) => Math.floor((w / sum) * total));
   let missing = total - counts.reduce((a, b) => a + b, 0);
@@ -51,7 +51,7 @@ export async function generateSite(db: Db, options: GenerateOptions): Promise<vo
   const start = Date.UTC(2023, 0, 1);
   const perPost = powerLawCounts(options.posts, options.comments, rand);
   // Who comments follows a power law too: a few regulars, a long tail of one-timers.
-  const pickParticipant = () => Math.floor(options.participants * Math.pow(rand(), 2.2));
+  const pickParticipant = () => Math.floor(options.participants * rand() ** 2.2);
   const keyOf = (p: number) => `reader-${p.toString(36).padStart(6, '0')}`;
 
   let nextId = 1;
@@ -79,7 +79,7 @@ export async function generateSite(db: Db, options: GenerateOptions): Promise<vo
       const roll = rand();
       if (i > 0 && roll < 0.55) {
         // Replies favour recent comments, which grows deep chains.
-        parentIndex = Math.max(0, i - 1 - Math.floor(Math.pow(rand(), 3) * i));
+        parentIndex = Math.max(0, i - 1 - Math.floor(rand() ** 3 * i));
       }
       let who: number;
       const grandIndex = parentIndex >= 0 ? parents[parentIndex]! : -1;

@@ -24,7 +24,7 @@ function serveAsset(c: Context, name: keyof typeof TYPES): Response {
   c.header('Vary', 'Accept-Encoding');
   c.header('Cross-Origin-Resource-Policy', 'cross-origin');
   const match = c.req.header('if-none-match');
-  if (match && match.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag)) return c.body(null, 304);
+  if (match?.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag)) return c.body(null, 304);
   if (gzip) c.header('Content-Encoding', 'gzip');
   return c.body(new Uint8Array(gzip ? asset.gzip : asset.body));
 }

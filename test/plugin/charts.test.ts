@@ -150,7 +150,9 @@ describe('dunbarChart', () => {
     expect(rings).toHaveLength(DUNBAR_LAYERS.length);
     expect(distances).toHaveLength(60);
     distances.forEach((distance, i) => {
-      DUNBAR_LAYERS.forEach((layer, l) => expect(distance < rings[l]!, `dot ${i + 1} vs layer ${layer}`).toBe(i + 1 <= layer));
+      DUNBAR_LAYERS.forEach((layer, l) => {
+        expect(distance < rings[l]!, `dot ${i + 1} vs layer ${layer}`).toBe(i + 1 <= layer);
+      });
     });
   });
 

@@ -87,6 +87,6 @@ export function numberGrid(html: string): Map<string, string> {
 }
 
 /** HTML text with the escapes our pages use turned back into characters. */
-export function unescape(text: string): string {
+export function unescapeHtml(text: string): string {
   return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 }
