@@ -3,6 +3,7 @@ import type { Row } from '@libsql/client';
 import { recordChange } from './changes.js';
 import type { Db } from './connection.js';
 import { upsertThreadStatement } from './threads.js';
+import { numberOrNull as int, textOrNull as text } from './values.js';
 
 export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';
 
@@ -39,8 +40,6 @@ const SELECT = `SELECT c.id, c.thread_id, t.site, t.uri, t.title AS thread_title
   c.body, c.html, c.name, c.url, c.email, c.commenter_key, c.is_author, c.notify, c.created_at, c.edited_at, c.edit_token_hash
   FROM comments c JOIN threads t ON t.id = c.thread_id`;
 
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-const int = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
 function toCommentRow(row: Row): CommentRow {
   return {
