@@ -95,6 +95,21 @@ export async function getComment(db: Db, id: number): Promise<CommentRow | undef
   return result.rows[0] ? toCommentRow(result.rows[0]) : undefined;
 }
 
+/** Ids per `IN (…)` list: well under SQLite's limit on bound parameters. */
+const IDS_PER_QUERY = 500;
+
+/** The comments with these ids, in no particular order; ids that do not exist are left out. One query per 500 ids. */
+export async function getComments(db: Db, ids: readonly number[]): Promise<CommentRow[]> {
+  const unique = [...new Set(ids)];
+  const rows: CommentRow[] = [];
+  for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
+    const slice = unique.slice(start, start + IDS_PER_QUERY);
+    const result = await db.execute({ sql: `${SELECT} WHERE c.id IN (${slice.map(() => '?').join(', ')})`, args: slice });
+    for (const row of result.rows) rows.push(toCommentRow(row));
+  }
+  return rows;
+}
+
 /** All comments of a thread with the given statuses, oldest first. */
 export async function listThreadComments(db: Db, site: string, uri: string, statuses: CommentStatus[]): Promise<CommentRow[]> {
   const result = await db.execute({

@@ -8,7 +8,7 @@ import { findSite } from '../config.js';
 import type { AppContext } from '../context.js';
 import { getComment } from '../db/comments.js';
 import { ApiError } from '../http/errors.js';
-import { buildSiteReport } from '../report/site-report.js';
+import { waitingForAuthor } from '../report/site-report.js';
 import { loadComments, withContext, type CommentInContext } from './comment-context.js';
 
 export interface DeskInbox {
@@ -18,12 +18,12 @@ export interface DeskInbox {
   pending: number;
 }
 
-/** The inbox of a site: the ids come from the dialogue report, so the desk and the report always agree. */
+/** The inbox of a site: the ids come from the report's per-post metrics, so the desk and the report always agree. */
 export async function deskInbox(ctx: AppContext, siteId: string): Promise<DeskInbox> {
-  const report = await buildSiteReport(ctx, siteId);
-  const rows = await loadComments(ctx, report.posts.flatMap((post) => post.waitingForAuthorIds));
+  const { ids, pending } = await waitingForAuthor(ctx, siteId);
+  const rows = await loadComments(ctx, ids);
   rows.sort((a, b) => a.createdAt - b.createdAt || a.id - b.id);
-  return { waiting: await withContext(ctx, rows), pending: report.summary.pending };
+  return { waiting: await withContext(ctx, rows), pending };
 }
 
 /** Replies to a comment as the site's author (the reply carries the author flag and counts as the author's). */
