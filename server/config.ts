@@ -5,11 +5,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { SITE_ID_PATTERN } from './site-id.js';
 
 export type Moderation = 'none' | 'first-time' | 'all';
 
 const siteSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'site ids are letters, digits, "-" and "_"'),
+  id: z.string().regex(SITE_ID_PATTERN, 'site ids are letters, digits, "-" and "_"'),
   title: z.string().max(200).optional(),
   origins: z.array(z.string().url()).default([]),
   moderation: z.enum(['none', 'first-time', 'all']).default('none'),

@@ -1,5 +1,6 @@
 /** The report for a terminal: the sentence that matters first, then posts grouped by shape. */
 import type { DialogueReport, PostReport, PostShape } from '../dialogue/index.js';
+import { formatPercent } from '../render/percent.js';
 
 const SHAPE_TITLES: Record<PostShape, string> = {
   conversation: 'Conversation: readers talk with each other or with you, back and forth',
@@ -9,7 +10,6 @@ const SHAPE_TITLES: Record<PostShape, string> = {
 };
 const SHAPE_ORDER: PostShape[] = ['conversation', 'q-and-a', 'applause', 'silence'];
 
-const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function postLine(post: PostReport): string {
@@ -39,8 +39,8 @@ export function formatReportText(report: DialogueReport): string {
     return lines.join('\n') + '\n';
   }
   lines.push(`  ${plural(s.posts, 'post')} · ${s.postsWithComments} with comments · ${plural(s.comments, 'comment')} · ${plural(s.participants, 'participant')}`);
-  lines.push(`  ${SHAPE_ORDER.map((shape) => `${shape} ${s.shapes[shape]}`).join(' · ')} (conversation share ${percent(s.conversationShare)})`);
-  lines.push(`  ${plural(s.returningCommenters, 'returning commenter')} (${percent(s.returningCommentShare)} of identified reader comments)`);
+  lines.push(`  ${SHAPE_ORDER.map((shape) => `${shape} ${s.shapes[shape]}`).join(' · ')} (conversation share ${formatPercent(s.conversationShare)})`);
+  lines.push(`  ${plural(s.returningCommenters, 'returning commenter')} (${formatPercent(s.returningCommentShare)} of identified reader comments)`);
   if (s.pending > 0) lines.push(`  ${plural(s.pending, 'comment')} awaiting moderation`);
   for (const shape of SHAPE_ORDER) {
     const posts = report.posts.filter((p) => p.shape === shape);

@@ -8,22 +8,21 @@
  *   widget then adopts it exactly like a prerendered thread.
  */
 import { Hono, type Context } from 'hono';
+import { html, raw } from 'hono/html';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { listPublicThread } from '../comments/comments.js';
-import { threadQuerySchema } from '../comments/schemas.js';
+import { commentIdText, threadQuerySchema } from '../comments/schemas.js';
 import { readQuery, requireSite } from '../http/input.js';
-import { escapeHtml } from '../render/escape.js';
 import { pageUrl } from '../urls.js';
 import { LANGS, PAGE_STRINGS, STRINGS, pickLang } from '../widget/i18n/index.js';
 import { renderThread, type ThreadView } from '../widget/markup.js';
-
-const commentId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+import { pageShell } from './page-shell.js';
 
 const pageQuerySchema = threadQuerySchema.extend({
   lang: z.enum(LANGS).optional(),
-  reply: commentId.optional(),
-  pending: commentId.optional(),
+  reply: commentIdText.optional(),
+  pending: commentIdText.optional(),
 });
 
 /** The no-JS thread page and the widget's HTML fragment, for mounting at the root. */
@@ -50,17 +49,20 @@ export function threadPageRoutes(ctx: AppContext) {
     const { query, site, view, comments } = await load(c);
     const page = PAGE_STRINGS[view.lang];
     const back = pageUrl(ctx.config, site.id, query.uri);
-    const pending = query.pending === undefined ? '' : `<p class="k-note" id="kommentar-pending-${query.pending}" role="status">${escapeHtml(STRINGS[view.lang].pending)}</p>`;
     // The page runs only our own script and styles, and its form may post only here (and land back on the blog).
     const formTargets = [...new Set([new URL(ctx.config.publicUrl).origin, ...site.origins.map((origin) => new URL(origin).origin)])].join(' ');
     c.header('Content-Security-Policy', `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action ${formTargets}; base-uri 'none'; frame-ancestors 'none'`);
     c.header('Cache-Control', 'no-store');
     return c.html(
-      `<!doctype html><html lang="${view.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${escapeHtml(`${page.pageTitle} · ${site.title ?? query.uri}`)}</title><meta name="robots" content="noindex"><link rel="stylesheet" href="widget.css"></head>` +
-        `<body class="kommentar-page"><main><p><a href="${escapeHtml(back)}">${escapeHtml(page.backToPost)}</a></p><h1>${escapeHtml(page.pageTitle)}</h1>${pending}` +
-        `<div data-kommentar-thread="${escapeHtml(view.uri)}" data-kommentar-site="${escapeHtml(site.id)}" data-kommentar-title="">${renderThread(comments, view)}</div>` +
-        `</main><script src="widget.js" async></script></body></html>`,
+      pageShell(
+        { lang: view.lang, title: `${page.pageTitle} · ${site.title ?? query.uri}`, stylesheet: 'widget.css', script: 'widget.js', bodyClass: 'kommentar-page' },
+        html`<main>
+          <p><a href="${back}">${page.backToPost}</a></p>
+          <h1>${page.pageTitle}</h1>
+          ${query.pending === undefined ? '' : html`<p class="k-note" id="kommentar-pending-${query.pending}" role="status">${STRINGS[view.lang].pending}</p>`}
+          <div data-kommentar-thread="${view.uri}" data-kommentar-site="${site.id}" data-kommentar-title="">${raw(renderThread(comments, view))}</div>
+        </main>`,
+      ),
     );
   });
 

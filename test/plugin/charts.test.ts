@@ -101,7 +101,7 @@ describe('depthChart', () => {
       ['2', '0'],
       ['3', '1'],
     ]);
-    expect(html).toContain('3 comments, the deepest at level 3; 33 % are replies.');
+    expect(html).toContain('3 comments, the deepest at level 3; 33% are replies.');
   });
 
   it('draws taller bars for larger counts', () => {

@@ -115,7 +115,7 @@ describe('the dialogue pages', () => {
   it('state the same site numbers as the JSON report', () => {
     const grid = numberGrid(page(site, '/dialogue/'));
     const s = report.summary;
-    const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
+    const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
     expect(grid.get('Posts with comments')).toBe(String(s.postsWithComments));
     expect(grid.get('Comments')).toBe(String(s.comments));
     expect(grid.get('People taking part')).toBe(String(s.participants));

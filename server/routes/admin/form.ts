@@ -1,6 +1,7 @@
 /** Reading a posted desk form into plain strings, and the field shapes its schemas share. */
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { commentIdText } from '../../comments/schemas.js';
 import type { FormFields } from './env.js';
 
 export async function readForm(c: Context): Promise<FormFields> {
@@ -15,12 +16,9 @@ export async function readForm(c: Context): Promise<FormFields> {
   return fields;
 }
 
-/** A comment id as a form sends it. */
-export const formId = z.string().regex(/^[1-9][0-9]{0,15}$/, 'is not a comment id').transform(Number);
-
 /** Zero or more checked ids (one checkbox arrives as a string, several as a list). */
 export const formIds = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
-  .pipe(z.array(formId).max(500, 'at most 500 comments at once'));
+  .pipe(z.array(commentIdText).max(500, 'at most 500 comments at once'));

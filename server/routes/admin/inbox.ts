@@ -2,18 +2,17 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { commentBody } from '../../comments/schemas.js';
+import { commentBody, commentIdText } from '../../comments/schemas.js';
 import type { AppContext } from '../../context.js';
 import type { CommentInContext } from '../../desk/comment-context.js';
 import { answerComment, deskInbox } from '../../desk/inbox.js';
 import { parseWith } from '../../http/input.js';
 import { commentCard } from './comment-view.js';
 import type { DeskEnv } from './env.js';
-import { formId } from './form.js';
 import { deskUrl, page } from './layout.js';
 import { deskSite } from './site.js';
 
-const answerForm = z.object({ commentId: formId, body: commentBody });
+const answerForm = z.object({ commentId: commentIdText, body: commentBody });
 
 function answerFormView(item: CommentInContext, csrf: string, authorName: string) {
   const id = item.comment.id;

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { siteId } from '../../comments/schemas.js';
+import { COMMENT_ID_DIGITS, siteId } from '../../comments/schemas.js';
 import type { AppContext } from '../../context.js';
 import type { CommentInContext } from '../../desk/comment-context.js';
 import { MODERATION_ACTIONS, moderate, moderationQueue, type ModerationAction } from '../../desk/moderation.js';
@@ -20,7 +20,7 @@ const DONE: Record<ModerationAction, string> = { approve: 'approved', spam: 'mar
 /** `act` is the pressed button: "bulk" (the select applies to the checked ids) or "<action>:<id>" on one card. */
 const moderationForm = z.object({
   site: siteId.optional(),
-  act: z.string().regex(/^(bulk|(approve|spam|delete|trust):[1-9][0-9]{0,15})$/, 'is not a moderation action'),
+  act: z.string().regex(new RegExp(`^(bulk|(${MODERATION_ACTIONS.join('|')}):${COMMENT_ID_DIGITS})$`), 'is not a moderation action'),
   action: z.enum(MODERATION_ACTIONS).optional(),
   ids: formIds,
 });

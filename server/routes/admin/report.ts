@@ -8,34 +8,34 @@ import { html } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import type { PostReport } from '../../dialogue/index.js';
 import { parseWith } from '../../http/input.js';
+import { formatPercent } from '../../render/percent.js';
 import { reportQuerySchema } from '../../report/report-query.js';
 import { buildSiteReport } from '../../report/site-report.js';
 import type { DeskEnv } from './env.js';
 import { page } from './layout.js';
 import { deskSite } from './site.js';
 
-const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const decimal = (value: number | null) => (value === null ? '–' : String(Math.round(value * 10) / 10));
 
 /** Per-post columns, in the spec's order: header, value. */
 const POST_COLUMNS: [string, (post: PostReport) => string | number][] = [
   ['comments', (p) => p.comments],
   ['topLevel', (p) => p.topLevel],
-  ['replyShare', (p) => percent(p.replyShare)],
-  ['answeredShare', (p) => percent(p.answeredShare)],
+  ['replyShare', (p) => formatPercent(p.replyShare)],
+  ['answeredShare', (p) => formatPercent(p.answeredShare)],
   ['maxDepth', (p) => p.maxDepth],
   ['meanDepth', (p) => decimal(p.meanDepth)],
   ['hIndex', (p) => p.hIndex],
   ['participants', (p) => p.participants],
   ['readers', (p) => p.readers],
-  ['anonymousShare', (p) => percent(p.anonymousShare)],
+  ['anonymousShare', (p) => formatPercent(p.anonymousShare)],
   ['reentrants', (p) => p.reentrants],
   ['reciprocalPairs', (p) => p.reciprocalPairs],
   ['exchanges', (p) => p.exchanges],
   ['longestBackAndForth', (p) => p.longestBackAndForth],
-  ['authorThreadShare', (p) => percent(p.authorThreadShare)],
+  ['authorThreadShare', (p) => formatPercent(p.authorThreadShare)],
   ['authorFirstReplyMedianHours', (p) => decimal(p.authorFirstReplyMedianHours)],
-  ['authorAnsweredWithin72hShare', (p) => percent(p.authorAnsweredWithin72hShare)],
+  ['authorAnsweredWithin72hShare', (p) => formatPercent(p.authorAnsweredWithin72hShare)],
   ['waitingForAuthor', (p) => p.waitingForAuthor],
   ['pending', (p) => p.pending],
   ['orphans', (p) => p.orphans],
@@ -68,8 +68,8 @@ export function reportPageRoutes(ctx: AppContext) {
           </p>
           <ul class="stats">
             ${stat('posts', s.posts)} ${stat('with comments', s.postsWithComments)} ${stat('comments', s.comments)}
-            ${stat('participants', s.participants)} ${stat('conversation share', percent(s.conversationShare))}
-            ${stat('returning commenters', s.returningCommenters)} ${stat('returning comment share', percent(s.returningCommentShare))}
+            ${stat('participants', s.participants)} ${stat('conversation share', formatPercent(s.conversationShare))}
+            ${stat('returning commenters', s.returningCommenters)} ${stat('returning comment share', formatPercent(s.returningCommentShare))}
             ${stat('dialogue partners', s.dialoguePartners)} ${stat('waiting for you', s.waitingForAuthor)} ${stat('pending', s.pending)}
           </ul>
           <h2>Shapes</h2>
