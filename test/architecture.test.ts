@@ -24,12 +24,15 @@ function code(path: string): string {
   );
 }
 
-/** Every module specifier a file imports or re-exports (static and dynamic), with its line. */
-function imports(path: string): { specifier: string; line: number }[] {
+/** Every module specifier a file imports or re-exports (static and dynamic), with its line and whether only types come from it. */
+function imports(path: string): { specifier: string; line: number; typeOnly: boolean }[] {
   const text = code(path);
-  const found: { specifier: string; line: number }[] = [];
+  const found: { specifier: string; line: number; typeOnly: boolean }[] = [];
   for (const match of text.matchAll(/(?:(?<!['"\w.])from\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)) {
-    found.push({ specifier: match[1]!, line: text.slice(0, match.index).split('\n').length });
+    const line = text.slice(0, match.index).split('\n').length;
+    // The statement this specifier ends: from its `import`/`export` keyword to here.
+    const statement = text.slice(Math.max(text.lastIndexOf('import', match.index), text.lastIndexOf('export', match.index)), match.index);
+    found.push({ specifier: match[1]!, line, typeOnly: /^(import|export)\s+type\b/.test(statement) });
   }
   return found;
 }
@@ -88,6 +91,15 @@ describe('the layout', () => {
     const offenders = sources('server/db').flatMap((path) =>
       imports(path)
         .filter(({ specifier }) => specifier.startsWith('.') && !target(path, specifier).startsWith('server/db/'))
+        .map(({ specifier, line }) => `${path}:${line}: imports ${specifier}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("keeps the widget's browser code to the browser: no Node modules, nothing outside server/widget/", () => {
+    const offenders = sources('server/widget/browser').flatMap((path) =>
+      imports(path)
+        .filter(({ specifier, typeOnly }) => !typeOnly && !target(path, specifier).startsWith('server/widget/'))
         .map(({ specifier, line }) => `${path}:${line}: imports ${specifier}`),
     );
     expect(offenders).toEqual([]);
