@@ -1,7 +1,12 @@
-/** What every route and domain function is handed: configuration, storage, the secret and a clock. */
+/**
+ * What every route and domain function is handed: configuration, storage, the
+ * secret, a clock, and the state that lives as long as the app (never in module
+ * variables, so two apps in one process never share it).
+ */
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import type { CommentEvents } from './comments/events.js';
+import type { SiteOrigins } from './site-origins.js';
 
 export interface AppContext {
   config: Config;
@@ -10,4 +15,6 @@ export interface AppContext {
   /** Milliseconds since the epoch; replaceable so tests can move time. */
   now: () => number;
   events: CommentEvents;
+  /** Which browser origins belong to which site (CORS and the write check). */
+  origins: SiteOrigins;
 }

@@ -9,6 +9,7 @@ import { openDatabase } from './db/connection.js';
 import { migrate } from './db/migrations.js';
 import { loadSecret } from './identity/secret.js';
 import { startNotifications } from './notify/service.js';
+import { SiteOrigins } from './site-origins.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -27,7 +28,7 @@ export async function openContext(config: Config): Promise<AppContext> {
     db.close();
     throw error;
   }
-  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents() };
+  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents(), origins: new SiteOrigins(config) };
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {

@@ -7,7 +7,7 @@ import { createComment, type CreatedComment } from '../comments/comments.js';
 import { findSite } from '../config.js';
 import type { AppContext } from '../context.js';
 import { getComment } from '../db/comments.js';
-import { ApiError } from '../http/errors.js';
+import { DomainError } from '../errors.js';
 import { waitingForAuthor } from '../report/site-report.js';
 import { loadComments, withContext, type CommentInContext } from './comment-context.js';
 
@@ -30,6 +30,6 @@ export async function deskInbox(ctx: AppContext, siteId: string): Promise<DeskIn
 export async function answerComment(ctx: AppContext, commentId: number, body: string): Promise<CreatedComment> {
   const comment = await getComment(ctx.db, commentId);
   const site = comment && findSite(ctx.config, comment.site);
-  if (!comment || !site || comment.status !== 'approved') throw new ApiError(404, 'not_found', 'That comment is not public (any more), so it cannot be answered.');
+  if (!comment || !site || comment.status !== 'approved') throw new DomainError('not_found', 'That comment is not public (any more), so it cannot be answered.');
   return createComment(ctx, site, { site: site.id, uri: comment.uri, parentId: comment.id, body }, { isAuthor: true });
 }

@@ -8,7 +8,7 @@ import { dunbarPlacement } from './dunbar.js';
 import { ratio } from './numbers.js';
 import { ANONYMOUS, AUTHOR, computePostMetrics, NOT_COUNTED } from './post-metrics.js';
 import { ReaderTable, type ReaderState } from './reader-table.js';
-import { monthLabel, utcMonth } from './time.js';
+import { monthLabel, UtcMonths } from './time.js';
 import type {
   CohortRow,
   DialoguePartner,
@@ -34,7 +34,8 @@ export class SiteAccumulator {
   #waitingForAuthor = 0;
   #pending = 0;
   #authorWrote = false;
-  /** Per UTC month (index from `utcMonth`): counted comments, exchanges closed, the author active. */
+  readonly #utcMonths = new UtcMonths();
+  /** Per UTC month (index from `UtcMonths`): counted comments, exchanges closed, the author active. */
   readonly #monthComments = new Map<number, number>();
   readonly #monthExchanges = new Map<number, number>();
   readonly #authorMonths = new Set<number>();
@@ -82,7 +83,7 @@ export class SiteAccumulator {
       const w = writer[i]!;
       if (w === NOT_COUNTED) continue;
       const c = comments[i]!;
-      const month = utcMonth(c.createdAt);
+      const month = this.#utcMonths.of(c.createdAt);
       if (month !== runMonth) {
         if (run > 0) increment(this.#monthComments, runMonth, run);
         runMonth = month;
@@ -97,7 +98,7 @@ export class SiteAccumulator {
       }
     }
     if (run > 0) increment(this.#monthComments, runMonth, run);
-    for (const at of facts.exchangeTimes) increment(this.#monthExchanges, utcMonth(at), 1);
+    for (const at of facts.exchangeTimes) increment(this.#monthExchanges, this.#utcMonths.of(at), 1);
     return report;
   }
 
@@ -160,7 +161,7 @@ export class SiteAccumulator {
     const returned = new Map<number, number>();
     const activeReaders = new Map<number, number>();
     for (const reader of this.#readers.all()) {
-      const month = utcMonth(reader.firstAt);
+      const month = this.#utcMonths.of(reader.firstAt);
       increment(newcomers, month, 1);
       increment(returned, month, reader.returnedWithin90d ? 1 : 0);
       for (const active of reader.months) increment(activeReaders, active, 1);

@@ -1,43 +1,24 @@
 /**
- * Which browser origins may talk to which site. The API answers CORS only for
- * configured origins, and a write from a browser must come from the site's
- * own origins or the server's: that is the CSRF check.
+ * The CSRF check: a write from a browser must come from the site's own origins
+ * or the server's (which ones those are: `SiteOrigins`, on the app context).
  */
 import type { Context } from 'hono';
-import type { Config, SiteConfig } from '../config.js';
+import type { SiteConfig } from '../config.js';
+import { normaliseOrigin, type SiteOrigins } from '../site-origins.js';
 import { ApiError } from './errors.js';
-
-const normalise = (origin: string) => origin.replace(/\/$/, '').toLowerCase();
-
-/** Computed per (config, site, public URL) once: CORS asks on every API request. */
-const memo = new WeakMap<Config, Map<string, Set<string>>>();
-
-export function allowedOrigins(config: Config, site?: SiteConfig): Set<string> {
-  let bySite = memo.get(config);
-  if (!bySite) memo.set(config, (bySite = new Map()));
-  // The public URL is part of the key: with an ephemeral port it is only known after start.
-  const key = `${site?.id ?? '*'} ${config.publicUrl}`;
-  let origins = bySite.get(key);
-  if (!origins) {
-    const sites = site ? [site] : config.sites;
-    origins = new Set([new URL(config.publicUrl).origin, ...sites.flatMap((s) => s.origins.map((o) => new URL(o).origin))].map(normalise));
-    bySite.set(key, origins);
-  }
-  return origins;
-}
 
 /**
  * Rejects a write whose Origin is not the site's. A missing Origin is refused
  * when `required` (HTML form posts, which browsers always label); scripts
  * sending JSON without one are not a browser and cannot ride a reader's session.
  */
-export function checkWriteOrigin(c: Context, config: Config, site: SiteConfig, required: boolean): void {
+export function checkWriteOrigin(c: Context, origins: SiteOrigins, site: SiteConfig, required: boolean): void {
   const origin = c.req.header('origin');
   if (!origin || origin === 'null') {
     if (required) throw new ApiError(403, 'forbidden_origin', 'This form must be posted from the site it belongs to (no Origin header).');
     return;
   }
-  if (!allowedOrigins(config, site).has(normalise(origin))) {
+  if (!origins.allowed(site).has(normaliseOrigin(origin))) {
     throw new ApiError(403, 'forbidden_origin', `Origin ${origin} may not post to site "${site.id}".`);
   }
 }

@@ -6,8 +6,9 @@ import { countComments, createComment, deleteComment, editComment, publicThreadS
 import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema, threadUri } from '../comments/schemas.js';
 import { hasAdminToken } from '../http/auth.js';
 import { clientAddress } from '../http/client-address.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError, asApiError } from '../http/errors.js';
 import { idParam, parseWith, readJson, readQuery, requireSite } from '../http/input.js';
+import { notModified } from '../http/conditional-get.js';
 import { checkWriteOrigin } from '../http/origin.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { hashClientAddress } from '../identity/identity.js';
@@ -56,9 +57,7 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     const snapshot = await publicThreadSnapshot(ctx, site, uri);
     // Browsers and the widget revalidate every time; an unchanged thread costs a 304.
     c.header('Cache-Control', 'public, no-cache');
-    c.header('ETag', snapshot.etag);
-    if (c.req.header('if-none-match')?.split(/,\s*/).includes(snapshot.etag)) return c.body(null, 304);
-    return c.body(snapshot.json, 200, { 'content-type': 'application/json' });
+    return notModified(c, snapshot.etag) ?? c.body(snapshot.json, 200, { 'content-type': 'application/json' });
   });
 
   app.post('/comments', async (c) => {
@@ -66,7 +65,7 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) return postForm(c);
     const input = await readJson(c, createCommentSchema);
     const site = requireSite(ctx.config, input.site);
-    checkWriteOrigin(c, ctx.config, site, false);
+    checkWriteOrigin(c, ctx.origins, site, false);
     const writer = await writerOf(c);
     checkRate(c, writer);
     const created = await createComment(ctx, site, input, writer);
@@ -84,18 +83,19 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     try {
       return await acceptForm(c, form);
     } catch (error) {
-      if (!(error instanceof ApiError) || !(c.req.header('accept') ?? '').includes('text/html')) throw error;
+      const refusal = asApiError(error);
+      if (!refusal || !(c.req.header('accept') ?? '').includes('text/html')) throw error;
       const site = form.site ? findSite(ctx.config, form.site) : undefined;
       const back = site && form.uri && threadUri.safeParse(form.uri).success ? pageUrl(ctx.config, site.id, form.uri) : undefined;
       c.header('Cache-Control', 'no-store');
-      return c.html(formErrorPage(error.message, back), error.status);
+      return c.html(formErrorPage(refusal.message, back), refusal.status);
     }
   }
 
   async function acceptForm(c: Context, form: Record<string, string>) {
     const input = parseWith(createCommentSchema, formToInput(form));
     const site = requireSite(ctx.config, input.site);
-    checkWriteOrigin(c, ctx.config, site, true);
+    checkWriteOrigin(c, ctx.origins, site, true);
     if (form[HONEYPOT_FIELD]) throw new ApiError(400, 'spam_suspected', 'This form was filled in by a robot.', HONEYPOT_FIELD);
     const shownAt = Number(form.ts);
     if (!form.ts || !Number.isFinite(shownAt)) throw new ApiError(400, 'invalid_form', 'The form is missing its timestamp; reload the page and try again.', 'ts');
