@@ -11,7 +11,9 @@ export type DomainErrorCode =
   /** An edit token that does not belong to the comment. */
   | 'invalid_token'
   /** The comment's edit window has closed. */
-  | 'edit_window_closed';
+  | 'edit_window_closed'
+  /** The comment is in a state that cannot be edited (held as spam). */
+  | 'not_editable';
 
 export class DomainError extends Error {
   override name = 'DomainError';

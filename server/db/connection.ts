@@ -10,6 +10,9 @@ import { createClient, type Client, type InStatement, type Transaction } from '@
 
 export type Db = Client;
 
+/** One SQL statement with its arguments, as the domain hands batches back to storage. */
+export type Statement = InStatement;
+
 /** A client or an open transaction: what reads and writes run on. */
 export type Queryable = Pick<Transaction, 'execute' | 'batch'>;
 
@@ -63,11 +66,6 @@ export async function withTransaction<T>(db: Db, work: (tx: Transaction) => Prom
   } finally {
     tx.close();
   }
-}
-
-/** Several writes that must land together, in one atomic batch. */
-export function writeBatch(db: Db, statements: InStatement[]) {
-  return db.batch(statements, 'write');
 }
 
 /** Throws unless the database answers. */
