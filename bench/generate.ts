@@ -4,12 +4,12 @@
  * chains, author replies, returning commenters, an anonymous share, and a few
  * pending, spam and deleted comments. Deterministic for a given seed.
  *
- * Rows go in as raw SQL in large batches: the domain path renders Markdown and
- * checks each comment, which would take minutes for a million rows and is not
- * what these benchmarks measure.
+ * Rows go in through server/db/raw-rows.ts in large batches: the domain path
+ * renders Markdown and checks each comment, which would take minutes for a
+ * million rows and is not what these benchmarks measure.
  */
-import type { InStatement } from '@libsql/client';
 import type { Db } from '../server/db/connection.js';
+import { writeRawRows, type RawComment, type RawThread } from '../server/db/raw-rows.js';
 
 export interface GenerateOptions {
   site: string;
@@ -35,7 +35,7 @@ function random(seed: number) {
 
 /** Pareto-distributed positive weights, normalised to sum to `total` (whole numbers, at least 0). */
 function powerLawCounts(n: number, total: number, rand: () => number, alpha = 1.3): number[] {
-  const weights = Array.from({ length: n }, () => 1 / Math.pow(1 - rand(), 1 / alpha));
+  const weights = Array.from({ length: n }, () => 1 / (1 - rand()) ** (1 / alpha));
   const sum = weights.reduce((a, b) => a + b, 0);
   const counts = weights.map((w) => Math.floor((w / sum) * total));
   let missing = total - counts.reduce((a, b) => a + b, 0);
@@ -51,23 +51,25 @@ export async function generateSite(db: Db, options: GenerateOptions): Promise<vo
   const start = Date.UTC(2023, 0, 1);
   const perPost = powerLawCounts(options.posts, options.comments, rand);
   // Who comments follows a power law too: a few regulars, a long tail of one-timers.
-  const pickParticipant = () => Math.floor(options.participants * Math.pow(rand(), 2.2));
+  const pickParticipant = () => Math.floor(options.participants * rand() ** 2.2);
   const keyOf = (p: number) => `reader-${p.toString(36).padStart(6, '0')}`;
 
   let nextId = 1;
   let written = 0;
-  let statements: InStatement[] = [];
+  let threads: RawThread[] = [];
+  let comments: RawComment[] = [];
   const flush = async () => {
-    if (statements.length === 0) return;
-    await db.batch(statements, 'write');
-    statements = [];
+    if (threads.length + comments.length === 0) return;
+    await writeRawRows(db, threads, comments);
+    threads = [];
+    comments = [];
     options.progress?.(written);
   };
 
   for (let post = 0; post < options.posts; post++) {
     const threadId = post + 1;
     const published = start + Math.floor(rand() * 2.5 * YEAR_MS);
-    statements.push({ sql: 'INSERT INTO threads (id, site, uri, title, created_at) VALUES (?, ?, ?, ?, ?)', args: [threadId, options.site, `/posts/${post}/`, `Post number ${post}`, published] });
+    threads.push({ id: threadId, site: options.site, uri: `/posts/${post}/`, title: `Post number ${post}`, createdAt: published });
     const ids: number[] = [];
     const depths: number[] = [];
     const parents: number[] = []; // index of each comment's parent, -1 for top-level
@@ -79,7 +81,7 @@ export async function generateSite(db: Db, options: GenerateOptions): Promise<vo
       const roll = rand();
       if (i > 0 && roll < 0.55) {
         // Replies favour recent comments, which grows deep chains.
-        parentIndex = Math.max(0, i - 1 - Math.floor(Math.pow(rand(), 3) * i));
+        parentIndex = Math.max(0, i - 1 - Math.floor(rand() ** 3 * i));
       }
       let who: number;
       const grandIndex = parentIndex >= 0 ? parents[parentIndex]! : -1;
@@ -94,14 +96,21 @@ export async function generateSite(db: Db, options: GenerateOptions): Promise<vo
       parents.push(parentIndex);
       depths.push(depth);
       authors.push(who);
-      statements.push({
-        sql: `INSERT INTO comments (id, thread_id, parent_id, depth, status, body, html, name, commenter_key, is_author, created_at)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        args: [id, threadId, parentIndex >= 0 ? ids[parentIndex]! : null, depth, status, 'A generated comment.', '<p>A generated comment.</p>',
-          who === -1 ? 'Author' : who === -2 ? null : `Reader ${who}`, who === -1 ? 'author' : who === -2 ? null : keyOf(who), who === -1 ? 1 : 0, time],
+      comments.push({
+        id,
+        threadId,
+        parentId: parentIndex >= 0 ? ids[parentIndex]! : null,
+        depth,
+        status,
+        body: 'A generated comment.',
+        html: '<p>A generated comment.</p>',
+        name: who === -1 ? 'Author' : who === -2 ? null : `Reader ${who}`,
+        commenterKey: who === -1 ? 'author' : who === -2 ? null : keyOf(who),
+        isAuthor: who === -1,
+        createdAt: time,
       });
       written++;
-      if (statements.length >= BATCH) await flush();
+      if (threads.length + comments.length >= BATCH) await flush();
     }
   }
   await flush();

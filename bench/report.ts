@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openDatabase } from '../server/db/connection.js';
+import { checkpoint, openDatabase } from '../server/db/connection.js';
 import { migrate } from '../server/db/migrations.js';
 import { generateSite } from './generate.js';
 import type { BenchRow } from './table.js';
@@ -30,7 +30,7 @@ async function ensureDatabase(file: string): Promise<void> {
       if (n % 100_000 === 0) process.stderr.write(`  generated ${n.toLocaleString('en-US')} comments\n`);
     },
   });
-  await db.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  await checkpoint(db);
   db.close();
   renameSync(partial, file);
   rmSync(`${partial}-wal`, { force: true });

@@ -6,6 +6,7 @@
  */
 import type { DunbarLayer, PostShape } from '../server/dialogue/types.js';
 import { glossary, type Glossary } from '../server/report/glossary.js';
+import { formatPercent } from '../server/render/percent.js';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -303,7 +304,7 @@ function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: strin
 
 /** Formats a share (0..1) as a percentage in the page's language; null as a dash. */
 export function formatShare(value: number | null, lang: Lang): string {
-  return value === null ? '–' : `${formatNumber(Math.round(value * 100), lang, 0)} %`;
+  return formatPercent(value, LOCALES[lang]);
 }
 
 /** Formats a number in the page's language; null as a dash. */

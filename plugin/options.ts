@@ -4,6 +4,7 @@
  * its start with the option's name instead of producing a page without comments.
  */
 import { z } from 'zod';
+import { SITE_ID_PATTERN } from '../server/site-id.js';
 import { KommentarSetupError } from './errors.js';
 import { LANGUAGES } from './i18n.js';
 import type { KommentarOptions } from './types.js';
@@ -19,7 +20,7 @@ const optionsSchema = z.strictObject({
     .url({ protocol: /^https?$/, error: 'must be the http(s) address of your Kommentar server, e.g. "https://comments.example"' })
     .transform((value) => value.replace(/\/+$/, '')),
   /** The site id configured on the server. */
-  site: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'must be the site id configured on the server (letters, digits, "-" and "_")'),
+  site: z.string().regex(SITE_ID_PATTERN, 'must be the site id configured on the server (letters, digits, "-" and "_")'),
   /** Where the site's dialogue report page is built; per-post pages go below it. */
   reportPath: sitePath.default('/dialogue/'),
   /** Build one dialogue page per post with comments (below reportPath). */

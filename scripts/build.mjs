@@ -18,7 +18,7 @@ process.chdir(root);
  * server/widget (markup.ts, layout.ts, time.ts, i18n/) is plain TypeScript transpiled
  * like the server, because the thread page and the Eleventy prerender render with it.
  */
-const BROWSER_ONLY = [join('server', 'widget', 'browser'), join('server', 'widget', 'index.ts')];
+const BROWSER_ONLY = [join('server', 'widget', 'browser')];
 
 /** TypeScript files under `dir`, skipping the browser-only widget source. */
 function sources(dir) {

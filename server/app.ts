@@ -33,7 +33,7 @@ export function createApp(ctx: AppContext): Hono {
   // The widget and API are used from the blog's origin, so their resources may be loaded cross-origin.
   // overwrite: false lets stricter pages (the desk) keep the headers they set themselves.
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginEmbedderPolicy: false, referrerPolicy: 'strict-origin-when-cross-origin', overwrite: false }));
-  app.use('/api/*', apiCors(ctx.config));
+  app.use('/api/*', apiCors(ctx.origins));
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     // The rest of the oversized body is never read, so the connection cannot be reused.

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+import { SITE_ID_PATTERN } from './site-id.js';
 
 export type Moderation = 'none' | 'first-time' | 'all';
 
@@ -32,7 +33,7 @@ const originSchema = z.string().refine((value) => /^https?:\/\/[^/]/i.test(value
 });
 
 const siteSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'site ids are letters, digits, "-" and "_"'),
+  id: z.string().regex(SITE_ID_PATTERN, 'site ids are letters, digits, "-" and "_"'),
   title: z.string().max(200).optional(),
   origins: z.array(originSchema).default([]),
   moderation: z.enum(['none', 'first-time', 'all']).default('none'),

@@ -11,6 +11,7 @@ import { migrate } from './db/migrations.js';
 import { loadSecret } from './identity/secret.js';
 import { createLogger } from './log.js';
 import { startNotifications } from './notify/service.js';
+import { SiteOrigins } from './site-origins.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -29,7 +30,7 @@ export async function openContext(config: Config): Promise<AppContext> {
     db.close();
     throw error;
   }
-  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents(), changes: new ChangeTracker(config.dbUrl), log: createLogger(config.logLevel) };
+  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents(), changes: new ChangeTracker(config.dbUrl), log: createLogger(config.logLevel), origins: new SiteOrigins(config) };
 }
 
 export interface StartOptions {

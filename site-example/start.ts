@@ -1,5 +1,5 @@
 /**
- * `npm start` (and `kommentar serve --example`): the comment server and the
+ * `npm start` (and `kommentar serve --example`, which bin/kommentar.js routes here): the comment server and the
  * example blog together on one port. Seeds a demo conversation into an empty
  * database, builds the blog with Eleventy, serves it beside the API, and
  * rebuilds it a few seconds after every new public comment, so counts and
@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, type Config } from '../server/config.js';
 import { hashPassword } from '../server/desk/password.js';
+import { serveEnv } from '../server/cli/serve.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { EXAMPLE_DIR } from './example-dir.js';
 import { seedIfEmpty } from './seed.js';
@@ -143,6 +144,17 @@ export async function runExample(env: NodeJS.ProcessEnv = process.env): Promise<
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   return 0;
+}
+
+/** `kommentar serve --example [--port N] [--host H]`, routed here by bin/kommentar.js: runs and returns the exit code. */
+export async function exampleCommand(argv: string[]): Promise<number> {
+  try {
+    return await runExample(serveEnv(argv));
+  } catch (error) {
+    const err = error as Error & { code?: string };
+    console.error(`kommentar serve: ${err.message.split('\n')[0]}`);
+    return err.code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

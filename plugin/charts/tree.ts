@@ -13,6 +13,12 @@ import { COLORS, chartFigure, r1 } from './figure.js';
 export interface TreeChartNode {
   id: number;
   parentId: number | null;
+  /**
+   * The stored depth the API serves (1 = top level). The drawing uses it as is
+   * instead of counting parents, so a reply whose parent is not public stays at
+   * its level, where the depth chart counts it too.
+   */
+  depth: number;
   isAuthor: boolean;
   /** A removed comment kept because replies hang from it. */
   deleted: boolean;
@@ -35,16 +41,14 @@ export interface TreeChartOptions {
 
 const PAD = 12;
 
-/** Positions in drawing units: x by leaf order (parents centred over their replies), y by level. */
+/** Positions in drawing units: x by leaf order (parents centred over their replies), y by the served depth. */
 export function layoutTree(nodes: readonly TreeChartNode[]): { x: number[]; level: number[]; parent: number[]; leaves: number; ordered: TreeChartNode[] } {
   const ordered = orderThread([...nodes]);
   const index = new Map(ordered.map((node, i) => [node.id, i]));
   const parent = ordered.map((node) => (node.parentId === null ? -1 : (index.get(node.parentId) ?? -1)));
-  const level = new Array<number>(ordered.length);
+  const level = ordered.map((node) => node.depth);
   const children: number[][] = ordered.map(() => []);
-  ordered.forEach((_, i) => {
-    const p = parent[i]!;
-    level[i] = p < 0 ? 1 : level[p]! + 1;
+  parent.forEach((p, i) => {
     if (p >= 0) children[p]!.push(i);
   });
   // Pre-order puts leaves left to right; walking it backwards finishes replies before their parent.

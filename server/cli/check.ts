@@ -88,7 +88,7 @@ async function databaseFindings(config: Config): Promise<Finding[]> {
     const path = resolve(config.dbUrl.slice('file:'.length));
     if (!existsSync(path)) return [{ level: 'warning', message: `no database yet at ${path}: the server creates it on first start` }];
   }
-  let db;
+  let db: Awaited<ReturnType<typeof openDatabase>> | undefined;
   try {
     db = await openDatabase(config.dbUrl, config.dbAuthToken);
     const version = await schemaVersion(db);

@@ -20,7 +20,7 @@ import {
 } from '../db/comments.js';
 import type { Db } from '../db/connection.js';
 import { isTrusted } from '../db/trusted.js';
-import { ApiError } from '../http/errors.js';
+import { DomainError } from '../errors.js';
 import { authorKey, commenterKey, hashToken, identityKey, newToken, normaliseEmail, safeEqual } from '../identity/identity.js';
 import { findThread } from '../db/threads.js';
 import { notificationStatements } from '../notify/notifier.js';
@@ -104,7 +104,7 @@ export async function createComment(ctx: AppContext, site: SiteConfig, input: Cr
   if (parentId !== null) {
     const parent = await getComment(ctx.db, parentId);
     if (!parent || parent.site !== site.id || parent.uri !== input.uri || parent.status !== 'approved') {
-      throw new ApiError(400, 'invalid_parent', 'parentId: the comment you reply to does not exist in this thread', 'parentId');
+      throw new DomainError('invalid_parent', 'parentId: the comment you reply to does not exist in this thread', 'parentId');
     }
     depth = parent.depth + 1;
   }
@@ -159,13 +159,13 @@ export async function createComment(ctx: AppContext, site: SiteConfig, input: Cr
  */
 async function ownComment(ctx: AppContext, id: number, editToken: string | undefined, writer: Writer): Promise<CommentRow> {
   const row = await getComment(ctx.db, id);
-  if (!row || row.status === 'deleted') throw new ApiError(404, 'not_found', 'No such comment.');
+  if (!row || row.status === 'deleted') throw new DomainError('not_found', 'No such comment.');
   if (writer.isAuthor) return row;
   if (!editToken || !row.editTokenHash || !safeEqual(hashToken(editToken), row.editTokenHash)) {
-    throw new ApiError(403, 'invalid_token', 'The edit token does not match this comment.');
+    throw new DomainError('invalid_token', 'The edit token does not match this comment.');
   }
   if (ctx.now() > row.createdAt + ctx.config.editWindowMs) {
-    throw new ApiError(403, 'edit_window_closed', 'This comment can no longer be changed: the edit window has closed.');
+    throw new DomainError('edit_window_closed', 'This comment can no longer be changed: the edit window has closed.');
   }
   return row;
 }
@@ -185,7 +185,7 @@ async function editNeedsModeration(ctx: AppContext, row: CommentRow, writer: Wri
 
 export async function editComment(ctx: AppContext, id: number, editToken: string | undefined, body: string, writer: Writer): Promise<EditedComment> {
   const row = await ownComment(ctx, id, editToken, writer);
-  if (row.status === 'spam' && !writer.isAuthor) throw new ApiError(409, 'not_editable', 'This comment was held as spam and cannot be changed.');
+  if (row.status === 'spam' && !writer.isAuthor) throw new DomainError('not_editable', 'This comment was held as spam and cannot be changed.');
   const html = renderMarkdown(body);
   const now = ctx.now();
   if (await editNeedsModeration(ctx, row, writer)) {

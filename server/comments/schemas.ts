@@ -1,5 +1,6 @@
 /** Input schemas for comments: what a visitor may send, checked before anything else looks at it. */
 import { z } from 'zod';
+import { SITE_ID_PATTERN } from '../site-id.js';
 import { MAX_NESTING, nestingDepth } from '../render/markdown.js';
 
 // C0 controls except tab, LF, CR; DEL; and the bidi overrides that can disguise text.
@@ -9,7 +10,17 @@ const CONTROL_IN_LINE = /[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 const line = (max: number) =>
   z.string().max(max, `at most ${max} characters`).refine((value) => !CONTROL_IN_LINE.test(value), 'must not contain control characters');
 
-export const siteId = z.string().min(1, 'is required').max(64).regex(/^[a-z0-9][a-z0-9_-]*$/i, 'is not a site id');
+/** A comment id as text (a path segment, a query value, a form field): no sign, no leading zero, at most 16 digits. */
+export const COMMENT_ID_DIGITS = '[1-9][0-9]{0,15}';
+
+/** A comment id as text, read into the number it names; the one parser of comment ids in paths, queries and forms. */
+export const commentIdText = z
+  .string()
+  .regex(new RegExp(`^${COMMENT_ID_DIGITS}$`), 'is not a comment id')
+  .transform(Number)
+  .refine(Number.isSafeInteger, 'is not a comment id');
+
+export const siteId = z.string().min(1, 'is required').max(64).regex(SITE_ID_PATTERN, 'is not a site id');
 
 /** A thread key: the page path, as the browser has it. */
 export const threadUri = z

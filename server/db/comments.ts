@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { InStatement, Row } from '@libsql/client';
 import type { Db } from './connection.js';
 import { adoptTitleStatement, upsertThreadStatement } from './threads.js';
+import { numberOrNull as int, textOrNull as text } from './values.js';
 
 export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';
 
@@ -43,8 +44,6 @@ const SELECT = `SELECT c.id, c.thread_id, t.site, t.uri, t.title AS thread_title
   c.page_title, c.identity_key, c.pending_body, c.pending_html, c.pending_at
   FROM comments c JOIN threads t ON t.id = c.thread_id`;
 
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-const int = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
 function toCommentRow(row: Row): CommentRow {
   return {
@@ -113,6 +112,21 @@ export async function insertComment(db: Db, comment: NewComment, alongside: InSt
 export async function getComment(db: Db, id: number): Promise<CommentRow | undefined> {
   const result = await db.execute({ sql: `${SELECT} WHERE c.id = ?`, args: [id] });
   return result.rows[0] ? toCommentRow(result.rows[0]) : undefined;
+}
+
+/** Ids per `IN (…)` list: well under SQLite's limit on bound parameters. */
+const IDS_PER_QUERY = 500;
+
+/** The comments with these ids, in no particular order; ids that do not exist are left out. One query per 500 ids. */
+export async function getComments(db: Db, ids: readonly number[]): Promise<CommentRow[]> {
+  const unique = [...new Set(ids)];
+  const rows: CommentRow[] = [];
+  for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
+    const slice = unique.slice(start, start + IDS_PER_QUERY);
+    const result = await db.execute({ sql: `${SELECT} WHERE c.id IN (${slice.map(() => '?').join(', ')})`, args: slice });
+    for (const row of result.rows) rows.push(toCommentRow(row));
+  }
+  return rows;
 }
 
 /** All comments of a thread with the given statuses, oldest first. */

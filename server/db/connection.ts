@@ -1,12 +1,20 @@
 /**
  * Opens the database: an embedded libSQL file by default, a remote libSQL/Turso
- * URL by configuration. The only module that creates a client.
+ * URL by configuration; and someone else's SQLite file read-only, for an import.
+ * The only module that creates a client.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createClient, type Client, type Transaction } from '@libsql/client';
+import { pathToFileURL } from 'node:url';
+import { createClient, type Client, type InStatement, type Transaction } from '@libsql/client';
 
 export type Db = Client;
+
+/** One SQL statement with its arguments, as the domain hands batches back to storage. */
+export type Statement = InStatement;
+
+/** A client or an open transaction: what reads and writes run on. */
+export type Queryable = Pick<Transaction, 'execute' | 'batch'>;
 
 /** Busy timeout on every pooled connection: writers queue instead of failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -29,6 +37,22 @@ export async function openDatabase(url: string, authToken?: string): Promise<Db>
 /** A second connection to a file database that never writes: the change tracker asks it for `PRAGMA data_version`. */
 export function openProbeConnection(url: string): Db {
   return createClient({ url, intMode: 'number' });
+}
+
+/**
+ * Opens a foreign SQLite file (an Isso database) for reading only. Unlike
+ * `openDatabase` it leaves the journal mode alone, which would otherwise switch
+ * someone else's file to WAL, and refuses every write.
+ */
+export async function openReadOnly(path: string): Promise<Db> {
+  const db = createClient({ url: pathToFileURL(path).href, intMode: 'number' });
+  await db.execute('PRAGMA query_only = ON');
+  return db;
+}
+
+/** Folds the write-ahead log into the database file, so the file alone is the whole database (e.g. before it is renamed or copied). */
+export async function checkpoint(db: Db): Promise<void> {
+  await db.execute('PRAGMA wal_checkpoint(TRUNCATE)');
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../context.js';
 import { getComment, setAcknowledged } from '../db/comments.js';
-import { ApiError } from '../http/errors.js';
+import { DomainError } from '../errors.js';
 
 /** Marks (or, with `on` false, unmarks) these comments of the site; returns how many changed. Unknown ids are skipped. */
 export async function acknowledgeComments(ctx: AppContext, siteId: string, ids: readonly number[], on: boolean): Promise<number> {
@@ -18,8 +18,8 @@ export async function acknowledgeComments(ctx: AppContext, siteId: string, ids: 
  */
 export async function acknowledgeComment(ctx: AppContext, id: number, on: boolean): Promise<{ id: number; acknowledged: boolean }> {
   const comment = await getComment(ctx.db, id);
-  if (!comment || comment.status !== 'approved') throw new ApiError(404, 'not_found', `Comment ${id} is not a public comment.`);
-  if (comment.isAuthor) throw new ApiError(422, 'author_comment', 'Only a reader comment can be marked "no answer needed"; this one is yours.');
+  if (comment?.status !== 'approved') throw new DomainError('not_found', `Comment ${id} is not a public comment.`);
+  if (comment.isAuthor) throw new DomainError('author_comment', 'Only a reader comment can be marked "no answer needed"; this one is yours.');
   await acknowledgeComments(ctx, comment.site, [id], on);
   return { id, acknowledged: on };
 }

@@ -22,7 +22,7 @@ export class ReaderState {
   name: string | null = null;
   nameAt = -Infinity;
   nameId = -Infinity;
-  /** The UTC months (from `utcMonth`) with a counted comment, each once; usually a handful. */
+  /** The UTC months (from `UtcMonths`) with a counted comment, each once; usually a handful. */
   readonly months: number[] = [];
   /** The month of the previous comment: a cheap check before searching `months`. */
   lastMonth = NaN;

@@ -8,7 +8,7 @@ import { dunbarPlacement } from './dunbar.js';
 import { median, ratio } from './numbers.js';
 import { ANONYMOUS, AUTHOR, computePostMetrics, NOT_COUNTED } from './post-metrics.js';
 import { ReaderTable, type ReaderState } from './reader-table.js';
-import { monthLabel, utcMonth } from './time.js';
+import { monthLabel, UtcMonths } from './time.js';
 import type {
   CohortRow,
   DialoguePartner,
@@ -35,7 +35,8 @@ export class SiteAccumulator {
   #acknowledged = 0;
   #pending = 0;
   #authorWrote = false;
-  /** Per UTC month (index from `utcMonth`): counted comments, exchanges closed, the author active. */
+  readonly #utcMonths = new UtcMonths();
+  /** Per UTC month (index from `UtcMonths`): counted comments, exchanges closed, the author active. */
   readonly #monthComments = new Map<number, number>();
   readonly #monthExchanges = new Map<number, number>();
   readonly #authorMonths = new Set<number>();
@@ -72,12 +73,12 @@ export class SiteAccumulator {
     this.#waitingForAuthor += report.waitingForAuthor;
     this.#acknowledged += report.acknowledged;
     if (!Number.isNaN(facts.firstCommentAt)) {
-      const started = utcMonth(facts.firstCommentAt);
+      const started = this.#utcMonths.of(facts.firstCommentAt);
       increment(this.#monthPosts, started, 1);
       if (report.shape === 'conversation') increment(this.#monthConversations, started, 1);
     }
     for (const [at, hours] of facts.authorReplyDelays) {
-      const month = utcMonth(at);
+      const month = this.#utcMonths.of(at);
       const list = this.#monthReplyHours.get(month);
       if (list) list.push(hours);
       else this.#monthReplyHours.set(month, [hours]);
@@ -99,7 +100,7 @@ export class SiteAccumulator {
       const w = writer[i]!;
       if (w === NOT_COUNTED) continue;
       const c = comments[i]!;
-      const month = utcMonth(c.createdAt);
+      const month = this.#utcMonths.of(c.createdAt);
       if (month !== runMonth) {
         if (run > 0) increment(this.#monthComments, runMonth, run);
         runMonth = month;
@@ -114,7 +115,7 @@ export class SiteAccumulator {
       }
     }
     if (run > 0) increment(this.#monthComments, runMonth, run);
-    for (const at of facts.exchangeTimes) increment(this.#monthExchanges, utcMonth(at), 1);
+    for (const at of facts.exchangeTimes) increment(this.#monthExchanges, this.#utcMonths.of(at), 1);
     return report;
   }
 
@@ -178,7 +179,7 @@ export class SiteAccumulator {
     const returned = new Map<number, number>();
     const activeReaders = new Map<number, number>();
     for (const reader of this.#readers.all()) {
-      const month = utcMonth(reader.firstAt);
+      const month = this.#utcMonths.of(reader.firstAt);
       increment(newcomers, month, 1);
       increment(returned, month, reader.returnedWithin90d ? 1 : 0);
       for (const active of reader.months) increment(activeReaders, active, 1);

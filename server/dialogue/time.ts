@@ -8,25 +8,31 @@ export function utcDay(ms: number): number {
   return Math.floor(ms / DAY_MS);
 }
 
-/** The last month looked up and its bounds: comments of one post mostly share a month. */
-let cachedMonth = 0;
-let cachedStart = 0;
-let cachedEnd = -1; // empty range: nothing cached yet
+/**
+ * UTC months as integers, year * 12 + month (0-based): consecutive months are
+ * consecutive integers. Remembers the last month looked up and its bounds,
+ * because the comments of one post mostly share a month; each report owns one,
+ * so no state outlives it.
+ */
+export class UtcMonths {
+  #month = 0;
+  #start = 0;
+  #end = -1; // empty range: nothing remembered yet
 
-/** year * 12 + month (0-based), UTC: consecutive months are consecutive integers. */
-export function utcMonth(ms: number): number {
-  if (ms >= cachedStart && ms < cachedEnd) return cachedMonth;
-  const date = new Date(ms);
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth();
-  cachedMonth = year * 12 + month;
-  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
-  cachedStart = new Date(0).setUTCFullYear(year, month, 1);
-  cachedEnd = new Date(0).setUTCFullYear(year, month + 1, 1);
-  return cachedMonth;
+  of(ms: number): number {
+    if (ms >= this.#start && ms < this.#end) return this.#month;
+    const date = new Date(ms);
+    const year = date.getUTCFullYear();
+    const month = date.getUTCMonth();
+    this.#month = year * 12 + month;
+    // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+    this.#start = new Date(0).setUTCFullYear(year, month, 1);
+    this.#end = new Date(0).setUTCFullYear(year, month + 1, 1);
+    return this.#month;
+  }
 }
 
-/** `YYYY-MM` of a month index from `utcMonth`. */
+/** `YYYY-MM` of a month index from `UtcMonths`. */
 export function monthLabel(month: number): string {
   const year = Math.floor(month / 12);
   const m = month - year * 12 + 1;

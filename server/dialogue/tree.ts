@@ -1,7 +1,9 @@
 /**
  * The full comment tree of one post: parents, depths and roots, with every comment in it
  * whatever its status or date (non-counted comments are the placeholders that give
- * their descendants depth). Depth comes from the tree, never from a stored field.
+ * their descendants depth). Depth has one definition, the stored `depth` column the API
+ * serves (parent's + 1, set when the comment is written); over the full tree it is the same
+ * number, derived here only so that corrupt imported data (orphans, cycles) still gets one.
  */
 import { compareTimeOrder } from './counting.js';
 import type { MetricComment } from './types.js';

@@ -5,7 +5,7 @@
  * Emails and notification wishes appear only when asked for.
  */
 import type { AppContext } from '../context.js';
-import { listExportComments, listExportThreads, type ExportCommentRow } from '../db/imports.js';
+import { listExportComments, listExportThreads, type ExportCommentRow } from '../db/exports.js';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportComment } from './format.js';
 
 const PAGE = 1000;

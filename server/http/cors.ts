@@ -7,13 +7,12 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import type { Config } from '../config.js';
-import { allowedOrigins } from './origin.js';
+import type { SiteOrigins } from '../site-origins.js';
 
 const EXPOSED = 'ETag, Retry-After';
 
-export function apiCors(config: Config): MiddlewareHandler {
-  const isAllowed = (origin: string) => allowedOrigins(config).has(origin.toLowerCase());
+export function apiCors(origins: SiteOrigins): MiddlewareHandler {
+  const isAllowed = (origin: string) => origins.allowed().has(origin.toLowerCase());
   const preflight = cors({
     origin: (origin) => (isAllowed(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],

@@ -1,11 +1,13 @@
 /**
  * The one error shape of the API: `{ "error": { "code", "message", "field"? } }`.
- * Anything that is not an `ApiError` becomes a generic 500 without details.
+ * The domain's errors get their status here; anything that is neither an
+ * `ApiError` nor a `DomainError` becomes a generic 500 without details.
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { DomainError, type DomainErrorCode } from '../errors.js';
 
 export class ApiError extends Error {
   constructor(
@@ -16,6 +18,23 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The HTTP status of each domain error. */
+const DOMAIN_STATUS: Record<DomainErrorCode, ContentfulStatusCode> = {
+  not_found: 404,
+  invalid_parent: 400,
+  invalid_token: 403,
+  edit_window_closed: 403,
+  not_editable: 409,
+  author_comment: 422,
+};
+
+/** The error as the API answers it: an `ApiError` as it is, a domain error with its status; anything else undefined. */
+export function asApiError(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DomainError) return new ApiError(DOMAIN_STATUS[error.code], error.code, error.message, error.field);
+  return undefined;
 }
 
 export interface ErrorBody {
@@ -37,7 +56,8 @@ export function fromZodError(error: ZodError): ApiError {
 
 /** Hono `onError`: known errors keep their status, everything else is logged and hidden. */
 export function handleError(error: Error, c: Context): Response {
-  if (error instanceof ApiError) return c.json(errorBody(error.code, error.message, error.field), error.status);
+  const known = asApiError(error);
+  if (known) return c.json(errorBody(known.code, known.message, known.field), known.status);
   if (error instanceof HTTPException) {
     const status = error.status;
     const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'bad_request';

@@ -1,6 +1,7 @@
 /** Reading request input: JSON bodies, forms and queries, each checked against a zod schema. */
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { commentIdText } from '../comments/schemas.js';
 import { findSite, type Config, type SiteConfig } from '../config.js';
 import { ApiError, fromZodError } from './errors.js';
 
@@ -70,10 +71,9 @@ export function requireSite(config: Config, id: string): SiteConfig {
   return site;
 }
 
-/** A positive integer path parameter. */
+/** A comment id path parameter. */
 export function idParam(c: Context, name = 'id'): number {
-  const raw = c.req.param(name) ?? '';
-  const id = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id)) throw new ApiError(400, 'invalid_id', `${name} must be a positive whole number.`, name);
-  return id;
+  const parsed = commentIdText.safeParse(c.req.param(name) ?? '');
+  if (!parsed.success) throw new ApiError(400, 'invalid_id', `${name} must be a positive whole number.`, name);
+  return parsed.data;
 }

@@ -1,34 +1,16 @@
 /**
- * Which browser origins may talk to which site. The API answers CORS only for
- * configured origins, and a write from a browser must come from the site's
- * own origins or the server's: that is the CSRF check.
+ * The CSRF check: a write from a browser must come from the site's own origins
+ * or the server's (which ones those are: `SiteOrigins`, on the app context);
+ * and, for a blogger setting up, why a page's origin is refused.
  */
 import type { Context } from 'hono';
 import type { Config, SiteConfig } from '../config.js';
+import { normaliseOrigin, type SiteOrigins } from '../site-origins.js';
 import { ApiError } from './errors.js';
 
-const normalise = (origin: string) => origin.replace(/\/$/, '').toLowerCase();
-
-/** Computed per (config, site, public URL) once: CORS asks on every API request. */
-const memo = new WeakMap<Config, Map<string, Set<string>>>();
-
-export function allowedOrigins(config: Config, site?: SiteConfig): Set<string> {
-  let bySite = memo.get(config);
-  if (!bySite) memo.set(config, (bySite = new Map()));
-  // The public URL is part of the key: with an ephemeral port it is only known after start.
-  const key = `${site?.id ?? '*'} ${config.publicUrl}`;
-  let origins = bySite.get(key);
-  if (!origins) {
-    const sites = site ? [site] : config.sites;
-    origins = new Set([new URL(config.publicUrl).origin, ...sites.flatMap((s) => s.origins.map((o) => new URL(o).origin))].map(normalise));
-    bySite.set(key, origins);
-  }
-  return origins;
-}
-
 /** Whether a browser page at `origin` may use the site. */
-export function originAllowed(config: Config, site: SiteConfig, origin: string): boolean {
-  return allowedOrigins(config, site).has(normalise(origin));
+export function originAllowed(origins: SiteOrigins, site: SiteConfig, origin: string): boolean {
+  return origins.allowed(site).has(normaliseOrigin(origin));
 }
 
 /** What a page at `origin` learns about its own setup: allowed, or the one change that fixes it. */
@@ -44,14 +26,14 @@ export interface OriginDiagnosis {
  * Why a page cannot use the site, in the words of the config file. Says nothing
  * the asking page does not already know (its own origin and the site id it names).
  */
-export function diagnoseOrigin(config: Config, siteId: string, origin: string): OriginDiagnosis {
+export function diagnoseOrigin(config: Config, origins: SiteOrigins, siteId: string, origin: string): OriginDiagnosis {
   const clean = URL.canParse(origin) ? new URL(origin).origin : origin;
   const site = config.sites.find((s) => s.id === siteId);
   const fix = !site
     ? `there is no site "${siteId}" on this server: check data-kommentar-site (or the plugin's site option)`
     : clean === 'null'
       ? `this page has no origin (opened as a file or in a sandboxed frame): serve it from one of the origins of site ${siteId}`
-      : originAllowed(config, site, clean)
+      : originAllowed(origins, site, clean)
         ? undefined
         : `add ${clean} to origins of site ${siteId} in the Kommentar config, then restart the server`;
   return fix ? { site: siteId, origin: clean, allowed: false, fix } : { site: siteId, origin: clean, allowed: true };
@@ -62,13 +44,13 @@ export function diagnoseOrigin(config: Config, siteId: string, origin: string): 
  * when `required` (HTML form posts, which browsers always label); scripts
  * sending JSON without one are not a browser and cannot ride a reader's session.
  */
-export function checkWriteOrigin(c: Context, config: Config, site: SiteConfig, required: boolean): void {
+export function checkWriteOrigin(c: Context, origins: SiteOrigins, site: SiteConfig, required: boolean): void {
   const origin = c.req.header('origin');
   if (!origin || origin === 'null') {
     if (required) throw new ApiError(403, 'forbidden_origin', 'This form must be posted from the site it belongs to (no Origin header).');
     return;
   }
-  if (!originAllowed(config, site, origin)) {
+  if (!originAllowed(origins, site, origin)) {
     throw new ApiError(403, 'forbidden_origin', `Origin ${origin} may not post to site "${site.id}".`);
   }
 }

@@ -14,7 +14,7 @@ import { Collector } from './collect.js';
 import { ConvertPool } from './convert-pool.js';
 import { readDisqus } from './disqus.js';
 import { readIsso } from './isso.js';
-import { readJson } from './json.js';
+import { readKommentarJson } from './json.js';
 import { planImport, type ImportConflict, type ImportPlan } from './plan.js';
 import { fileSize } from './text-file.js';
 import type { BaseUrl, ImportFormat, ImportReader } from './types.js';
@@ -26,7 +26,7 @@ export const IMPORT_FORMATS: Record<ImportFormat, ImportReader> = {
   wordpress: readWordpress,
   disqus: readDisqus,
   isso: readIsso,
-  json: readJson,
+  json: readKommentarJson,
 };
 
 /** How far an import has got, for a progress bar: bytes (or records) read, then comments written. */

@@ -5,7 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import type { CommentStatus } from '../db/comments.js';
-import { ForeignSchemaError, readIssoDatabase } from '../db/imports.js';
+import { ForeignSchemaError, readIssoDatabase } from '../db/isso.js';
 import { ImportInputError } from './errors.js';
 import { fileSize } from './text-file.js';
 import { threadUriFrom } from './thread-uri.js';

@@ -55,7 +55,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-export const readJson: ImportReader = async (input, sink) => {
+/** Reads Kommentar's own JSON export format (what `kommentar export` writes). */
+export const readKommentarJson: ImportReader = async (input, sink) => {
   const parts: string[] = [];
   for await (const chunk of readTextChunks(input.path, (done, total) => sink.progress(done, total))) parts.push(chunk);
   const raw = parseJson(parts.join(''));

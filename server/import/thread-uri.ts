@@ -29,9 +29,9 @@ function stripPrefix(path: string, prefix: string): string {
 
 /** Percent-escapes of characters that need none (RFC 3986 unreserved) are decoded; the rest get upper-case hex. */
 function oneEncoding(path: string): string {
-  return path.replace(/%([0-9a-f]{2})/gi, (escape, hex: string) => {
+  return path.replace(/%([0-9a-f]{2})/gi, (encoded, hex: string) => {
     const char = String.fromCharCode(parseInt(hex, 16));
-    return /[A-Za-z0-9\-._~]/.test(char) ? char : escape.toUpperCase();
+    return /[A-Za-z0-9\-._~]/.test(char) ? char : encoded.toUpperCase();
   });
 }
 

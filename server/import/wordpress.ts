@@ -122,7 +122,7 @@ export const readWordpress: ImportReader = async (input, sink) => {
     const postType = state.fields.get('post_type')?.trim() || 'post';
     if (!THREAD_TYPES.has(postType) || state.fields.get('status')?.trim() !== 'publish') {
       sink.skip(skippedEntry(postType));
-      state.comments.forEach(() => sink.skip('comment-on-skipped-entry'));
+      for (const _ of state.comments) sink.skip('comment-on-skipped-entry');
       return;
     }
     const comments = state.comments.map((c) => toComment(threadKey, c)).filter((c): c is ImportedComment => c !== null);

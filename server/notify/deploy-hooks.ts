@@ -95,7 +95,9 @@ export function scheduleOnPublicChanges(ctx: AppContext, track: (work: Promise<v
     ctx.events.on(event, handler);
     return () => ctx.events.off(event, handler);
   });
-  return () => handlers.forEach((off) => off());
+  return () => {
+    for (const off of handlers) off();
+  };
 }
 
 /**

@@ -5,9 +5,9 @@
  * stores the comment or its approval, so a crash cannot keep one without the
  * other; the outbox worker sends.
  */
+import type { Statement } from '../db/connection.js';
 import type { AppContext } from '../context.js';
 import { findSite } from '../config.js';
-import type { InStatement } from '@libsql/client';
 import { getComment, type CommentRow } from '../db/comments.js';
 import { enqueueIfChangedStatement, enqueueStatement, type NewOutboxItem } from '../db/outbox.js';
 import { commentPermalink } from '../urls.js';
@@ -95,7 +95,7 @@ export async function notificationStatements(
   row: CommentRow,
   commentIdMarker?: number,
   options: NotificationOptions = {},
-): Promise<InStatement[]> {
+): Promise<Statement[]> {
   const { items, confirmation } = await itemsFor(ctx, event, row, options);
   const now = ctx.now();
   const statements = items.length > 0 ? [enqueueStatement(items, now, commentIdMarker)] : [];

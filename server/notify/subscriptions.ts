@@ -3,7 +3,7 @@
  * confirm and to unsubscribe (one click, RFC 8058). Addresses are known here
  * only by an HMAC, which is also what the links carry, never the address.
  */
-import type { InStatement } from '@libsql/client';
+import type { Statement } from '../db/connection.js';
 import type { AppContext } from '../context.js';
 import { reserveConfirmationStatement, confirmAddress, getAddress, unsubscribeAddress } from '../db/subscriptions.js';
 import { normaliseEmail, sign, verifySignature } from '../identity/identity.js';
@@ -54,7 +54,7 @@ export async function mayReceiveReplies(ctx: AppContext, email: string): Promise
  * confirmation), recording that it does. The email is queued right after it,
  * on that condition, in the same batch.
  */
-export function claimConfirmationStatement(ctx: AppContext, email: string): InStatement {
+export function claimConfirmationStatement(ctx: AppContext, email: string): Statement {
   const now = ctx.now();
   return reserveConfirmationStatement(addressHash(ctx.secret, email), now, now - CONFIRMATION_RESEND_MS);
 }

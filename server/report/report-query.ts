@@ -1,5 +1,6 @@
 /** Report parameters as people type them (CLI flags, query strings), checked in one place for both. */
 import { z } from 'zod';
+import { siteId } from '../comments/schemas.js';
 
 /**
  * A day (`2026-03-01`) or a full ISO timestamp. A day as `to` means the end
@@ -21,7 +22,7 @@ const dateBound = (end: boolean) =>
 
 export const reportQuerySchema = z
   .object({
-    site: z.string().min(1, 'is required').max(64).regex(/^[a-z0-9][a-z0-9_-]*$/i, 'is not a site id'),
+    site: siteId,
     from: dateBound(false),
     to: dateBound(true),
     post: z.string().startsWith('/', 'must be a path starting with "/"').max(1000).optional(),

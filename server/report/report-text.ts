@@ -4,13 +4,13 @@
  * same words as the dialogue pages and the desk).
  */
 import type { DialogueReport, PostReport, PostShape } from '../dialogue/index.js';
+import { formatPercent } from '../render/percent.js';
 import { glossary } from './glossary.js';
 import { anonymousComments, peopleText } from './people.js';
 
 const SHAPE_ORDER: PostShape[] = ['conversation', 'q-and-a', 'applause', 'silence'];
 const words = glossary('en');
 
-const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What a q-and-a post lacks, or an applause post: said precisely, never "nobody answers back" when readers did. */
@@ -58,8 +58,8 @@ export function formatReportText(report: DialogueReport): string {
   }
   const anonymous = report.posts.reduce((sum, post) => sum + anonymousComments(post), 0);
   lines.push(`  ${plural(s.posts, 'post')} · ${s.postsWithComments} with comments · ${plural(s.comments, 'comment')} · ${peopleText(s.participants, anonymous, 'en')}`);
-  lines.push(`  ${SHAPE_ORDER.map((shape) => `${words.shapes[shape].name.toLowerCase()} ${s.shapes[shape]}`).join(' · ')} (conversation share ${percent(s.conversationShare)})`);
-  lines.push(`  ${plural(s.returningCommenters, 'reader')} came back to another post (${percent(s.returningCommentShare)} of reader comments are theirs)`);
+  lines.push(`  ${SHAPE_ORDER.map((shape) => `${words.shapes[shape].name.toLowerCase()} ${s.shapes[shape]}`).join(' · ')} (conversation share ${formatPercent(s.conversationShare)})`);
+  lines.push(`  ${plural(s.returningCommenters, 'reader')} came back to another post (${formatPercent(s.returningCommentShare)} of reader comments are theirs)`);
   if (s.pending > 0) lines.push(`  ${plural(s.pending, 'comment')} awaiting moderation`);
   for (const shape of SHAPE_ORDER) {
     const posts = report.posts.filter((p) => p.shape === shape);

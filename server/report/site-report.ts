@@ -4,7 +4,7 @@
  */
 import type { AppContext } from '../context.js';
 import { streamSiteThreads } from '../db/report.js';
-import { SiteAccumulator, type DialogueReport } from '../dialogue/index.js';
+import { computePostMetrics, reportWindow, SiteAccumulator, type DialogueReport } from '../dialogue/index.js';
 
 export interface ReportRequest {
   from?: Date | null;
@@ -58,4 +58,30 @@ async function accumulate(
     site.addPost({ uri: thread.uri, title: thread.title }, comments);
   }
   return site.finish();
+}
+
+/** What the desk's inbox shows: the report's `waitingForAuthorIds` and `acknowledgedIds` of every post and its `pending` count. */
+export interface WaitingForAuthor {
+  /** In post order, each post's oldest first. */
+  ids: number[];
+  /** Marked "no answer needed" by the author, in the same order. */
+  acknowledgedIds: number[];
+  pending: number;
+}
+
+/**
+ * The comments waiting for the author, by the report's own per-post metrics (so the desk
+ * and the report always agree) but without the site-wide part: no readers, partners,
+ * cohorts or months, which the inbox does not show.
+ */
+export async function waitingForAuthor(ctx: Pick<AppContext, 'db' | 'now'>, siteId: string): Promise<WaitingForAuthor> {
+  const window = reportWindow({ generatedAt: new Date(ctx.now()), from: null, to: null });
+  const waiting: WaitingForAuthor = { ids: [], acknowledgedIds: [], pending: 0 };
+  for await (const { thread, comments } of streamSiteThreads(ctx.db, siteId)) {
+    const { report } = computePostMetrics({ uri: thread.uri, title: thread.title }, comments, window);
+    waiting.ids.push(...report.waitingForAuthorIds);
+    waiting.acknowledgedIds.push(...report.acknowledgedIds);
+    waiting.pending += report.pending;
+  }
+  return waiting;
 }

@@ -12,7 +12,8 @@ import { countComments, createComment, deleteComment, editComment, publicThreadS
 import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema, threadUri, type CreateCommentInput } from '../comments/schemas.js';
 import { acknowledgeComment } from '../desk/acknowledge.js';
 import { hasAdminToken } from '../http/auth.js';
-import { ApiError, handleError } from '../http/errors.js';
+import { notModified } from '../http/conditional-get.js';
+import { ApiError, asApiError, handleError } from '../http/errors.js';
 import { formText, idParam, isFormRequest, parseWith, readForm, readJson, readQuery, requireSite, type FormFields } from '../http/input.js';
 import { checkWriteOrigin } from '../http/origin.js';
 import { rateLimit } from '../http/rate-limit.js';
@@ -62,12 +63,13 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
   /** A form post refused: a browser that asked for HTML gets a readable page with the same status; other clients JSON. */
   app.onError((error, c) => {
     const form = c.get('form');
-    if (!form || !(error instanceof ApiError) || !(c.req.header('accept') ?? '').includes('text/html')) return handleError(error, c);
+    const refusal = asApiError(error);
+    if (!form || !refusal || !(c.req.header('accept') ?? '').includes('text/html')) return handleError(error, c);
     const site = findSite(ctx.config, formText(form, 'site'));
     const uri = formText(form, 'uri');
     const back = site && threadUri.safeParse(uri).success ? pageUrl(ctx.config, site.id, uri) : undefined;
     c.header('Cache-Control', 'no-store');
-    return c.html(formErrorPage(error.message, back), error.status);
+    return c.html(formErrorPage(refusal.message, back), refusal.status);
   });
 
   const identifyWriter = createMiddleware<WriteEnv>(async (c, next) => {
@@ -91,7 +93,7 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
 
   /** The form is posted by a browser, so it must name its origin; JSON from scripts may omit it. */
   const checkOrigin = createMiddleware<WriteEnv>(async (c, next) => {
-    checkWriteOrigin(c, ctx.config, c.get('site'), c.get('form') !== undefined);
+    checkWriteOrigin(c, ctx.origins, c.get('site'), c.get('form') !== undefined);
     await next();
   });
 
@@ -118,9 +120,7 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     const snapshot = await publicThreadSnapshot(ctx, site, uri);
     // Browsers and the widget revalidate every time; an unchanged thread costs a 304.
     c.header('Cache-Control', 'public, no-cache');
-    c.header('ETag', snapshot.etag);
-    if (c.req.header('if-none-match')?.split(/,\s*/).includes(snapshot.etag)) return c.body(null, 304);
-    return c.body(snapshot.json, 200, { 'content-type': 'application/json' });
+    return notModified(c, snapshot.etag) ?? c.body(snapshot.json, 200, { 'content-type': 'application/json' });
   });
 
   app.post('/comments', readNewComment, checkOrigin, checkFormRobots, identifyWriter, limitWrites, async (c) => {

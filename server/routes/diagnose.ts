@@ -23,6 +23,6 @@ export function diagnoseRoutes(ctx: AppContext) {
     const query = readQuery(c, diagnoseQuerySchema);
     const origin = c.req.header('origin') ?? query.origin;
     if (!origin) throw new ApiError(400, 'missing_origin', 'Ask from the page (its Origin header) or pass origin=https://…', 'origin');
-    return c.json(diagnoseOrigin(ctx.config, query.site, origin));
+    return c.json(diagnoseOrigin(ctx.config, ctx.origins, query.site, origin));
   });
 }

@@ -1,16 +1,16 @@
 /** `GET /feed.atom?site=S[&uri=U]`: Atom feeds of recent approved comments. */
 import { Hono } from 'hono';
-import { etag } from 'hono/etag';
 import { z } from 'zod';
 import { siteId, threadUri } from '../comments/schemas.js';
 import type { AppContext } from '../context.js';
 import { commentFeed } from '../feeds/comment-feed.js';
+import { conditionalGet } from '../http/conditional-get.js';
 import { readQuery, requireSite } from '../http/input.js';
 
 const feedQuery = z.object({ site: siteId, uri: threadUri.optional() });
 
 export function feedRoutes(ctx: AppContext) {
-  return new Hono().get('/feed.atom', etag(), async (c) => {
+  return new Hono().get('/feed.atom', conditionalGet(), async (c) => {
     const { site, uri } = readQuery(c, feedQuery);
     const xml = await commentFeed(ctx, requireSite(ctx.config, site), uri);
     c.header('Content-Type', 'application/atom+xml; charset=utf-8');

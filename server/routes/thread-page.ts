@@ -8,24 +8,23 @@
  *   widget then adopts it exactly like a prerendered thread.
  */
 import { Hono, type Context } from 'hono';
+import { html, raw } from 'hono/html';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { listPublicThread } from '../comments/comments.js';
-import { threadQuerySchema } from '../comments/schemas.js';
+import { commentIdText, threadQuerySchema } from '../comments/schemas.js';
 import { readQuery, requireSite } from '../http/input.js';
-import { escapeHtml } from '../render/escape.js';
 import { pageUrl } from '../urls.js';
 import { LANGS, PAGE_STRINGS, pickLang } from '../widget/i18n/index.js';
 import { renderThread, type ThreadView } from '../widget/markup.js';
-
-const commentId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+import { pageShell } from './page-shell.js';
 
 const pageQuerySchema = threadQuerySchema.extend({
   lang: z.enum(LANGS).optional(),
-  reply: commentId.optional(),
-  pending: commentId.optional(),
+  reply: commentIdText.optional(),
+  pending: commentIdText.optional(),
   /** The reader's comment was just published (a no-JS form post): thank them and link back. */
-  posted: commentId.optional(),
+  posted: commentIdText.optional(),
 });
 
 /** The no-JS thread page and the widget's HTML fragment, for mounting at the root. */
@@ -54,7 +53,7 @@ export function threadPageRoutes(ctx: AppContext) {
     const back = pageUrl(ctx.config, site.id, query.uri);
     // After a no-JS post: a plain thank-you that stays in view (sticky) while the page shows the comment, with the way back.
     const thanks = (id: string, text: string, link: string, href: string) =>
-      `<div class="k-thanks" id="${id}" role="status"><p>${escapeHtml(text)}</p><a href="${escapeHtml(href)}">${escapeHtml(link)}</a></div>`;
+      html`<div class="k-thanks" id="${id}" role="status"><p>${text}</p><a href="${href}">${link}</a></div>`;
     const notice =
       query.pending !== undefined
         ? thanks(`kommentar-pending-${query.pending}`, page.thanksPending, page.returnToPost, back)
@@ -66,11 +65,15 @@ export function threadPageRoutes(ctx: AppContext) {
     c.header('Content-Security-Policy', `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action ${formTargets}; base-uri 'none'; frame-ancestors 'none'`);
     c.header('Cache-Control', 'no-store');
     return c.html(
-      `<!doctype html><html lang="${view.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${escapeHtml(`${page.pageTitle} · ${site.title ?? query.uri}`)}</title><meta name="robots" content="noindex"><link rel="stylesheet" href="widget.css"></head>` +
-        `<body class="kommentar-page"><main><p class="k-back"><a href="${escapeHtml(back)}">${escapeHtml(page.backToPost)}</a></p>${notice}<h1>${escapeHtml(page.pageTitle)}</h1>` +
-        `<div data-kommentar-thread="${escapeHtml(view.uri)}" data-kommentar-site="${escapeHtml(site.id)}" data-kommentar-title="">${renderThread(comments, view)}</div>` +
-        `</main><script src="widget.js" async></script></body></html>`,
+      pageShell(
+        { lang: view.lang, title: `${page.pageTitle} · ${site.title ?? query.uri}`, stylesheet: 'widget.css', script: 'widget.js', bodyClass: 'kommentar-page' },
+        html`<main>
+          <p class="k-back"><a href="${back}">${page.backToPost}</a></p>
+          ${notice}
+          <h1>${page.pageTitle}</h1>
+          <div data-kommentar-thread="${view.uri}" data-kommentar-site="${site.id}" data-kommentar-title="">${raw(renderThread(comments, view))}</div>
+        </main>`,
+      ),
     );
   });
 

@@ -1,17 +1,17 @@
 /** `GET /api/v1/threads?site=S`: every public thread of a site in one answer, for static-site builds. */
 import { Hono } from 'hono';
-import { etag } from 'hono/etag';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { siteId } from '../comments/schemas.js';
 import { listPublicSite } from '../comments/site-threads.js';
+import { conditionalGet } from '../http/conditional-get.js';
 import { readQuery, requireSite } from '../http/input.js';
 
 const siteQuerySchema = z.object({ site: siteId });
 
 export function threadRoutes(ctx: AppContext) {
   // The ETag lets a build's cached copy be revalidated with If-None-Match instead of downloaded again.
-  return new Hono().get('/threads', etag(), async (c) => {
+  return new Hono().get('/threads', conditionalGet(), async (c) => {
     const { site } = readQuery(c, siteQuerySchema);
     requireSite(ctx.config, site);
     c.header('Cache-Control', 'public, no-cache');

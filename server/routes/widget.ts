@@ -7,33 +7,34 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../context.js';
+import { notModified } from '../http/conditional-get.js';
 import { ApiError } from '../http/errors.js';
-import { widgetAsset } from '../widget/assets.js';
+import { WidgetAssets } from '../widget/assets.js';
 
 const TYPES = { 'widget.js': 'text/javascript; charset=utf-8', 'widget.css': 'text/css; charset=utf-8' } as const;
 
-function serveAsset(c: Context, name: keyof typeof TYPES): Response {
-  const asset = widgetAsset(name);
+function serveAsset(c: Context, assets: WidgetAssets, name: keyof typeof TYPES): Response {
+  const asset = assets.get(name);
   if (!asset) throw new ApiError(503, 'widget_not_built', 'The widget is not built: run `npm run build`.');
   const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
   // Each encoding is a different representation, so each gets its own strong ETag.
   const tag = `"${asset.hash}${gzip ? '-gz' : ''}"`;
   c.header('Content-Type', TYPES[name]);
   c.header('Cache-Control', 'public, max-age=300, must-revalidate');
-  c.header('ETag', tag);
   c.header('Vary', 'Accept-Encoding');
   c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-  const match = c.req.header('if-none-match');
-  if (match && match.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag)) return c.body(null, 304);
+  const unchanged = notModified(c, tag);
+  if (unchanged) return unchanged;
   if (gzip) c.header('Content-Encoding', 'gzip');
   return c.body(new Uint8Array(gzip ? asset.gzip : asset.body));
 }
 
 /** The widget's static files and its one-site default, for mounting at the root. */
 export function widgetRoutes(ctx: AppContext) {
+  const assets = new WidgetAssets();
   return new Hono()
-    .get('/widget.js', (c) => serveAsset(c, 'widget.js'))
-    .get('/widget.css', (c) => serveAsset(c, 'widget.css'))
+    .get('/widget.js', (c) => serveAsset(c, assets, 'widget.js'))
+    .get('/widget.css', (c) => serveAsset(c, assets, 'widget.css'))
     .get('/widget.json', (c) => {
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Cache-Control', 'public, max-age=300');

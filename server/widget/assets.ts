@@ -17,16 +17,19 @@ export interface WidgetAsset {
 // From dist/server/widget/ (built server) the files are at dist/widget/; from server/widget/ (tests run the source) at dist/widget/ under the root.
 const FOLDERS = [new URL('../../widget/', import.meta.url), new URL('../../dist/widget/', import.meta.url)];
 
-const cache = new Map<string, WidgetAsset>();
+/** The built files, each read on first use and then kept for as long as the app that owns this runs. */
+export class WidgetAssets {
+  readonly #read = new Map<string, WidgetAsset>();
 
-/** The named file of the built widget, or undefined when it has not been built. */
-export function widgetAsset(name: 'widget.js' | 'widget.css'): WidgetAsset | undefined {
-  const cached = cache.get(name);
-  if (cached) return cached;
-  const file = FOLDERS.map((folder) => new URL(name, folder)).find((url) => existsSync(url));
-  if (!file) return undefined;
-  const body = readFileSync(file);
-  const asset = { body, gzip: gzipSync(body, { level: 9 }), hash: createHash('sha256').update(body).digest('base64url').slice(0, 27) };
-  cache.set(name, asset);
-  return asset;
+  /** The named file of the built widget, or undefined when it has not been built. */
+  get(name: 'widget.js' | 'widget.css'): WidgetAsset | undefined {
+    const cached = this.#read.get(name);
+    if (cached) return cached;
+    const file = FOLDERS.map((folder) => new URL(name, folder)).find((url) => existsSync(url));
+    if (!file) return undefined;
+    const body = readFileSync(file);
+    const asset = { body, gzip: gzipSync(body, { level: 9 }), hash: createHash('sha256').update(body).digest('base64url').slice(0, 27) };
+    this.#read.set(name, asset);
+    return asset;
+  }
 }

@@ -1,4 +1,4 @@
-// Builds the embeddable widget: server/widget/index.ts bundled and minified to
+// Builds the embeddable widget: server/widget/browser/main.ts bundled and minified to
 // dist/widget/widget.js (one classic script without imports, so `async`
 // embedding works everywhere), server/widget/widget.css minified to
 // dist/widget/widget.css. Paths are resolved from this file, so tests and
@@ -17,7 +17,7 @@ const target = ['chrome100', 'firefox100', 'safari15.4', 'edge100'];
 export async function buildWidget() {
   const common = { bundle: true, minify: true, target, legalComments: 'none', charset: 'utf8', logLevel: 'warning', absWorkingDir: root, write: false };
   const results = await Promise.all([
-    build({ ...common, entryPoints: ['server/widget/index.ts'], outfile: 'dist/widget/widget.js', format: 'iife', platform: 'browser' }),
+    build({ ...common, entryPoints: ['server/widget/browser/main.ts'], outfile: 'dist/widget/widget.js', format: 'iife', platform: 'browser' }),
     build({ ...common, entryPoints: ['server/widget/widget.css'], outfile: 'dist/widget/widget.css' }),
   ]);
   for (const file of results.flatMap((result) => result.outputFiles)) {

@@ -70,6 +70,7 @@ const PAYLOADS = [
   '--><script>window.__xss=1</script><!--',
   ']]><script>window.__xss=1</script>',
   '{{constructor.constructor("window.__xss=1")()}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-literal injection attempt, meant as plain text
   '${window.__xss=1}',
   "$&$'$` replacement patterns {name}",
   'javascript:window.__xss=1',

@@ -3,7 +3,7 @@
  * writes arrive concurrently, and clear refusals for bad targets that leave
  * the previous backup as it was.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -210,7 +210,7 @@ function naivePost(all: readonly MetricComment[], options: ReportOptions) {
   const waiting = cs.filter((c) => {
     if (c.isAuthor) return false;
     const p = countedParent(c);
-    const addresses = depth(c) === 1 || (p !== undefined && p.isAuthor);
+    const addresses = depth(c) === 1 || p?.isAuthor === true;
     return addresses && !cs.some((d) => d.isAuthor && d.parentId === c.id);
   });
 

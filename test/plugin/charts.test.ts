@@ -15,17 +15,13 @@ import { layoutTree, treeChart, type TreeChartNode } from '../../plugin/charts/t
 import { stringsFor } from '../../plugin/i18n.js';
 import { textExcerpt } from '../../plugin/pages/excerpt.js';
 import { postPagePaths } from '../../plugin/pages/paths.js';
+import { tableRows } from './helpers.js';
 
 const en = stringsFor('en', 'en');
 const HOSTILE = '<script>alert("x")</script>';
 
-/** Text of the figure's table, row by row. */
-function tableRows(figure: string): string[][] {
-  const body = /<tbody>(.*)<\/tbody>/.exec(figure)![1]!;
-  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((cell) => cell[1]!));
-}
 
-const node = (id: number, parentId: number | null, extra: Partial<TreeChartNode> = {}): TreeChartNode => ({ id, parentId, isAuthor: false, deleted: false, ...extra });
+const node = (id: number, parentId: number | null, depth: number, extra: Partial<TreeChartNode> = {}): TreeChartNode => ({ id, parentId, depth, isAuthor: false, deleted: false, ...extra });
 
 describe('chartFigure', () => {
   it('wraps the drawing in an accessible figure and escapes every text', () => {
@@ -52,7 +48,7 @@ describe('treeChart', () => {
     // 1 ─┬─ 2 ── 4
     //    └─ 3
     // 5 (an orphan whose parent 99 is unknown: top-level)
-    const { x, level, ordered } = layoutTree([node(1, null), node(2, 1), node(3, 1), node(4, 2), node(5, 99)]);
+    const { x, level, ordered } = layoutTree([node(1, null, 1), node(2, 1, 2), node(3, 1, 2), node(4, 2, 3), node(5, 99, 1)]);
     const at = (id: number) => ordered.findIndex((n) => n.id === id);
     expect(ordered.map((n) => n.id)).toEqual([1, 2, 4, 3, 5]);
     expect([4, 3, 5].map((id) => x[at(id)])).toEqual([0, 1, 2]);
@@ -62,14 +58,14 @@ describe('treeChart', () => {
   });
 
   it('draws a chain thousands deep without running out of stack', () => {
-    const chain = Array.from({ length: 20_000 }, (_, i) => node(i + 1, i === 0 ? null : i));
+    const chain = Array.from({ length: 20_000 }, (_, i) => node(i + 1, i === 0 ? null : i, i + 1));
     const html = treeChart(chain, { id: 'deep', labels: en.chart, maxNodes: 20_000 });
     expect(tableRows(html)).toHaveLength(20_000);
     expect(html).toContain('the deepest reply is at level 20000');
   });
 
   it('counts comments per level in its table, removed comments drawn but not counted', () => {
-    const html = treeChart([node(1, null), node(2, 1, { isAuthor: true }), node(3, null, { deleted: true }), node(4, 3), node(5, 4, { isAuthor: true })], {
+    const html = treeChart([node(1, null, 1), node(2, 1, 2, { isAuthor: true }), node(3, null, 1, { deleted: true }), node(4, 3, 2), node(5, 4, 3, { isAuthor: true })], {
       id: 't',
       labels: en.chart,
     });
@@ -87,11 +83,11 @@ describe('treeChart', () => {
   it('keeps one colour per person, rings the author, draws back-and-forth links strong and explains it all in a legend', () => {
     // a(1) → author(2) → a(3) → b(4): 1-2-3 is a back-and-forth; 4 (b replying to a) is a plain reply. 5 is anonymous.
     const nodes = [
-      node(1, null, { person: 1 }),
-      node(2, 1, { isAuthor: true, person: 0 }),
-      node(3, 2, { person: 1 }),
-      node(4, 3, { person: 2 }),
-      node(5, null, { person: null }),
+      node(1, null, 1, { person: 1 }),
+      node(2, 1, 2, { isAuthor: true, person: 0 }),
+      node(3, 2, 3, { person: 1 }),
+      node(4, 3, 4, { person: 2 }),
+      node(5, null, 1, { person: null }),
     ];
     const html = treeChart(nodes, { id: 't', labels: en.chart, people: new Map([[0, 'author'], [1, 'Anna'], [2, HOSTILE]]) });
     const fills = [...html.matchAll(/<circle [^>]*fill="([^"]+)"/g)].map((m) => m[1]);
@@ -106,7 +102,7 @@ describe('treeChart', () => {
   });
 
   it('draws at most maxNodes comments and says so', () => {
-    const many = Array.from({ length: 50 }, (_, i) => node(i + 1, null));
+    const many = Array.from({ length: 50 }, (_, i) => node(i + 1, null, 1));
     const html = treeChart(many, { id: 'wide', labels: en.chart, maxNodes: 10, small: true });
     expect(html.match(/<circle /g)).toHaveLength(10);
     expect(html).not.toContain('kommentar-legend');
@@ -132,7 +128,7 @@ describe('depthChart', () => {
       ['2', '0'],
       ['3', '1'],
     ]);
-    expect(html).toContain('3 comments, the deepest at level 3; 33 % are replies.');
+    expect(html).toContain('3 comments, the deepest at level 3; 33% are replies.');
   });
 
   it('draws taller bars for larger counts', () => {

@@ -81,12 +81,18 @@ export function tableRow(html: string, needle: string): string[] {
   return [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
 }
 
+/** Text of a chart figure's data table, row by row. */
+export function tableRows(figure: string): string[][] {
+  const body = /<tbody>(.*)<\/tbody>/.exec(figure)![1]!;
+  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].map((cell) => cell[1]!));
+}
+
 /** The key numbers of the dialogue page: label → value. */
 export function numberGrid(html: string): Map<string, string> {
   return new Map([...html.matchAll(/<dt>(.*?)<\/dt><dd>(.*?)<\/dd>/g)].map((m) => [m[1]!, m[2]!]));
 }
 
 /** HTML text with the escapes our pages use turned back into characters. */
-export function unescape(text: string): string {
+export function unescapeHtml(text: string): string {
   return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 }

@@ -7,7 +7,7 @@ import type { PublicComment } from '../../server/comments/public.js';
 import type { DialogueReport } from '../../server/dialogue/types.js';
 import { MAX_NESTING } from '../../server/widget/layout.js';
 import { ADMIN_TOKEN, json } from '../helpers/server.js';
-import { buildSite, commentNesting, numberGrid, page, startSeededServer, tableRow, unescape, type SeededServer } from './helpers.js';
+import { buildSite, commentNesting, numberGrid, page, startSeededServer, tableRow, unescapeHtml, type SeededServer } from './helpers.js';
 
 const BREAD = '/posts/sauerteig-ohne-dogma/';
 const NOTEBOOK = '/posts/a-notebook-in-every-coat/';
@@ -108,14 +108,14 @@ describe('comments on every post', () => {
 });
 
 function badgeOf(html: string): string {
-  return /<a class="kommentar-badge[^]*?<\/a>/.exec(html)?.[0] ?? '';
+  return /<a class="kommentar-badge[\s\S]*?<\/a>/.exec(html)?.[0] ?? '';
 }
 
 describe('the dialogue pages', () => {
   it('state the same site numbers as the JSON report', () => {
     const grid = numberGrid(page(site, '/dialogue/'));
     const s = report.summary;
-    const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
+    const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
     expect(grid.get('Posts with comments')).toBe(String(s.postsWithComments));
     expect(grid.get('Comments')).toBe(String(s.comments));
     expect(grid.get('People')).toBe(String(s.participants));
@@ -161,7 +161,7 @@ describe('the dialogue pages', () => {
   it('draw every chart as SVG with a text alternative and its data as a table', () => {
     for (const path of ['/dialogue/', `/dialogue${BREAD}`]) {
       const html = page(site, path);
-      const figures = [...html.matchAll(/<figure class="kommentar-chart[^]*?<\/figure>/g)].map((m) => m[0]);
+      const figures = [...html.matchAll(/<figure class="kommentar-chart[\s\S]*?<\/figure>/g)].map((m) => m[0]);
       expect(figures.length).toBeGreaterThanOrEqual(2);
       for (const figure of figures) {
         expect(figure).toMatch(/<svg [^>]*role="img"[^>]*aria-label="[^"]+"/);
@@ -170,7 +170,7 @@ describe('the dialogue pages', () => {
       }
       expect(html).not.toContain('<script');
     }
-    const monthly = /<figure class="kommentar-chart" id="kommentar-monthly">[^]*?<\/figure>/.exec(page(site, '/dialogue/'))![0];
+    const monthly = /<figure class="kommentar-chart" id="kommentar-monthly">[\s\S]*?<\/figure>/.exec(page(site, '/dialogue/'))![0];
     for (const row of report.summary.monthly) expect(tableRow(monthly, `scope="row">${row.month}<`).slice(1).map(Number)).toEqual([row.newcomers, row.returning]);
   });
 
@@ -182,7 +182,7 @@ describe('the dialogue pages', () => {
       const comment = threads.find((t) => t.uri === post.uri)!.comments.find((c) => c.id === id)!;
       const item = new RegExp(`<li><strong>([^<]*)</strong>[^<]*<a href="${post.uri}#comment-${id}"><time`).exec(html);
       expect(item, `waiting comment ${id}`).not.toBeNull();
-      expect(unescape(item![1]!)).toBe(comment.name ?? 'Anonymous');
+      expect(unescapeHtml(item![1]!)).toBe(comment.name ?? 'Anonymous');
     }
   });
 

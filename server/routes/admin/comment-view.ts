@@ -2,7 +2,8 @@
 import { html, raw } from 'hono/html';
 import type { CommentRow } from '../../db/comments.js';
 import type { CommentInContext } from '../../desk/comment-context.js';
-import { formatAge, formatTime, type Html } from './layout.js';
+import type { Html } from '../page-shell.js';
+import { formatAge, formatTime } from './layout.js';
 
 const nameOf = (row: CommentRow) => row.name ?? 'Anonymous';
 

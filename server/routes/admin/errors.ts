@@ -2,15 +2,16 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError } from '../../http/errors.js';
+import { asApiError } from '../../http/errors.js';
 import { page } from './layout.js';
 
 export function renderPageError(error: Error, c: Context): Response | Promise<Response> {
   let status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503 = 500;
   let message = 'Something went wrong on the server.';
-  if (error instanceof ApiError || error instanceof HTTPException) {
-    status = ([400, 401, 403, 404, 409, 413, 429, 503] as const).find((s) => s === error.status) ?? 400;
-    message = error.message || 'Bad request.';
+  const known = asApiError(error) ?? (error instanceof HTTPException ? error : undefined);
+  if (known) {
+    status = ([400, 401, 403, 404, 409, 413, 429, 503] as const).find((s) => s === known.status) ?? 400;
+    message = known.message || 'Bad request.';
   } else {
     console.error('[kommentar] desk error:', error);
   }

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { commentBody, siteId } from '../../comments/schemas.js';
+import { commentBody, commentIdText, siteId } from '../../comments/schemas.js';
 import type { AppContext } from '../../context.js';
 import { acknowledgeComments } from '../../desk/acknowledge.js';
 import type { CommentInContext } from '../../desk/comment-context.js';
@@ -18,11 +18,11 @@ import { rateLimit } from '../../http/rate-limit.js';
 import { renderLimiter } from '../../limits/rate-limiter.js';
 import { commentCard } from './comment-view.js';
 import type { DeskEnv } from './env.js';
-import { formId, formIds } from './form.js';
+import { formIds } from './form.js';
 import { deskUrl, formatTime, page } from './layout.js';
 import { deskSite } from './site.js';
 
-const answerForm = z.object({ commentId: formId, body: commentBody });
+const answerForm = z.object({ commentId: commentIdText, body: commentBody });
 
 /** `act`: "bulk" (the checked ids), "mark:<id>" or "unmark:<id>" on one comment. */
 const acknowledgeForm = z.object({

@@ -1,10 +1,8 @@
 /** The desk's page shell: header, navigation, site switcher, logout; server-rendered with hono/html (escaped by default). */
 import { html } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
 import type { Config, SiteConfig } from '../../config.js';
+import { type Html, pageShell } from '../page-shell.js';
 import type { DeskAccess } from './env.js';
-
-export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 export type DeskSection = 'inbox' | 'moderation' | 'report' | 'deliveries';
 
@@ -55,27 +53,18 @@ function siteSwitcher(options: NonNullable<PageOptions['desk']>): Html | '' {
 
 export function page(options: PageOptions, content: Html): Html {
   const { desk, notice } = options;
-  return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>${options.title} · Kommentar</title>
-        <link rel="stylesheet" href="/admin/desk.css" />
-      </head>
-      <body>
-        <header>
-          <span class="brand">Kommentar${desk ? html` · ${desk.site.title ?? desk.site.id}` : ''}</span>
-          ${desk ? navigation(desk) : ''}
-        </header>
-        <main>
-          ${desk ? siteSwitcher(desk) : ''}
-          ${notice ? html`<p class="notice${notice.error ? ' error' : ''}" role="status">${notice.text}</p>` : ''}
-          ${content}
-        </main>
-      </body>
-    </html>`;
+  return pageShell(
+    { lang: 'en', title: `${options.title} · Kommentar`, stylesheet: '/admin/desk.css' },
+    html`<header>
+        <span class="brand">Kommentar${desk ? html` · ${desk.site.title ?? desk.site.id}` : ''}</span>
+        ${desk ? navigation(desk) : ''}
+      </header>
+      <main>
+        ${desk ? siteSwitcher(desk) : ''}
+        ${notice ? html`<p class="notice${notice.error ? ' error' : ''}" role="status">${notice.text}</p>` : ''}
+        ${content}
+      </main>`,
+  );
 }
 
 /** `2026-03-01 14:05 UTC`: unambiguous on any phone, whatever its locale. */

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { z } from 'zod';
-import { siteId } from '../../comments/schemas.js';
+import { COMMENT_ID_DIGITS, siteId } from '../../comments/schemas.js';
 import type { AppContext } from '../../context.js';
 import type { CommentInContext } from '../../desk/comment-context.js';
 import { EDIT_ACTIONS, MODERATION_ACTIONS, moderate, moderateEdits, moderationQueue, type EditAction, type ModerationAction } from '../../desk/moderation.js';
@@ -28,7 +28,7 @@ const DONE: Record<ModerationAction | EditAction, string> = {
 /** `act` is the pressed button: "bulk" (the select applies to the checked ids) or "<action>:<id>" on one card. */
 const moderationForm = z.object({
   site: siteId.optional(),
-  act: z.string().regex(/^(bulk|(approve|spam|delete|trust|publish-edit|reject-edit):[1-9][0-9]{0,15})$/, 'is not a moderation action'),
+  act: z.string().regex(new RegExp(`^(bulk|(${MODERATION_ACTIONS.join('|')}):${COMMENT_ID_DIGITS})$`), 'is not a moderation action'),
   action: z.enum(MODERATION_ACTIONS).optional(),
   ids: formIds,
 });

@@ -10,6 +10,7 @@ import { html } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import type { DialogueReport, PostReport, PostShape, SiteSummary } from '../../dialogue/index.js';
 import { parseWith } from '../../http/input.js';
+import { formatPercent } from '../../render/percent.js';
 import { summaryChange } from '../../report/change.js';
 import { glossary, type PostTerm, type Term } from '../../report/glossary.js';
 import { anonymousComments, peopleText } from '../../report/people.js';
@@ -17,7 +18,8 @@ import { reportQuerySchema } from '../../report/report-query.js';
 import { openForAuthorSentence } from '../../report/report-text.js';
 import { buildSiteReport } from '../../report/site-report.js';
 import type { DeskEnv } from './env.js';
-import { deskUrl, page, type Html } from './layout.js';
+import type { Html } from '../page-shell.js';
+import { deskUrl, page } from './layout.js';
 import { deskSite } from './site.js';
 
 const words = glossary('en');
@@ -25,28 +27,27 @@ const words = glossary('en');
 const COMPARE_DAYS = 30;
 const SHAPES: PostShape[] = ['conversation', 'q-and-a', 'applause', 'silence'];
 
-const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const decimal = (value: number | null) => (value === null ? '–' : String(Math.round(value * 10) / 10));
 
 /** Per-post columns, in the spec's order: field, value (the header is the glossary's label). */
 const POST_COLUMNS: [PostTerm, (post: PostReport) => string | number][] = [
   ['comments', (p) => p.comments],
   ['topLevel', (p) => p.topLevel],
-  ['replyShare', (p) => percent(p.replyShare)],
-  ['answeredShare', (p) => percent(p.answeredShare)],
+  ['replyShare', (p) => formatPercent(p.replyShare)],
+  ['answeredShare', (p) => formatPercent(p.answeredShare)],
   ['maxDepth', (p) => p.maxDepth],
   ['meanDepth', (p) => decimal(p.meanDepth)],
   ['hIndex', (p) => p.hIndex],
   ['participants', (p) => p.participants],
   ['readers', (p) => p.readers],
-  ['anonymousShare', (p) => percent(p.anonymousShare)],
+  ['anonymousShare', (p) => formatPercent(p.anonymousShare)],
   ['reentrants', (p) => p.reentrants],
   ['reciprocalPairs', (p) => p.reciprocalPairs],
   ['exchanges', (p) => p.exchanges],
   ['longestBackAndForth', (p) => p.longestBackAndForth],
-  ['authorThreadShare', (p) => percent(p.authorThreadShare)],
+  ['authorThreadShare', (p) => formatPercent(p.authorThreadShare)],
   ['authorFirstReplyMedianHours', (p) => decimal(p.authorFirstReplyMedianHours)],
-  ['authorAnsweredWithin72hShare', (p) => percent(p.authorAnsweredWithin72hShare)],
+  ['authorAnsweredWithin72hShare', (p) => formatPercent(p.authorAnsweredWithin72hShare)],
   ['waitingForAuthor', (p) => p.waitingForAuthor],
   ['acknowledged', (p) => p.acknowledged],
   ['pending', (p) => p.pending],
@@ -120,7 +121,7 @@ export function reportPageRoutes(ctx: AppContext) {
           <h2>At a glance</h2>
           <ul class="stats headlines">
             ${headline(words.site.dialoguePartners, s.dialoguePartners, changeText(report, (x) => x.dialoguePartners), words.partnerRule(report.options.partnerMinExchanges))}
-            ${headline(words.site.conversationShare, percent(s.conversationShare), changeText(report, (x) => x.conversationShare, true))}
+            ${headline(words.site.conversationShare, formatPercent(s.conversationShare), changeText(report, (x) => x.conversationShare, true))}
             ${headline(words.site.returningCommenters, s.returningCommenters, changeText(report, (x) => x.returningCommenters))}
             ${headline(words.site.comments, s.comments, changeText(report, (x) => x.comments))}
             ${headline(words.site.participants, s.participants, changeText(report, (x) => x.participants), `${peopleText(s.participants, anonymous, 'en')} took part. ${words.site.participants.meaning}`)}
@@ -128,7 +129,7 @@ export function reportPageRoutes(ctx: AppContext) {
           </ul>
           <ul class="stats">
             ${headline(words.site.postsWithComments, `${s.postsWithComments} of ${s.posts}`, '')}
-            ${headline(words.site.returningCommentShare, percent(s.returningCommentShare), '')}
+            ${headline(words.site.returningCommentShare, formatPercent(s.returningCommentShare), '')}
             ${headline(words.site.acknowledged, s.acknowledged, '')} ${headline(words.site.pending, s.pending, '')}
           </ul>
           ${s.dialoguePartnerList.length > 0
@@ -147,7 +148,7 @@ export function reportPageRoutes(ctx: AppContext) {
               <tbody>
                 ${s.monthly.map(
                   (m) => html`<tr><td class="when">${m.month}</td><td class="num">${m.comments}</td><td class="num">${m.newcomers}</td><td class="num">${m.returning}</td>
-                    <td class="num">${percent(m.postsStarted > 0 ? m.conversationsStarted / m.postsStarted : null)}</td><td class="num">${decimal(m.authorFirstReplyMedianHours)}</td></tr>`,
+                    <td class="num">${formatPercent(m.postsStarted > 0 ? m.conversationsStarted / m.postsStarted : null)}</td><td class="num">${decimal(m.authorFirstReplyMedianHours)}</td></tr>`,
                 )}
               </tbody>
             </table>

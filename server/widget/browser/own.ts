@@ -10,7 +10,10 @@ const article = (item: HTMLElement) => item.querySelector<HTMLElement>(':scope >
 /** Replaces the comment's text by a form holding its Markdown source. */
 export function startEdit(w: Widget, item: HTMLElement): void {
   const own = ownComment(commentId(item));
-  if (!own) return say(w, w.s.editClosed, true);
+  if (!own) {
+    say(w, w.s.editClosed, true);
+    return;
+  }
   const text = article(item).querySelector<HTMLElement>('.k-text')!;
   if (text.hidden) return;
   text.hidden = true;
@@ -29,10 +32,16 @@ export function endEdit(item: HTMLElement): void {
 async function change(w: Widget, item: HTMLElement, form: HTMLFormElement, body?: string): Promise<'done' | 'pending' | false> {
   const id = commentId(item);
   const own = ownComment(id);
-  if (!own) return say(w, w.s.editClosed, true), false;
+  if (!own) {
+    say(w, w.s.editClosed, true);
+    return false;
+  }
   const answer = await call(`${w.view.server}/api/v1/comments/${id}`, body === undefined ? 'DELETE' : 'PATCH', body === undefined ? undefined : { body }, { 'X-Edit-Token': own.token });
   // 202: an edit of a public comment awaits moderation; the thread keeps the approved text meanwhile.
-  if (answer.status !== 200 && answer.status !== 202) return showAnswerError(w, form, answer.data), false;
+  if (answer.status !== 200 && answer.status !== 202) {
+    showAnswerError(w, form, answer.data);
+    return false;
+  }
   saveOwnComment(id, body === undefined ? null : { ...own, body });
   await refresh(w);
   return answer.status === 202 ? 'pending' : 'done';

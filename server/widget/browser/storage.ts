@@ -23,7 +23,8 @@ function write(key: string, value: string | null): void {
   }
 }
 
-function readJson<T>(key: string): T | null {
+/** A remembered value, parsed back from its JSON; null when absent or unreadable. */
+function readStored<T>(key: string): T | null {
   try {
     return JSON.parse(read(key) ?? 'null') as T | null;
   } catch {
@@ -50,7 +51,7 @@ export interface Details {
 }
 
 /** The reader's remembered details, when they asked for it. */
-export const rememberedDetails = () => readJson<Details>('me');
+export const rememberedDetails = () => readStored<Details>('me');
 
 /** Remembers the details, or forgets them with null (the checkbox unticked). */
 export const rememberDetails = (details: Details | null) => write('me', details && JSON.stringify(details));
@@ -65,7 +66,7 @@ export interface OwnComment {
 
 /** The reader's own comment while it may still be changed; expired entries are dropped. */
 export function ownComment(id: number): OwnComment | null {
-  const own = readJson<OwnComment>(`edit-${id}`);
+  const own = readStored<OwnComment>(`edit-${id}`);
   if (own && own.until > Date.now()) return own;
   if (own) write(`edit-${id}`, null);
   return null;

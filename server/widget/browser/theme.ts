@@ -16,7 +16,7 @@
  * ancestor paints one. An explicit theme on an ancestor still wins: the stylesheet ranks it first.
  */
 export function followHostTheme(root: HTMLElement, container: HTMLElement): void {
-  const apply = (): string | void => {
+  const apply = (): string | undefined => {
     delete root.dataset.kommentarTheme;
     for (let el: Element | null = container; el; el = el.parentElement) {
       const [r, g, b, a = 1] = getComputedStyle(el).backgroundColor.match(/[\d.]+/g)!.map(Number) as number[];

@@ -86,7 +86,10 @@ export function clearErrors(form: HTMLFormElement): void {
 export function showError(w: Widget, form: HTMLFormElement, message: string, field?: string): void {
   const input = field && /^\w+$/.test(field) ? form.querySelector<HTMLElement>(`[name="${field}"]:not([type=hidden])`) : null;
   const slot = input?.nextElementSibling as HTMLElement | null | undefined;
-  if (!input || !slot?.classList.contains('k-err')) return say(w, message, true);
+  if (!input || !slot?.classList.contains('k-err')) {
+    say(w, message, true);
+    return;
+  }
   slot.textContent = message.replace(`${field}: `, '');
   slot.hidden = false;
   input.setAttribute('aria-invalid', 'true');

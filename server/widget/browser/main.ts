@@ -5,12 +5,12 @@
  * came from; then wires up replying, preview, editing and deleting. It talks to no one but that
  * server and keeps nothing but localStorage entries.
  */
-import { STRINGS, pickLang } from './i18n/index.js';
-import { endReply, prepareForm, send, startReply, togglePreview, updatePreview } from './browser/compose.js';
-import { deleteOwn, endEdit, saveEdit, startEdit } from './browser/own.js';
-import { element, personalise } from './browser/thread.js';
-import { followHostTheme } from './browser/theme.js';
-import { act, createWidget, explainFailure, refresh, say, type Widget } from './browser/widget.js';
+import { STRINGS, pickLang } from '../i18n/index.js';
+import { endReply, prepareForm, send, startReply, togglePreview, updatePreview } from './compose.js';
+import { deleteOwn, endEdit, saveEdit, startEdit } from './own.js';
+import { element, personalise } from './thread.js';
+import { followHostTheme } from './theme.js';
+import { act, createWidget, explainFailure, refresh, say, type Widget } from './widget.js';
 
 const script = (document.currentScript ?? document.querySelector('script[src*="/widget.js"]')) as HTMLScriptElement | null;
 /** The comment server: where this script was loaded from (a path prefix behind a proxy is kept). */
