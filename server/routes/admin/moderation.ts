@@ -28,7 +28,7 @@ const DONE: Record<ModerationAction | EditAction, string> = {
 /** `act` is the pressed button: "bulk" (the select applies to the checked ids) or "<action>:<id>" on one card. */
 const moderationForm = z.object({
   site: siteId.optional(),
-  act: z.string().regex(new RegExp(`^(bulk|(${MODERATION_ACTIONS.join('|')}):${COMMENT_ID_DIGITS})$`), 'is not a moderation action'),
+  act: z.string().regex(new RegExp(`^(bulk|(${[...MODERATION_ACTIONS, ...EDIT_ACTIONS].join('|')}):${COMMENT_ID_DIGITS})$`), 'is not a moderation action'),
   action: z.enum(MODERATION_ACTIONS).optional(),
   ids: formIds,
 });
