@@ -1,5 +1,6 @@
 /** Storage for comments. Every query on the comments table lives here. */
 import type { Row } from '@libsql/client';
+import type { CommentSource } from '../dialogue/types.js';
 import { recordChange } from './changes.js';
 import type { Db } from './connection.js';
 import { upsertThreadStatement } from './threads.js';
@@ -27,16 +28,22 @@ export interface CommentRow {
   createdAt: number;
   editedAt: number | null;
   editTokenHash: string | null;
+  /** Where it was written: the site, or elsewhere (a Webmention, Mastodon, Bluesky). */
+  source: CommentSource;
+  /** The original of a comment from elsewhere; null for the site's own. */
+  sourceUrl: string | null;
 }
 
 /** What a new comment is stored with; ids, the thread row and edit time come from storage. */
-export type NewComment = Omit<CommentRow, 'id' | 'threadId' | 'threadTitle' | 'editedAt'> & {
-  /** The page title, kept on the thread the first time one is given. */
-  title: string | null;
-};
+export type NewComment = Omit<CommentRow, 'id' | 'threadId' | 'threadTitle' | 'editedAt' | 'source' | 'sourceUrl'> &
+  Partial<Pick<CommentRow, 'source' | 'sourceUrl'>> & {
+    /** The page title, kept on the thread the first time one is given. */
+    title: string | null;
+  };
 
 const SELECT = `SELECT c.id, c.thread_id, t.site, t.uri, t.title AS thread_title, c.parent_id, c.depth, c.status,
-  c.body, c.html, c.name, c.url, c.email, c.commenter_key, c.is_author, c.notify, c.created_at, c.edited_at, c.edit_token_hash
+  c.body, c.html, c.name, c.url, c.email, c.commenter_key, c.is_author, c.notify, c.created_at, c.edited_at, c.edit_token_hash,
+  c.source, c.source_url
   FROM comments c JOIN threads t ON t.id = c.thread_id`;
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
@@ -63,6 +70,8 @@ function toCommentRow(row: Row): CommentRow {
     createdAt: Number(row.created_at),
     editedAt: int(row.edited_at),
     editTokenHash: text(row.edit_token_hash),
+    source: String(row.source) as CommentSource,
+    sourceUrl: text(row.source_url),
   };
 }
 
@@ -73,13 +82,13 @@ export async function insertComment(db: Db, comment: NewComment): Promise<Commen
       upsertThreadStatement(comment.site, comment.uri, comment.title, comment.createdAt),
       {
         sql: `INSERT INTO comments (thread_id, parent_id, depth, status, body, html, name, url, email, commenter_key,
-                is_author, notify, created_at, edit_token_hash)
-              VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                is_author, notify, created_at, edit_token_hash, source, source_url)
+              VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               RETURNING id, thread_id, (SELECT title FROM threads WHERE site = ? AND uri = ?) AS thread_title`,
         args: [
           comment.site, comment.uri, comment.parentId, comment.depth, comment.status, comment.body, comment.html,
           comment.name, comment.url, comment.email, comment.commenterKey, comment.isAuthor ? 1 : 0, comment.notify ? 1 : 0,
-          comment.createdAt, comment.editTokenHash, comment.site, comment.uri,
+          comment.createdAt, comment.editTokenHash, comment.source ?? 'site', comment.sourceUrl ?? null, comment.site, comment.uri,
         ],
       },
     ],
@@ -87,8 +96,8 @@ export async function insertComment(db: Db, comment: NewComment): Promise<Commen
   );
   recordChange(db);
   const row = inserted!.rows[0]!;
-  const { title: _title, ...fields } = comment;
-  return { ...fields, id: Number(row.id), threadId: Number(row.thread_id), threadTitle: text(row.thread_title), editedAt: null };
+  const { title: _title, source = 'site', sourceUrl = null, ...fields } = comment;
+  return { ...fields, source, sourceUrl, id: Number(row.id), threadId: Number(row.thread_id), threadTitle: text(row.thread_title), editedAt: null };
 }
 
 export async function getComment(db: Db, id: number): Promise<CommentRow | undefined> {

@@ -6,6 +6,7 @@
 import { DEFAULT_PARTNER_MIN_EXCHANGES, reportWindow, type ReportWindow } from './counting.js';
 import { dunbarPlacement } from './dunbar.js';
 import { ratio } from './numbers.js';
+import { addReactions, addSources, noReactions, noSources } from './sources.js';
 import { ANONYMOUS, AUTHOR, computePostMetrics, NOT_COUNTED } from './post-metrics.js';
 import { ReaderTable, type ReaderState } from './reader-table.js';
 import { monthLabel, utcMonth } from './time.js';
@@ -33,6 +34,8 @@ export class SiteAccumulator {
   #comments = 0;
   #waitingForAuthor = 0;
   #pending = 0;
+  readonly #sources = noSources();
+  readonly #reactions = noReactions();
   #authorWrote = false;
   /** Per UTC month (index from `utcMonth`): counted comments, exchanges closed, the author active. */
   readonly #monthComments = new Map<number, number>();
@@ -66,6 +69,8 @@ export class SiteAccumulator {
     this.#comments += report.comments;
     this.#waitingForAuthor += report.waitingForAuthor;
     this.#pending += report.pending;
+    addSources(this.#sources, report.sources);
+    addReactions(this.#reactions, report.reactions);
 
     // This post's local reader ids → site-wide reader states: one lookup per reader and post.
     const { readerKeys, writer, authorExchanges } = facts;
@@ -143,6 +148,8 @@ export class SiteAccumulator {
       dunbar: dunbarPlacement(partners.length),
       ...this.#cohortsAndMonths(),
       waitingForAuthor: this.#waitingForAuthor,
+      sources: { ...this.#sources },
+      reactions: { ...this.#reactions },
       pending: this.#pending,
     };
   }

@@ -5,6 +5,18 @@
 
 export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';
 
+/** Where a comment was written: on the site, or elsewhere (a Webmention, a reply to a syndicated copy). */
+export type CommentSource = 'site' | 'webmention' | 'mastodon' | 'bluesky';
+
+/** `sources` of the report: counted comments by where they were written. */
+export type SourceCounts = Record<CommentSource, number>;
+
+/** `reactions` of the report: applause from elsewhere, never dialogue. */
+export interface Reactions {
+  likes: number;
+  reposts: number;
+}
+
 /** One stored comment, reduced to what the metrics need. */
 export interface MetricComment {
   id: number;
@@ -23,11 +35,15 @@ export interface MetricComment {
   isAuthor: boolean;
   /** Display name, used only for the dialogue partners list (and hideable there). */
   name: string | null;
+  /** Where it was written; 'site' when absent. */
+  source?: CommentSource;
 }
 
 export interface MetricPost {
   uri: string;
   title: string | null;
+  /** Likes and reposts from elsewhere (stored apart from comments); none when absent. */
+  reactions?: Reactions;
 }
 
 export interface ReportOptions {
@@ -70,6 +86,8 @@ export interface PostReport {
   waitingForAuthor: number;
   /** The comments counted in `waitingForAuthor`, oldest first (the inbox lists them by id). */
   waitingForAuthorIds: number[];
+  sources: SourceCounts;
+  reactions: Reactions;
   /** Pending comments created inside the window. */
   pending: number;
   orphans: number;
@@ -138,6 +156,8 @@ export interface SiteSummary {
   cohorts: CohortRow[];
   monthly: MonthlyRow[];
   waitingForAuthor: number;
+  sources: SourceCounts;
+  reactions: Reactions;
   pending: number;
 }
 

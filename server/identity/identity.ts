@@ -22,6 +22,24 @@ export function commenterKey(secret: string, who: { email?: string | null; ident
   return null;
 }
 
+/**
+ * Key of someone writing elsewhere: HMAC of their profile (an h-card url, a
+ * Mastodon account URL, a Bluesky DID), so the same profile on two posts is
+ * one returning commenter. URLs are compared without case in the host and
+ * without a trailing slash.
+ */
+export function profileKey(secret: string, profile: string): string {
+  let normal = profile.trim();
+  if (/^https?:\/\//i.test(normal)) {
+    try {
+      normal = new URL(normal).href.replace(/\/$/, '');
+    } catch {
+      // Not a URL after all: the text as given.
+    }
+  }
+  return hmac(secret, `profile:${normal}`);
+}
+
 /** The site author's one key, whatever email their comments carry. */
 export function authorKey(secret: string, site: string): string {
   return hmac(secret, `author:${site}`);

@@ -24,8 +24,8 @@ export async function buildSiteReport(ctx: Pick<AppContext, 'db' | 'now'>, siteI
     partnerMinExchanges: request.partnerMinExchanges,
     hideNames: request.hideNames,
   });
-  for await (const { thread, comments } of streamSiteThreads(ctx.db, siteId, request.post)) {
-    site.addPost({ uri: thread.uri, title: thread.title }, comments);
+  for await (const { thread, comments, reactions } of streamSiteThreads(ctx.db, siteId, request.post)) {
+    site.addPost({ uri: thread.uri, title: thread.title, reactions }, comments);
   }
   return site.finish();
 }

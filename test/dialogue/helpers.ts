@@ -2,6 +2,7 @@
 import {
   computePostMetrics,
   reportWindow,
+  type CommentSource,
   type CommentStatus,
   type MetricComment,
   type PostReport,
@@ -26,6 +27,8 @@ export interface Spec {
   status?: CommentStatus;
   post?: string;
   name?: string | null;
+  /** Where it was written (default: the site). */
+  source?: CommentSource;
 }
 
 export function comment(spec: Spec): MetricComment {
@@ -39,6 +42,7 @@ export function comment(spec: Spec): MetricComment {
     participant: isAuthor ? null : spec.by,
     isAuthor,
     name: spec.name !== undefined ? spec.name : spec.by === null ? null : `Name ${spec.by}`,
+    ...(spec.source ? { source: spec.source } : {}),
   };
 }
 

@@ -350,6 +350,8 @@ describe('more fixtures', () => {
       authorAnsweredWithin72hShare: null,
       waitingForAuthor: 0,
       waitingForAuthorIds: [],
+      sources: { site: 0, webmention: 0, mastodon: 0, bluesky: 0 },
+      reactions: { likes: 0, reposts: 0 },
       pending: 0,
       orphans: 0,
       shape: 'silence',
