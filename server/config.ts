@@ -20,6 +20,8 @@ const siteSchema = z.object({
   formRedirect: z.enum(['page', 'thread']).default('page'),
   /** Whether `GET /api/v1/report/public` answers for this site (aggregate numbers, no names). */
   publicReport: z.boolean().default(true),
+  /** The author's own profiles elsewhere (blog, Mastodon, …): replies from elsewhere by these are the author's. */
+  authorUrls: z.array(z.string().url()).default([]),
 });
 
 const smtpSchema = z.object({
@@ -56,6 +58,9 @@ const fileSchema = z.object({
   webhook: webhookSchema.optional(),
   /** Folder of a built static site to serve beside the API (the example blog). */
   staticRoot: z.string().optional(),
+  /** Lets every outbound request (Webmention sources, Mastodon, Bluesky) reach loopback and private addresses: tests, closed networks. */
+  allowPrivateAddresses: z.boolean().default(false),
+  bluesky: z.object({ appView: z.string().url().default('https://public.api.bsky.app') }).default({ appView: 'https://public.api.bsky.app' }),
 });
 
 export type SiteConfig = z.infer<typeof siteSchema>;
@@ -85,6 +90,8 @@ export interface Config {
   smtp: SmtpConfig | undefined;
   webhook: WebhookConfig | undefined;
   staticRoot: string | undefined;
+  allowPrivateAddresses: boolean;
+  bluesky: { appView: string };
 }
 
 /** A configuration problem the operator must fix; the CLI prints it without a stack. */
@@ -159,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: file.smtp,
     webhook: file.webhook,
     staticRoot: env.KOMMENTAR_STATIC_ROOT || file.staticRoot,
+    allowPrivateAddresses: file.allowPrivateAddresses,
+    bluesky: { appView: file.bluesky.appView.replace(/\/$/, '') },
   };
 }
 

@@ -59,7 +59,8 @@ export async function publicThreadSnapshot(ctx: AppContext, site: string, uri: s
   return cache.get(key, generation, now) ?? cache.set(key, generation, now, JSON.stringify({ comments: await listPublicThread(ctx, site, uri) }));
 }
 
-async function initialStatus(ctx: AppContext, site: SiteConfig, key: string | null, email: string | undefined, writer: Writer): Promise<CommentStatus> {
+/** The status a new comment starts with, by the site's moderation setting (also for comments from elsewhere). */
+export async function initialStatus(ctx: AppContext, site: SiteConfig, key: string | null, email: string | undefined, writer: Writer): Promise<CommentStatus> {
   if (writer.isAuthor) return 'approved';
   // Someone using the author's address without being logged in is probably not the author.
   if (email && site.authorEmails.some((address) => normaliseEmail(address) === normaliseEmail(email))) return 'pending';

@@ -182,3 +182,28 @@ export async function countChildren(db: Db, id: number): Promise<number> {
   const result = await db.execute({ sql: 'SELECT count(*) AS n FROM comments WHERE parent_id = ?', args: [id] });
   return Number(result.rows[0]!.n);
 }
+
+/** A thread's comment written elsewhere, by the URL of its original (a re-sent or re-fetched original finds it). */
+export async function findBySourceUrl(db: Db, site: string, uri: string, sourceUrl: string): Promise<CommentRow | undefined> {
+  const result = await db.execute({ sql: `${SELECT} WHERE t.site = ? AND t.uri = ? AND c.source_url = ?`, args: [site, uri, sourceUrl] });
+  return result.rows[0] ? toCommentRow(result.rows[0]) : undefined;
+}
+
+/** A thread's comments from one source elsewhere (to notice those deleted at the source). */
+export async function listBySource(db: Db, site: string, uri: string, source: CommentSource): Promise<CommentRow[]> {
+  const result = await db.execute({ sql: `${SELECT} WHERE t.site = ? AND t.uri = ? AND c.source = ? ORDER BY c.id`, args: [site, uri, source] });
+  return result.rows.map(toCommentRow);
+}
+
+/** Follows an edit at the source: new text and author details, marked edited. */
+export async function updateRemoteComment(
+  db: Db,
+  id: number,
+  fields: { body: string; html: string; name: string | null; url: string | null; editedAt: number },
+): Promise<void> {
+  await db.execute({
+    sql: 'UPDATE comments SET body = ?, html = ?, name = ?, url = ?, edited_at = ? WHERE id = ?',
+    args: [fields.body, fields.html, fields.name, fields.url, fields.editedAt, id],
+  });
+  recordChange(db);
+}

@@ -27,6 +27,10 @@ export const de: Strings = {
   notifyNeedsEmail: 'Gib deine E-Mail-Adresse an, um über Antworten benachrichtigt zu werden.',
   failed: 'Der Kommentar-Server ist nicht erreichbar. Bitte versuch es noch einmal.',
   loading: 'Kommentare werden geladen …',
+  /** A comment written elsewhere: where ({name}), and a link to answer at the original. */
+  via: 'über {name}',
+  replyThere: 'Dort antworten',
+  sources: { webmention: 'ein Blog', mastodon: 'Mastodon', bluesky: 'Bluesky' },
 };
 
 export const dePage: PageStrings = {

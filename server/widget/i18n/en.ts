@@ -28,6 +28,10 @@ export const en = {
   notifyNeedsEmail: 'Enter your email to be told about replies.',
   failed: 'The comment server cannot be reached. Please try again.',
   loading: 'Loading comments…',
+  /** A comment written elsewhere: where ({name}), and a link to answer at the original. */
+  via: 'via {name}',
+  replyThere: 'Reply there',
+  sources: { webmention: 'a blog', mastodon: 'Mastodon', bluesky: 'Bluesky' },
 };
 
 /** The form and the thread page, rendered as HTML by the server or a prerender (not needed in the bundle). */

@@ -1,0 +1,60 @@
+/**
+ * The W3C Webmention receiver: `POST /webmention` (form fields `source`,
+ * `target`) answers 400 for an invalid pair, else 202 with a `Location`
+ * status URL, and verification runs later in the background;
+ * `GET /webmention/status/:id` tells how it went (nothing private in it).
+ */
+import { Hono } from 'hono';
+import type { AppContext } from '../context.js';
+import { findWebmention } from '../db/webmentions.js';
+import { wakeWebmentions } from '../elsewhere/service.js';
+import { receiveWebmention } from '../elsewhere/webmention.js';
+import { clientAddress } from '../http/client-address.js';
+import { ApiError } from '../http/errors.js';
+import { RateLimiter } from '../http/rate-limit.js';
+import { hashClientAddress } from '../identity/identity.js';
+
+/** The public address of the receiver, as advertised by `<link rel="webmention">` and the `Link` header. */
+export const webmentionEndpoint = (publicUrl: string) => `${publicUrl}/webmention`;
+
+export function webmentionRoutes(ctx: AppContext) {
+  const app = new Hono();
+  // Senders are servers, not readers; a generous multiple of the comment limit keeps floods out.
+  const limiter = new RateLimiter(ctx.config.rateLimit * 6);
+
+  app.post('/webmention', async (c) => {
+    const wait = limiter.take(hashClientAddress(ctx.secret, clientAddress(c, ctx.config.trustProxy), ctx.now()), ctx.now());
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new ApiError(429, 'rate_limited', `Too many Webmentions: try again in ${wait} s.`);
+    }
+    const type = (c.req.header('content-type') ?? '').toLowerCase();
+    if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
+      throw new ApiError(415, 'unsupported_media_type', 'Send source and target as application/x-www-form-urlencoded.');
+    }
+    const form = await c.req.parseBody();
+    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
+    const row = await receiveWebmention(ctx, { source: field('source'), target: field('target') });
+    wakeWebmentions(ctx);
+    const location = `${ctx.config.publicUrl}/webmention/status/${row.publicId}`;
+    c.header('Location', location);
+    return c.json({ status: 'queued', location }, 202);
+  });
+
+  app.get('/webmention/status/:id', async (c) => {
+    const id = c.req.param('id');
+    const row = /^[A-Za-z0-9_-]{16}$/.test(id) ? await findWebmention(ctx.db, id) : undefined;
+    if (!row) throw new ApiError(404, 'not_found', 'No such Webmention.');
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      status: row.status,
+      source: row.source,
+      target: row.target,
+      kind: row.kind,
+      message: row.lastError,
+      updatedAt: new Date(row.updatedAt).toISOString(),
+    });
+  });
+
+  return app;
+}
