@@ -38,7 +38,8 @@ export function webmentionRoutes(ctx: AppContext) {
     wakeWebmentions(ctx);
     const location = `${ctx.config.publicUrl}/webmention/status/${row.publicId}`;
     c.header('Location', location);
-    return c.json({ status: 'queued', location }, 202);
+    // The W3C spec asks for no body; a line of text helps whoever sends one by hand.
+    return c.text(`Accepted: the source will be verified. Status: ${location}\n`, 202);
   });
 
   app.get('/webmention/status/:id', async (c) => {
