@@ -11,6 +11,7 @@ import { findBySourceUrl, getComment, insertComment, markDeleted, updateRemoteCo
 import type { CommentSource } from '../dialogue/types.js';
 import { authorKey, profileKey } from '../identity/identity.js';
 import { htmlToMarkdown } from '../import/html-to-markdown.js';
+import { escapeHtml } from '../render/escape.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { withoutFragment } from './links.js';
 
@@ -71,8 +72,10 @@ export function isAuthorProfile(site: SiteConfig, profile: string | null): boole
   return site.authorUrls.some((url) => normal(url) === normal(profile));
 }
 
+/** Markdown for the one renderer; plain text is escaped on the way, so "*" or "<b>" in it stay literal. */
 function markdownOf(content: RemoteComment['content']): string {
-  const markdown = 'html' in content ? htmlToMarkdown(content.html) : content.text;
+  const html = 'html' in content ? content.html : `<p>${escapeHtml(content.text).replace(/\n/g, '<br>')}</p>`;
+  const markdown = htmlToMarkdown(html);
   return markdown.replace(CONTROLS, (c) => (c === '\n' || c === '\t' ? c : ' ')).trim().slice(0, MAX_BODY);
 }
 

@@ -56,12 +56,27 @@ function fetchCopy(ctx: AppContext, site: SiteConfig, copy: SyndicationCopy): Pr
 
 const backoff = (steps: number) => Math.min(MAX_INTERVAL_MS, BASE_INTERVAL_MS * 2 ** Math.min(steps, 10));
 
+/** Fetches of a post in progress: the schedule and "fetch now" never work on the same post at once. */
+const inProgress = new Map<string, Promise<number>>();
+
 /**
  * Fetches every copy of one post and applies what they say. Returns the number
  * of replies read. A platform's comments that no copy lists any more are
  * deleted, but only when every copy on that platform was read in full.
  */
 export async function fetchPost(ctx: AppContext, site: SiteConfig, uri: string): Promise<number> {
+  const key = `${site.id}\n${uri}`;
+  const before = inProgress.get(key);
+  const run = (before ?? Promise.resolve(0)).catch(() => 0).then(() => fetchPostNow(ctx, site, uri));
+  inProgress.set(key, run);
+  try {
+    return await run;
+  } finally {
+    if (inProgress.get(key) === run) inProgress.delete(key);
+  }
+}
+
+async function fetchPostNow(ctx: AppContext, site: SiteConfig, uri: string): Promise<number> {
   const copies = await listCopies(ctx.db, site.id, uri);
   const seen = new Map<Platform, Set<string> | null>();
   let fetched = 0;
