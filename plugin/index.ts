@@ -15,6 +15,7 @@ import { resolveOptions, type KommentarOptions } from './options.js';
 import { addDialogueTemplates } from './pages/templates.js';
 import { addShortcodes } from './shortcodes.js';
 import { emptySiteData, loadSiteData, problemMessage } from './site-data.js';
+import { addSyndication } from './syndication.js';
 
 export type { KommentarOptions } from './options.js';
 
@@ -39,6 +40,7 @@ export default function kommentarPlugin(eleventyConfig: EleventyConfig, options:
   eleventyConfig.addGlobalData('kommentar', current);
   addShortcodes(eleventyConfig, current);
   addDialogueTemplates(eleventyConfig, resolved, current);
+  addSyndication(eleventyConfig, resolved);
 }
 
 // Eleventy runs a plugin marked unique once per configuration, however often it is added.

@@ -15,6 +15,7 @@ import { threadQuerySchema } from '../comments/schemas.js';
 import { readQuery, requireSite } from '../http/input.js';
 import { escapeHtml } from '../render/escape.js';
 import { pageUrl } from '../urls.js';
+import { webmentionEndpoint } from './webmention.js';
 import { LANGS, PAGE_STRINGS, STRINGS, pickLang } from '../widget/i18n/index.js';
 import { renderThread, type ThreadView } from '../widget/markup.js';
 
@@ -55,9 +56,11 @@ export function threadPageRoutes(ctx: AppContext) {
     const formTargets = [...new Set([new URL(ctx.config.publicUrl).origin, ...site.origins.map((origin) => new URL(origin).origin)])].join(' ');
     c.header('Content-Security-Policy', `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action ${formTargets}; base-uri 'none'; frame-ancestors 'none'`);
     c.header('Cache-Control', 'no-store');
+    const endpoint = webmentionEndpoint(ctx.config.publicUrl);
+    c.header('Link', `<${endpoint}>; rel="webmention"`);
     return c.html(
       `<!doctype html><html lang="${view.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>${escapeHtml(`${page.pageTitle} · ${site.title ?? query.uri}`)}</title><meta name="robots" content="noindex"><link rel="stylesheet" href="widget.css"></head>` +
+        `<title>${escapeHtml(`${page.pageTitle} · ${site.title ?? query.uri}`)}</title><meta name="robots" content="noindex"><link rel="stylesheet" href="widget.css"><link rel="webmention" href="${escapeHtml(endpoint)}"></head>` +
         `<body class="kommentar-page"><main><p><a href="${escapeHtml(back)}">${escapeHtml(page.backToPost)}</a></p><h1>${escapeHtml(page.pageTitle)}</h1>${pending}` +
         `<div data-kommentar-thread="${escapeHtml(view.uri)}" data-kommentar-site="${escapeHtml(site.id)}" data-kommentar-title="">${renderThread(comments, view)}</div>` +
         `</main><script src="widget.js" async></script></body></html>`,

@@ -1,0 +1,50 @@
+/**
+ * The plugin sends each post's `syndication` front matter (a string or a list)
+ * to the server on every build, and the built pages advertise the Webmention
+ * endpoint.
+ */
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listCopies } from '../../server/db/syndication.js';
+import { EXAMPLE_DIR } from '../../site-example/build-site.js';
+import { ADMIN_TOKEN } from '../helpers/server.js';
+import { buildSite, page, startSeededServer, type SeededServer } from './helpers.js';
+
+let seeded: SeededServer;
+let input: string;
+
+function post(name: string, syndication: string, folder = input): void {
+  writeFileSync(join(folder, 'posts', `${name}.md`), `---\ntitle: ${name}\ndate: 2026-07-01\nlang: en\n${syndication}\n---\n\nText.\n`);
+}
+
+beforeAll(async () => {
+  seeded = await startSeededServer();
+  input = join(seeded.dir, 'content');
+  cpSync(join(EXAMPLE_DIR, 'content'), input, { recursive: true });
+  post('one-copy', 'syndication: https://social.example/@me/1001');
+  post('two-copies', 'syndication:\n  - https://social.example/@me/1002\n  - https://bsky.app/profile/me.example/post/3kabc');
+}, 60_000);
+afterAll(() => seeded.close());
+
+describe('syndication front matter', () => {
+  it('is sent to the server on each build, as a string or a list', async () => {
+    const output = await buildSite(seeded, 'with-copies', { input, token: ADMIN_TOKEN });
+    const copies = await listCopies(seeded.server.ctx.db, 'example');
+    expect(copies.map((c) => [c.uri, c.url, c.platform])).toEqual([
+      ['/posts/one-copy/', 'https://social.example/@me/1001', 'mastodon'],
+      ['/posts/two-copies/', 'https://social.example/@me/1002', 'mastodon'],
+      ['/posts/two-copies/', 'https://bsky.app/profile/me.example/post/3kabc', 'bluesky'],
+    ]);
+    // Every page with comments advertises the server's Webmention endpoint.
+    expect(page(output, '/posts/one-copy/')).toContain(`<link rel="webmention" href="${seeded.server.url}/webmention">`);
+
+    // A copy removed from the front matter is dropped at the next build.
+    // (A second folder: Eleventy keeps what it read of a file for the rest of the process.)
+    const changed = join(seeded.dir, 'content-changed');
+    cpSync(input, changed, { recursive: true });
+    post('two-copies', 'syndication: https://social.example/@me/1002', changed);
+    await buildSite(seeded, 'with-copies-again', { input: changed, token: ADMIN_TOKEN });
+    expect((await listCopies(seeded.server.ctx.db, 'example', '/posts/two-copies/')).map((c) => c.url)).toEqual(['https://social.example/@me/1002']);
+  }, 60_000);
+});
