@@ -2,7 +2,7 @@
  * The plugin's visible texts in the languages it speaks. One table per
  * language with the same keys, so a missing translation is a type error.
  */
-import type { DunbarLayer, PostShape } from '../server/dialogue/types.js';
+import type { DunbarLayer, PostShape, Reactions, SourceCounts } from '../server/dialogue/types.js';
 
 export const LANGUAGES = ['en', 'de'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -52,6 +52,8 @@ export interface Strings {
   readPost: string;
   numbersHeading: string;
   numberColumns: [string, string];
+  /** Where the conversation happened and the applause from elsewhere; empty when it all happened on the site. */
+  elsewhereLine: (sources: SourceCounts, reactions: Reactions) => string;
   postField: Record<PostField, string>;
   chart: {
     treeTitle: string;
@@ -76,6 +78,23 @@ export interface Strings {
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n, 'en', 0)} ${n === 1 ? one : many}`;
 const pluralDe = (n: number, one: string, many: string) => `${formatNumber(n, 'de', 0)} ${n === 1 ? one : many}`;
+
+interface ElsewhereWords extends Record<keyof SourceCounts, string> {
+  where: string;
+  applause: string;
+  likes: (n: number) => string;
+  reposts: (n: number) => string;
+}
+
+/** "Where …: 3 on the site, 2 on Mastodon. Applause …: 4 likes, 1 repost." Empty when nothing came from elsewhere. */
+function elsewhere(sources: SourceCounts, reactions: Reactions, words: ElsewhereWords): string {
+  const fromElsewhere = sources.webmention + sources.mastodon + sources.bluesky;
+  if (fromElsewhere === 0 && reactions.likes + reactions.reposts === 0) return '';
+  const places = (Object.keys(sources) as (keyof SourceCounts)[]).filter((key) => sources[key] > 0).map((key) => `${sources[key]} ${words[key]}`);
+  const where = places.length > 0 ? `${words.where}: ${places.join(', ')}.` : '';
+  const applause = reactions.likes + reactions.reposts > 0 ? ` ${words.applause}: ${words.likes(reactions.likes)}, ${words.reposts(reactions.reposts)}.` : '';
+  return (where + applause).trim();
+}
 
 const en: Strings = {
   shape: { silence: 'Silence', applause: 'Applause', 'q-and-a': 'Questions and answers', conversation: 'Conversation' },
@@ -127,6 +146,11 @@ const en: Strings = {
   readPost: 'Read the post and its comments',
   numbersHeading: 'The numbers',
   numberColumns: ['Measure', 'Value'],
+  elsewhereLine: (sources, reactions) =>
+    elsewhere(sources, reactions, {
+      where: 'Where the comments were written', site: 'on the site', webmention: 'by Webmention', mastodon: 'on Mastodon', bluesky: 'on Bluesky',
+      applause: 'Applause elsewhere, not counted as dialogue', likes: (n) => plural(n, 'like', 'likes'), reposts: (n) => plural(n, 'repost', 'reposts'),
+    }),
   postField: {
     comments: 'Comments',
     topLevel: 'Top-level comments',
@@ -220,6 +244,11 @@ const de: Strings = {
   backToReport: 'Alle Beiträge',
   readPost: 'Beitrag und Kommentare lesen',
   numbersHeading: 'Die Zahlen',
+  elsewhereLine: (sources, reactions) =>
+    elsewhere(sources, reactions, {
+      where: 'Wo die Kommentare geschrieben wurden', site: 'auf der Website', webmention: 'per Webmention', mastodon: 'auf Mastodon', bluesky: 'auf Bluesky',
+      applause: 'Beifall anderswo, nicht als Dialog gezählt', likes: (n) => pluralDe(n, 'Like', 'Likes'), reposts: (n) => pluralDe(n, 'Repost', 'Reposts'),
+    }),
   numberColumns: ['Größe', 'Wert'],
   postField: {
     comments: 'Kommentare',

@@ -41,6 +41,8 @@ export function renderPostPage(build: KommentarBuild, page: PostPage): string {
     treeChart(comments, { id: 'kommentar-tree', labels: strings.chart }) +
     depthChart(depthCounts(comments), { id: 'kommentar-depth', labels: strings.chart, lang });
   const numbers = textTable(strings.numbersHeading, strings.numberColumns, FIELDS.map((field) => [strings.postField[field], formatField(post, field, lang)]));
+  const where = post.sources && post.reactions ? strings.elsewhereLine(post.sources, post.reactions) : '';
+  const elsewhere = where ? `<p class="kommentar-note kommentar-elsewhere">${escapeHtml(where)}</p>` : '';
   const waiting = `<h2>${escapeHtml(strings.waitingHeading)}</h2>${waitingList(waitingComments(build, [post]).comments, strings, lang, false)}`;
-  return `<div class="kommentar-report" lang="${lang}">${head}${charts}<h2>${escapeHtml(strings.numbersHeading)}</h2>${numbers}${waiting}</div>`;
+  return `<div class="kommentar-report" lang="${lang}">${head}${charts}<h2>${escapeHtml(strings.numbersHeading)}</h2>${numbers}${elsewhere}${waiting}</div>`;
 }

@@ -43,6 +43,8 @@ export function renderSitePage(build: KommentarBuild): string {
     [strings.summary.dialoguePartners, String(summary.dialoguePartners)],
     [strings.summary.waitingForAuthor, String(summary.waitingForAuthor)],
   ]);
+  const where = summary.sources && summary.reactions ? strings.elsewhereLine(summary.sources, summary.reactions) : '';
+  const elsewhere = where ? `<p class="kommentar-note kommentar-elsewhere">${escapeHtml(where)}</p>` : '';
   const shapes = textTable(
     strings.shapesHeading,
     strings.shapeColumns,
@@ -95,7 +97,7 @@ export function renderSitePage(build: KommentarBuild): string {
   );
 
   return (
-    `<div class="kommentar-report" lang="${lang}">${head}${freshnessNote(build)}${dialogue}${numbers}` +
+    `<div class="kommentar-report" lang="${lang}">${head}${freshnessNote(build)}${dialogue}${numbers}${elsewhere}` +
     `<h2>${escapeHtml(strings.shapesHeading)}</h2>${shapes}${charts}${waiting}${galleryBlock}<h2>${escapeHtml(strings.postsHeading)}</h2>${posts}</div>`
   );
 }

@@ -6,7 +6,9 @@
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertReaction } from '../../server/db/reactions.js';
 import { listCopies } from '../../server/db/syndication.js';
+import { storeRemoteComment } from '../../server/elsewhere/remote-comments.js';
 import { EXAMPLE_DIR } from '../../site-example/build-site.js';
 import { ADMIN_TOKEN } from '../helpers/server.js';
 import { buildSite, page, startSeededServer, type SeededServer } from './helpers.js';
@@ -46,5 +48,21 @@ describe('syndication front matter', () => {
     post('two-copies', 'syndication: https://social.example/@me/1002', changed);
     await buildSite(seeded, 'with-copies-again', { input: changed, token: ADMIN_TOKEN });
     expect((await listCopies(seeded.server.ctx.db, 'example', '/posts/two-copies/')).map((c) => c.url)).toEqual(['https://social.example/@me/1002']);
+  }, 60_000);
+});
+
+describe('the dialogue pages', () => {
+  it('say where a post’s conversation happened and what applause came from elsewhere', async () => {
+    const { ctx } = seeded.server;
+    const site = ctx.config.sites[0]!;
+    const uri = '/posts/the-long-way-home/';
+    await storeRemoteComment(ctx, site, uri, {
+      source: 'mastodon', sourceUrl: 'https://social.example/@ann/1', parent: null, authorProfile: 'https://social.example/@ann',
+      authorName: 'Ann', authorUrl: 'https://social.example/@ann', isAuthor: false, content: { html: '<p>From Mastodon</p>' }, createdAt: Date.now() - 1000, editedAt: null,
+    });
+    await upsertReaction(ctx.db, { site: site.id, uri, source: 'mastodon', itemUrl: 'https://social.example/@me/1', kind: 'like', count: 7, authorName: null, authorUrl: null }, Date.now());
+    const output = await buildSite(seeded, 'dialogue-pages', { token: ADMIN_TOKEN });
+    expect(page(output, '/dialogue/posts/the-long-way-home/')).toMatch(/Where the comments were written: \d+ on the site, 1 on Mastodon\. Applause elsewhere, not counted as dialogue: 7 likes, 0 reposts\./);
+    expect(page(output, '/dialogue/')).toContain('1 on Mastodon');
   }, 60_000);
 });
