@@ -260,3 +260,29 @@ describe('moderation', () => {
     expect(desk).toContain(`${web.url}/strict/1`);
   });
 });
+
+describe('discovery and re-verification', () => {
+  it('the thread page advertises the endpoint in a Link header and a <link rel="webmention">', async () => {
+    const response = await server.api('/thread?site=blog&uri=/posts/hello/');
+    expect(response.headers.get('link')).toBe(`<${server.url}/webmention>; rel="webmention"`);
+    expect(await response.text()).toContain(`<link rel="webmention" href="${server.url}/webmention">`);
+  });
+
+  it('a verified Webmention is checked again later: a link removed since then deletes its comment', async () => {
+    web.set('/later/1', { body: hEntry({ target: 'http://blog.example/posts/later/', property: 'u-in-reply-to', content: 'Still here?', authorName: 'Hal', authorUrl: 'https://hal.example/' }) });
+    expect((await sendAndSettle(`${web.url}/later/1`, 'http://blog.example/posts/later/')).status).toBe('verified');
+    expect((await thread('/posts/later/')).filter((c) => !c.deleted)).toHaveLength(1);
+    web.set('/later/1', { body: '<html><body><p>Rewritten, no link any more.</p></body></html>' });
+    // Eight days on, the next look at the queue (woken here by another Webmention) re-checks it.
+    const realNow = server.ctx.now;
+    server.ctx.now = () => realNow() + 8 * 24 * 60 * 60 * 1000;
+    try {
+      web.set('/later/wake', { body: hEntry({ target: 'http://blog.example/posts/other/', property: 'u-like-of' }) });
+      await sendAndSettle(`${web.url}/later/wake`, 'http://blog.example/posts/other/');
+      for (let i = 0; i < 100 && (await thread('/posts/later/')).some((c) => !c.deleted); i++) await new Promise((r) => setTimeout(r, 25));
+      expect((await thread('/posts/later/')).filter((c) => !c.deleted)).toHaveLength(0);
+    } finally {
+      server.ctx.now = realNow;
+    }
+  });
+});
