@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { SiteConfig } from '../config.js';
-import { FetchError, guardedGet, type FetchLimits } from './fetch.js';
+import { FetchError, guardedGet, parseFetchedJson, type FetchLimits } from './fetch.js';
 import { isAuthorProfile, type RemoteComment } from './remote-comments.js';
 import type { FetchedCopy } from './syndicated-copy.js';
 
@@ -44,18 +44,6 @@ const threadNode: z.ZodType<ThreadNode> = z.lazy(() =>
 const threadAnswer = z.object({ thread: threadNode });
 const handleAnswer = z.object({ did: z.string().startsWith('did:') });
 
-function parseJson<S extends z.ZodType>(schema: S, body: string, what: string): z.output<S> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch {
-    throw new FetchError('bad_content_type', `${what} is not JSON`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new FetchError('bad_content_type', `${what} is not the documented shape`);
-  return parsed.data;
-}
-
 /** The post's web address by DID, which stays the same when the handle changes. */
 function webUrl(atUri: string): string {
   const [, , did, , rkey] = atUri.split('/');
@@ -75,7 +63,7 @@ export async function fetchBlueskyCopy(
   if (!did.startsWith('did:')) {
     const answer = await guardedGet(`${appView}/xrpc/com.atproto.identity.resolveHandle?handle=${encodeURIComponent(did)}`, { ...limits, accept: 'json' });
     if (answer.status !== 200) throw new FetchError('network', `the AppView could not resolve ${did} (${answer.status})`);
-    did = parseJson(handleAnswer, answer.body, 'the handle answer').did;
+    did = parseFetchedJson(handleAnswer, answer.body, 'the handle answer').did;
   }
   const atUri = `at://${did}/app.bsky.feed.post/${where.rkey}`;
   const answer = await guardedGet(`${appView}/xrpc/app.bsky.feed.getPostThread?uri=${encodeURIComponent(atUri)}&depth=1000&parentHeight=0`, {
@@ -86,7 +74,7 @@ export async function fetchBlueskyCopy(
   });
   if (answer.status === 304) return { unchanged: true, etag, reactions: null, itemUrl: webUrl(atUri) };
   if (answer.status !== 200) throw new FetchError('network', `the AppView answered ${answer.status}`);
-  const root = parseJson(threadAnswer, answer.body, 'the thread').thread;
+  const root = parseFetchedJson(threadAnswer, answer.body, 'the thread').thread;
   if (!root.post) throw new FetchError('network', 'the copy is gone from Bluesky');
   const rootDid = root.post.author.did;
   const replies: RemoteComment[] = [];

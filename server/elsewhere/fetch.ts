@@ -8,6 +8,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import type { z } from 'zod';
 import { BlockedAddressError, resolveCheckedAddress } from '../notify/ssrf-guard.js';
 
 export type FetchErrorCode = 'bad_url' | 'blocked' | 'timeout' | 'too_large' | 'too_many_redirects' | 'redirect_loop' | 'bad_content_type' | 'network';
@@ -146,4 +147,17 @@ export async function guardedGet(raw: string, limits: FetchLimits): Promise<Fetc
     if (signal.aborted) throw new FetchError('timeout', `no complete answer within ${timeoutMs} ms`);
     throw new FetchError('network', (error as Error).message);
   }
+}
+
+/** A fetched JSON body checked against the documented shape; anything else is a FetchError naming `what`. */
+export function parseFetchedJson<S extends z.ZodType>(schema: S, body: string, what: string): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch {
+    throw new FetchError('bad_content_type', `${what} is not JSON`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new FetchError('bad_content_type', `${what} is not the documented shape (${parsed.error.issues[0]?.path.join('.') ?? ''})`);
+  return parsed.data;
 }

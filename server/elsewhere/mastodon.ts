@@ -6,9 +6,8 @@
  */
 import { z } from 'zod';
 import type { SiteConfig } from '../config.js';
-import { guardedGet, FetchError, type FetchLimits } from './fetch.js';
-import type { RemoteComment } from './remote-comments.js';
-import { isAuthorProfile } from './remote-comments.js';
+import { FetchError, guardedGet, parseFetchedJson, type FetchLimits } from './fetch.js';
+import { isAuthorProfile, type RemoteComment } from './remote-comments.js';
 import type { FetchedCopy } from './syndicated-copy.js';
 
 /** `https://instance/@user/123` or `https://instance/users/user/statuses/123` → the instance and the status id. */
@@ -40,18 +39,6 @@ const status = z.object({
 const context = z.object({ descendants: z.array(status) });
 type Status = z.infer<typeof status>;
 
-function parseJson<S extends z.ZodType>(schema: S, body: string, what: string): z.output<S> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch {
-    throw new FetchError('bad_content_type', `${what} is not JSON`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new FetchError('bad_content_type', `${what} is not the documented shape (${parsed.error.issues[0]?.path.join('.') ?? ''})`);
-  return parsed.data;
-}
-
 const originalOf = (s: Status) => s.url ?? s.uri;
 
 function answerError(status: number, what: string): FetchError {
@@ -65,13 +52,13 @@ export async function fetchMastodonCopy(url: string, site: SiteConfig, etag: str
   const rootAnswer = await guardedGet(api, { ...limits, accept: 'json' });
   if (rootAnswer.status === 404 || rootAnswer.status === 410) throw new FetchError('network', 'the copy is gone from Mastodon (404)');
   if (rootAnswer.status !== 200) throw answerError(rootAnswer.status, 'the Mastodon instance');
-  const root = parseJson(status, rootAnswer.body, 'the status');
+  const root = parseFetchedJson(status, rootAnswer.body, 'the status');
   const reactions = { likes: root.favourites_count, reposts: root.reblogs_count };
 
   const contextAnswer = await guardedGet(`${api}/context`, { ...limits, accept: 'json', headers: etag ? { 'if-none-match': etag } : {} });
   if (contextAnswer.status === 304) return { unchanged: true, etag, reactions, itemUrl: originalOf(root) };
   if (contextAnswer.status !== 200) throw answerError(contextAnswer.status, 'the Mastodon instance');
-  const descendants = parseJson(context, contextAnswer.body, 'the context').descendants;
+  const descendants = parseFetchedJson(context, contextAnswer.body, 'the context').descendants;
   const byId = new Map(descendants.map((s) => [s.id, s]));
   // Parents before replies: a reply is never older than what it answers.
   const ordered = [...descendants].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));

@@ -63,7 +63,6 @@ export function hEntry(options: {
   authorName?: string;
   authorUrl?: string;
   published?: string;
-  extra?: string;
 }): string {
   const link = options.target && options.property ? `<a class="${options.property}" href="${options.target}">the post</a>` : options.target ? `<a href="${options.target}">a post</a>` : '';
   const text = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -74,5 +73,5 @@ export function hEntry(options: {
   return `<!doctype html><html><head><title>A response</title></head><body><article class="h-entry">${author}${link}` +
     `<div class="e-content">${options.content ?? 'A reply.'}</div>` +
     (options.published ? `<time class="dt-published" datetime="${options.published}">${options.published}</time>` : '') +
-    `${options.extra ?? ''}</article></body></html>`;
+    '</article></body></html>';
 }
