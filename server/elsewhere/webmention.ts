@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Config, SiteConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { findBySourceUrl } from '../db/comments.js';
-import { deleteReactionsOf, upsertReaction } from '../db/reactions.js';
+import { deleteReactionsOf, listMentions, upsertReaction, type Mention } from '../db/reactions.js';
 import { queueWebmention, recordCheck, type WebmentionRow, type WebmentionStatus } from '../db/webmentions.js';
 import { ApiError } from '../http/errors.js';
 import { FetchError, guardedGet } from './fetch.js';
@@ -150,4 +150,9 @@ export async function verifyWebmention(ctx: AppContext, row: WebmentionRow): Pro
     now,
   );
   return status;
+}
+
+/** The pages that mention a post without replying or reacting ("mentioned by"), oldest first. */
+export function mentionsOf(ctx: AppContext, site: string, uri: string): Promise<Mention[]> {
+  return listMentions(ctx.db, site, uri);
 }

@@ -17,7 +17,8 @@ import { escapeHtml } from '../render/escape.js';
 import { pageUrl } from '../urls.js';
 import { webmentionEndpoint } from './webmention.js';
 import { LANGS, PAGE_STRINGS, STRINGS, pickLang } from '../widget/i18n/index.js';
-import { renderThread, type ThreadView } from '../widget/markup.js';
+import { mentionsOf } from '../elsewhere/webmention.js';
+import { renderMentions, renderThread, type ThreadView } from '../widget/markup.js';
 
 const commentId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -50,6 +51,7 @@ export function threadPageRoutes(ctx: AppContext) {
   app.get('/thread', async (c) => {
     const { query, site, view, comments } = await load(c);
     const page = PAGE_STRINGS[view.lang];
+    const mentions = renderMentions(await mentionsOf(ctx, site.id, query.uri), view.lang);
     const back = pageUrl(ctx.config, site.id, query.uri);
     const pending = query.pending === undefined ? '' : `<p class="k-note" id="kommentar-pending-${query.pending}" role="status">${escapeHtml(STRINGS[view.lang].pending)}</p>`;
     // The page runs only our own script and styles, and its form may post only here (and land back on the blog).
@@ -62,7 +64,7 @@ export function threadPageRoutes(ctx: AppContext) {
       `<!doctype html><html lang="${view.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
         `<title>${escapeHtml(`${page.pageTitle} · ${site.title ?? query.uri}`)}</title><meta name="robots" content="noindex"><link rel="stylesheet" href="widget.css"><link rel="webmention" href="${escapeHtml(endpoint)}"></head>` +
         `<body class="kommentar-page"><main><p><a href="${escapeHtml(back)}">${escapeHtml(page.backToPost)}</a></p><h1>${escapeHtml(page.pageTitle)}</h1>${pending}` +
-        `<div data-kommentar-thread="${escapeHtml(view.uri)}" data-kommentar-site="${escapeHtml(site.id)}" data-kommentar-title="">${renderThread(comments, view)}</div>` +
+        `<div data-kommentar-thread="${escapeHtml(view.uri)}" data-kommentar-site="${escapeHtml(site.id)}" data-kommentar-title="">${renderThread(comments, view)}</div>${mentions}` +
         `</main><script src="widget.js" async></script></body></html>`,
     );
   });

@@ -180,3 +180,18 @@ export function renderThread(comments: readonly PublicComment[], view: ThreadVie
     `</section>`
   );
 }
+
+/** Someone elsewhere who mentioned the post (a Webmention that is neither a reply nor a reaction). */
+export interface MentionView {
+  itemUrl: string;
+  authorName: string | null;
+}
+
+/** "Mentioned by A, B": plain links to the mentioning pages, for the server's thread page. Empty when none. */
+export function renderMentions(mentions: readonly MentionView[], lang: Lang): string {
+  const links = mentions.flatMap((m) => {
+    const url = httpUrl(m.itemUrl);
+    return url ? [`<a href="${esc(url)}" rel="nofollow ugc noopener">${esc(m.authorName ?? new URL(url).hostname)}</a>`] : [];
+  });
+  return links.length === 0 ? '' : `<p class="k-mentions">${esc(PAGE_STRINGS[lang].mentionedBy)} ${links.join(', ')}</p>`;
+}

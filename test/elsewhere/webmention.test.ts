@@ -265,7 +265,10 @@ describe('discovery and re-verification', () => {
   it('the thread page advertises the endpoint in a Link header and a <link rel="webmention">', async () => {
     const response = await server.api('/thread?site=blog&uri=/posts/hello/');
     expect(response.headers.get('link')).toBe(`<${server.url}/webmention>; rel="webmention"`);
-    expect(await response.text()).toContain(`<link rel="webmention" href="${server.url}/webmention">`);
+    const page = await response.text();
+    expect(page).toContain(`<link rel="webmention" href="${server.url}/webmention">`);
+    // The plain mentions (the <img>, <video>, <audio> pages above) are listed as "mentioned by" links.
+    expect(page).toContain(`Mentioned by <a href="${web.url}/media/img" rel="nofollow ugc noopener">localhost</a>`);
   });
 
   it('a verified Webmention is checked again later: a link removed since then deletes its comment', async () => {

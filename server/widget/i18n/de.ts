@@ -49,4 +49,6 @@ export const dePage: PageStrings = {
   honeypot: 'Dieses Feld leer lassen',
   backToPost: '← Zurück zum Beitrag',
   pageTitle: 'Kommentare',
+  /** Before the pages elsewhere that mention the post (plain Webmention mentions). */
+  mentionedBy: 'Erwähnt von',
 };

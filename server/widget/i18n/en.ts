@@ -51,6 +51,8 @@ export const enPage = {
   honeypot: 'Leave this field empty',
   backToPost: '← Back to the post',
   pageTitle: 'Comments',
+  /** Before the pages elsewhere that mention the post (plain Webmention mentions). */
+  mentionedBy: 'Mentioned by',
 };
 
 /** The shapes every language file has. */
