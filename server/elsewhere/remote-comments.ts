@@ -115,10 +115,12 @@ export async function storeRemoteComment(ctx: AppContext, site: SiteConfig, uri:
   const row = await insertComment(ctx.db, {
     site: site.id,
     uri,
-    title: null,
+    pageTitle: null,
+    identityKey: null,
     parentId: parent?.id ?? null,
     depth: parent ? parent.depth + 1 : 1,
-    status: await initialStatus(ctx, site, key, undefined, { isAuthor: remote.isAuthor }),
+    // The profile key stands for the browser identity: a known profile is proof enough, as a known browser is.
+    status: (await initialStatus(ctx, site, { identity: key, commenter: key }, undefined, { isAuthor: remote.isAuthor })).status,
     body,
     html: renderMarkdown(body),
     name,

@@ -3,11 +3,7 @@
  * Nested counters (`sources`, `reactions`) become one column per key: `sources.site`, ….
  */
 import type { DialogueReport, PostReport } from '../dialogue/index.js';
-
-function cell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join(' ') : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvDocument } from '../render/csv.js';
 
 function flatten(post: PostReport): [string, unknown][] {
   return Object.entries(post).flatMap(([key, value]): [string, unknown][] =>
@@ -20,5 +16,5 @@ function flatten(post: PostReport): [string, unknown][] {
 export function formatReportCsv(report: DialogueReport): string {
   const rows = report.posts.map(flatten);
   const columns = rows[0]?.map(([key]) => key) ?? [];
-  return [columns.join(','), ...rows.map((row) => row.map(([, value]) => cell(value)).join(','))].join('\r\n') + '\r\n';
+  return csvDocument([columns, ...rows.map((row) => row.map(([, value]) => value))]);
 }

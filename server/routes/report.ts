@@ -26,7 +26,7 @@ export function reportRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean 
     const site = requireSite(ctx.config, query.site);
     if (!site.publicReport) throw new ApiError(404, 'not_public', `Site "${site.id}" does not publish its dialogue report.`);
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json(await buildSiteReport(ctx, site.id, { ...query, hideNames: true }));
+    return c.json(await buildSiteReport(ctx, site.id, { ...query, hideNames: true, publicOnly: true }));
   });
 
   return app;

@@ -9,10 +9,9 @@ import type { AppContext } from '../context.js';
 import { findWebmention } from '../db/webmentions.js';
 import { wakeWebmentions } from '../elsewhere/service.js';
 import { receiveWebmention } from '../elsewhere/webmention.js';
-import { clientAddress } from '../http/client-address.js';
 import { ApiError } from '../http/errors.js';
-import { RateLimiter } from '../http/rate-limit.js';
-import { hashClientAddress } from '../identity/identity.js';
+import { rateLimit } from '../http/rate-limit.js';
+import { RateLimiter } from '../limits/rate-limiter.js';
 
 /** The public address of the receiver, as advertised by `<link rel="webmention">` and the `Link` header. */
 export const webmentionEndpoint = (publicUrl: string) => `${publicUrl}/webmention`;
@@ -20,14 +19,9 @@ export const webmentionEndpoint = (publicUrl: string) => `${publicUrl}/webmentio
 export function webmentionRoutes(ctx: AppContext) {
   const app = new Hono();
   // Senders are servers, not readers; a generous multiple of the comment limit keeps floods out.
-  const limiter = new RateLimiter(ctx.config.rateLimit * 6);
+  const limiter = new RateLimiter(ctx.db, 'webmention', ctx.config.rateLimit * 6, 60_000);
 
-  app.post('/webmention', async (c) => {
-    const wait = limiter.take(hashClientAddress(ctx.secret, clientAddress(c, ctx.config.trustProxy), ctx.now()), ctx.now());
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      throw new ApiError(429, 'rate_limited', `Too many Webmentions: try again in ${wait} s.`);
-    }
+  app.post('/webmention', rateLimit(ctx, limiter, { refusal: 'Too many Webmentions' }), async (c) => {
     const type = (c.req.header('content-type') ?? '').toLowerCase();
     if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
       throw new ApiError(415, 'unsupported_media_type', 'Send source and target as application/x-www-form-urlencoded.');

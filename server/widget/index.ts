@@ -9,7 +9,7 @@ import { STRINGS, pickLang } from './i18n/index.js';
 import { endReply, prepareForm, send, startReply, togglePreview, updatePreview } from './browser/compose.js';
 import { deleteOwn, endEdit, saveEdit, startEdit } from './browser/own.js';
 import { element, personalise } from './browser/thread.js';
-import { act, createWidget, refresh, say, type Widget } from './browser/widget.js';
+import { act, createWidget, explainFailure, refresh, say, type Widget } from './browser/widget.js';
 
 const script = (document.currentScript ?? document.querySelector('script[src*="/widget.js"]')) as HTMLScriptElement | null;
 /** The comment server: where this script was loaded from (a path prefix behind a proxy is kept). */
@@ -77,10 +77,11 @@ async function fetchMarkup(site: string, uri: string, lang: string): Promise<HTM
 async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<void> {
   const lang = pickLang(container.dataset.kommentarLang ?? container.closest('[lang]')?.getAttribute('lang'));
   const prerendered = container.querySelector<HTMLElement>(':scope > .kommentar');
+  let site = container.dataset.kommentarSite;
   try {
     const view = {
       server,
-      site: container.dataset.kommentarSite || (await defaultSite()),
+      site: (site ||= await defaultSite()),
       uri: container.dataset.kommentarThread || location.pathname,
       lang,
       now: Date.now(),
@@ -100,8 +101,8 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
     container.replaceChildren(root);
     if (location.hash.startsWith('#comment-')) document.getElementById(location.hash.slice(1))?.scrollIntoView();
   } catch (error) {
-    console.error('[kommentar]', error);
-    if (!prerendered) container.innerHTML = `<p class="k-loading" role="status">${STRINGS[lang].failed}</p>`;
+    const message = await explainFailure(server, site ?? '', STRINGS[lang], error);
+    if (!prerendered) container.innerHTML = `<p class="k-loading" role="status">${message}</p>`;
   }
 }
 
