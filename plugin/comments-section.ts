@@ -16,6 +16,7 @@ export function renderCommentsSection(build: KommentarBuild, uri: string, lang: 
   const thread = renderThread(comments, { server, site, uri, lang, now: build.builtAt, timeZone: 'UTC', email: build.data.email });
   const embed = `<div data-kommentar-thread="${escapeHtml(uri)}" data-kommentar-site="${escapeHtml(site)}" data-kommentar-lang="${lang}">${thread}</div>`;
   // The stylesheet link also serves readers without JavaScript; the widget sees it and does not add a second.
-  const styles = `<link rel="stylesheet" href="${escapeHtml(server)}/widget.css">`;
+  // The Webmention endpoint, found by W3C discovery anywhere in the page.
+  const styles = `<link rel="stylesheet" href="${escapeHtml(server)}/widget.css"><link rel="webmention" href="${escapeHtml(server)}/webmention">`;
   return widget ? `${styles}${embed}<script src="${escapeHtml(server)}/widget.js" async></script>` : `${styles}${embed}`;
 }

@@ -23,5 +23,11 @@ export interface EleventyConfig {
   addShortcode(name: string, shortcode: Shortcode): void;
   addGlobalData(name: string, data: unknown): void;
   addTemplate(virtualPath: string, content: RenderFunction, data: TemplateData): void;
-  on(event: 'eleventy.before', listener: () => Promise<void> | void): void;
+  on(event: 'eleventy.before' | 'eleventy.after', listener: () => Promise<void> | void): void;
+  addCollection(name: string, callback: (api: CollectionApi) => unknown[]): void;
+}
+
+/** The collection API's one method the plugin uses: every page with its data. */
+export interface CollectionApi {
+  getAll(): { url?: string | false; data?: Record<string, unknown> }[];
 }

@@ -4,7 +4,7 @@
  * What each measure and shape means comes from the shared glossary
  * (server/report/glossary.ts), which the desk and the CLI read too.
  */
-import type { DunbarLayer, PostShape } from '../server/dialogue/types.js';
+import type { DunbarLayer, PostShape, Reactions, SourceCounts } from '../server/dialogue/types.js';
 import { glossary, type Glossary } from '../server/report/glossary.js';
 import { formatPercent } from '../server/render/percent.js';
 
@@ -52,6 +52,7 @@ export interface Strings {
   numbersHeading: string;
   numberColumns: [string, string, string];
   tookPart: (people: string) => string;
+  elsewhereLine: (sources: SourceCounts, reactions: Reactions) => string;
   chart: {
     data: string;
     treeTitle: string;
@@ -105,6 +106,23 @@ const names = (words: Glossary) => ({
   conversation: words.shapes.conversation.name,
 });
 
+interface ElsewhereWords extends Record<keyof SourceCounts, string> {
+  where: string;
+  applause: string;
+  likes: (n: number) => string;
+  reposts: (n: number) => string;
+}
+
+/** "Where …: 3 on the site, 2 on Mastodon. Applause …: 4 likes, 1 repost." Empty when nothing came from elsewhere. */
+function elsewhere(sources: SourceCounts, reactions: Reactions, words: ElsewhereWords): string {
+  const fromElsewhere = sources.webmention + sources.mastodon + sources.bluesky;
+  if (fromElsewhere === 0 && reactions.likes + reactions.reposts === 0) return '';
+  const places = (Object.keys(sources) as (keyof SourceCounts)[]).filter((key) => sources[key] > 0).map((key) => `${sources[key]} ${words[key]}`);
+  const where = places.length > 0 ? `${words.where}: ${places.join(', ')}.` : '';
+  const applause = reactions.likes + reactions.reposts > 0 ? ` ${words.applause}: ${words.likes(reactions.likes)}, ${words.reposts(reactions.reposts)}.` : '';
+  return (where + applause).trim();
+}
+
 const en: Strings = {
   words: enWords,
   shape: names(enWords),
@@ -149,6 +167,11 @@ const en: Strings = {
   numbersHeading: 'The numbers',
   numberColumns: ['Measure', 'Value', 'What it means'],
   tookPart: (people) => `${people} took part.`,
+  elsewhereLine: (sources, reactions) =>
+    elsewhere(sources, reactions, {
+      where: 'Where the comments were written', site: 'on the site', webmention: 'by Webmention', mastodon: 'on Mastodon', bluesky: 'on Bluesky',
+      applause: 'Applause elsewhere, not counted as dialogue', likes: (n) => plural(n, 'like', 'likes'), reposts: (n) => plural(n, 'repost', 'reposts'),
+    }),
   chart: {
     data: 'The data as a table',
     treeTitle: 'Conversation map',
@@ -236,6 +259,11 @@ const de: Strings = {
   numbersHeading: 'Die Zahlen',
   numberColumns: ['Größe', 'Wert', 'Was sie bedeutet'],
   tookPart: (people) => `Beteiligt: ${people}.`,
+  elsewhereLine: (sources, reactions) =>
+    elsewhere(sources, reactions, {
+      where: 'Wo die Kommentare geschrieben wurden', site: 'auf der Website', webmention: 'per Webmention', mastodon: 'auf Mastodon', bluesky: 'auf Bluesky',
+      applause: 'Beifall anderswo, nicht als Dialog gezählt', likes: (n) => pluralDe(n, 'Like', 'Likes'), reposts: (n) => pluralDe(n, 'Repost', 'Reposts'),
+    }),
   chart: {
     data: 'Die Daten als Tabelle',
     treeTitle: 'Gesprächskarte',

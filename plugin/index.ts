@@ -17,6 +17,7 @@ import { resolveOptions, type KommentarOptions } from './options.js';
 import { addDialogueTemplates } from './pages/templates.js';
 import { addShortcodes } from './shortcodes.js';
 import { emptySiteData, loadSiteData, problemMessage } from './site-data.js';
+import { addSyndication } from './syndication.js';
 
 export type { KommentarOptions } from './options.js';
 
@@ -41,6 +42,7 @@ export default function kommentarPlugin(eleventyConfig: EleventyConfig, options:
   eleventyConfig.addGlobalData('kommentar', current);
   addShortcodes(eleventyConfig, current);
   addDialogueTemplates(eleventyConfig, resolved, current);
+  addSyndication(eleventyConfig, resolved);
 }
 
 /** The plugin was handed something other than an Eleventy 3 configuration: say so in one line. */

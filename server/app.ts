@@ -15,8 +15,10 @@ import { healthRoutes } from './routes/health.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { reportRoutes } from './routes/report.js';
 import { staticSiteRoutes } from './routes/static-site.js';
+import { syndicationRoutes } from './routes/syndication.js';
 import { threadRoutes } from './routes/threads.js';
 import { threadPageRoutes } from './routes/thread-page.js';
+import { webmentionRoutes } from './routes/webmention.js';
 import { widgetRoutes } from './routes/widget.js';
 
 /** API bodies are small: a comment is at most 10,000 characters. */
@@ -50,6 +52,8 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/api/v1', commentRoutes(ctx, isAuthor));
   app.route('/api/v1', reportRoutes(ctx, isAuthor));
   app.route('/api/v1', threadRoutes(ctx));
+  app.route('/api/v1', syndicationRoutes(ctx, isAuthor));
+  app.route('/', webmentionRoutes(ctx));
   app.route('/api/v1', diagnoseRoutes(ctx));
   app.route('/', feedRoutes(ctx));
   app.route('/', widgetRoutes(ctx));

@@ -45,6 +45,8 @@ const siteSchema = z.object({
   /** Whether `GET /api/v1/report/public` answers for this site (aggregate numbers, no names). */
   publicReport: z.boolean().default(true),
   deployHooks: z.array(deployHookSchema).default([]),
+  /** The author's own profiles elsewhere (blog, Mastodon, …): replies from elsewhere by these are the author's. */
+  authorUrls: z.array(z.string().url()).default([]),
 });
 
 const smtpSchema = z.object({
@@ -80,10 +82,11 @@ export const configFileSchema = z.object({
   adminPasswordHash: z.string().optional(),
   smtp: smtpSchema.optional(),
   webhook: webhookSchema.optional(),
-  /** Let every outbound request (webhook, deploy hooks, …) reach loopback and private addresses: tests and closed networks only. */
+  /** Let every outbound request (webhook, deploy hooks, Webmention sources, Mastodon, Bluesky) reach loopback and private addresses: tests and closed networks only. */
   allowPrivateAddresses: z.boolean().default(false),
   /** Folder of a built static site to serve beside the API (the example blog). */
   staticRoot: z.string().optional(),
+  bluesky: z.object({ appView: z.string().url().default('https://public.api.bsky.app') }).default({ appView: 'https://public.api.bsky.app' }),
 });
 
 export type SiteConfig = z.infer<typeof siteSchema>;
@@ -117,6 +120,7 @@ export interface Config {
   /** KOMMENTAR_LOG_LEVEL: error, warn, info (one line per request and delivery) or debug. */
   logLevel: LogLevel;
   staticRoot: string | undefined;
+  bluesky: { appView: string };
 }
 
 /** A configuration problem the operator must fix; the CLI prints it without a stack. */
@@ -209,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivateAddresses: file.allowPrivateAddresses,
     logLevel: parseLogLevel(env.KOMMENTAR_LOG_LEVEL),
     staticRoot: env.KOMMENTAR_STATIC_ROOT || file.staticRoot,
+    bluesky: { appView: file.bluesky.appView.replace(/\/$/, '') },
   };
 }
 

@@ -9,6 +9,7 @@ import { ChangeTracker } from './db/changes.js';
 import { openDatabase } from './db/connection.js';
 import { migrate } from './db/migrations.js';
 import { loadSecret } from './identity/secret.js';
+import { startElsewhere } from './elsewhere/service.js';
 import { createLogger } from './log.js';
 import { startNotifications } from './notify/service.js';
 import { SiteOrigins } from './site-origins.js';
@@ -49,13 +50,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // An ephemeral port (tests) is only known now; the default public URL follows it.
   if (config.port === 0 && config.publicUrlDerived) config.publicUrl = `http://127.0.0.1:${port}`;
   const notifications = startNotifications(ctx, { deliver: options.background ?? true });
+  const elsewhere = startElsewhere(ctx);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
       // close() waits for open requests; idle keep-alive sockets are dropped so it can finish.
       server.close(() => {
-        // The outbox worker may be mid-delivery: it finishes before the database closes.
-        void notifications.stop().finally(() => {
+        // The workers may be mid-delivery or mid-fetch: they finish before the database closes.
+        void Promise.allSettled([notifications.stop(), elsewhere.stop()]).finally(() => {
           ctx.changes.close();
           ctx.db.close();
           resolve();

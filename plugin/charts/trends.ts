@@ -74,8 +74,8 @@ export function trendsChart(rows: readonly MonthlyRow[], options: TrendsChartOpt
   const { max: hoursMax } = niceScale(Math.max(1, ...hours.map((h) => h ?? 0)), 4);
   const last = <T,>(list: ReadonlyArray<T | null>): T | null => [...list].reverse().find((v) => v !== null) ?? null;
   const panels = [
-    panel(options.panels.conversation, labels.trendLatest(formatShare(last(conversation), lang)), months, conversation, 1, '100 %', COLORS.reader),
-    panel(options.panels.returning, labels.trendLatest(formatShare(last(returning), lang)), months, returning, 1, '100 %', COLORS.green),
+    panel(options.panels.conversation, labels.trendLatest(formatShare(last(conversation), lang)), months, conversation, 1, formatShare(1, lang), COLORS.reader),
+    panel(options.panels.returning, labels.trendLatest(formatShare(last(returning), lang)), months, returning, 1, formatShare(1, lang), COLORS.green),
     panel(options.panels.answerHours, labels.trendLatest(labels.hours(last(hours), lang)), months, hours, hoursMax, labels.hours(hoursMax, lang), COLORS.author),
   ];
   return chartFigure({

@@ -63,8 +63,10 @@ export function renderPostPage(build: KommentarBuild, page: PostPage): string {
     FIELDS.map((field) => [words.post[field].label, formatField(post, field, lang), { text: words.post[field].meaning }]),
     'kommentar-measures',
   );
+  const where = post.sources && post.reactions ? strings.elsewhereLine(post.sources, post.reactions) : '';
+  const elsewhere = where ? `<p class="kommentar-note kommentar-elsewhere">${escapeHtml(where)}</p>` : '';
   const waiting =
     `<h2>${escapeHtml(strings.waitingHeading)}</h2>${waitingList(waitingComments(build, [post]).comments, strings, lang, false)}` +
     (post.acknowledged > 0 ? `<p class="kommentar-note">${escapeHtml(strings.acknowledgedNote(post.acknowledged))}</p>` : '');
-  return `<div class="kommentar-report" lang="${lang}">${head}${topicMap}${charts}<h2>${escapeHtml(strings.numbersHeading)}</h2>${numbers}${waiting}</div>`;
+  return `<div class="kommentar-report" lang="${lang}">${head}${topicMap}${charts}<h2>${escapeHtml(strings.numbersHeading)}</h2>${numbers}${elsewhere}${waiting}</div>`;
 }

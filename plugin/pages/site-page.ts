@@ -71,6 +71,8 @@ export function renderSitePage(build: KommentarBuild): string {
     { label: words.site.returningCommentShare.label, value: formatShare(summary.returningCommentShare, lang), meaning: words.site.returningCommentShare.meaning, change: change((s) => s.returningCommentShare, true) },
     { label: words.site.acknowledged.label, value: String(summary.acknowledged), meaning: words.site.acknowledged.meaning },
   ];
+  const where = summary.sources && summary.reactions ? strings.elsewhereLine(summary.sources, summary.reactions) : '';
+  const elsewhere = where ? `<p class="kommentar-note kommentar-elsewhere">${escapeHtml(where)}</p>` : '';
   const glance = `<h2>${escapeHtml(strings.glanceHeading)}</h2>${numberGrid(headlines)}${numberGrid(secondary, 'kommentar-numbers--small')}`;
 
   const conversation =
@@ -144,7 +146,7 @@ export function renderSitePage(build: KommentarBuild): string {
   ];
 
   return (
-    `<div class="kommentar-report" lang="${lang}">${head}${freshnessNote(build)}${dialogue}${glance}` +
+    `<div class="kommentar-report" lang="${lang}">${head}${freshnessNote(build)}${dialogue}${glance}${elsewhere}` +
     `${conversation}${returning}${postsSection}${waiting}${glossaryList(strings.glossaryHeading, terms)}</div>`
   );
 }

@@ -87,7 +87,8 @@ interface InitialStatus {
   askToPublish?: string;
 }
 
-async function initialStatus(ctx: AppContext, site: SiteConfig, keys: { identity: string | null; commenter: string | null }, email: string | undefined, writer: Writer): Promise<InitialStatus> {
+/** The status a new comment starts with, by the site's moderation setting (also for comments from elsewhere). */
+export async function initialStatus(ctx: AppContext, site: SiteConfig, keys: { identity: string | null; commenter: string | null }, email: string | undefined, writer: Writer): Promise<InitialStatus> {
   if (writer.isAuthor) return { status: 'approved' };
   // Someone using the author's address without being logged in is probably not the author.
   if (email && site.authorEmails.some((address) => normaliseEmail(address) === normaliseEmail(email))) return { status: 'pending' };
@@ -138,7 +139,7 @@ export async function createComment(ctx: AppContext, site: SiteConfig, input: Cr
   // The comment and what it sets off (emails, webhook) are stored in one batch, or neither is.
   const marker = newCommentIdMarker();
   const threadTitle = (await findThread(ctx.db, site.id, input.uri))?.title ?? (status === 'approved' ? pageTitle : null);
-  const draft: CommentRow = { ...fields, id: marker, threadId: 0, threadTitle, editedAt: null, pendingEdit: null };
+  const draft: CommentRow = { ...fields, id: marker, threadId: 0, threadTitle, editedAt: null, pendingEdit: null, source: 'site', sourceUrl: null };
   const alongside = await notificationStatements(ctx, 'created', draft, marker, { askToPublish });
   const row = await insertComment(ctx.db, fields, alongside);
   ctx.changes.recordLocalWrite();

@@ -1,5 +1,6 @@
 /** The public face of a comment: what any visitor may see. Never an email, key, IP or token. */
 import type { CommentRow } from '../db/comments.js';
+import type { CommentSource } from '../dialogue/types.js';
 
 export interface PublicComment {
   id: number;
@@ -12,6 +13,9 @@ export interface PublicComment {
   createdAt: string;
   editedAt: string | null;
   deleted: boolean;
+  /** Only on comments written elsewhere: where, and the original (for "via …" and "reply there"). */
+  source?: Exclude<CommentSource, 'site'>;
+  sourceUrl?: string;
 }
 
 /**
@@ -20,6 +24,7 @@ export interface PublicComment {
  */
 export function toPublicComment(row: CommentRow, forWriter = false): PublicComment {
   const deleted = row.status === 'deleted' || (!forWriter && row.status !== 'approved');
+  const elsewhere = !deleted && row.source !== 'site' && row.sourceUrl ? { source: row.source, sourceUrl: row.sourceUrl } : {};
   return {
     id: row.id,
     parentId: row.parentId,
@@ -31,5 +36,6 @@ export function toPublicComment(row: CommentRow, forWriter = false): PublicComme
     createdAt: new Date(row.createdAt).toISOString(),
     editedAt: row.editedAt === null || deleted ? null : new Date(row.editedAt).toISOString(),
     deleted,
+    ...elsewhere,
   };
 }

@@ -1,6 +1,7 @@
 /** Storage for comments. Every query on the comments table lives here. */
 import { randomInt } from 'node:crypto';
 import type { InStatement, Row } from '@libsql/client';
+import type { CommentSource } from '../dialogue/types.js';
 import type { Db } from './connection.js';
 import { adoptTitleStatement, upsertThreadStatement } from './threads.js';
 import { numberOrNull as int, textOrNull as text } from './values.js';
@@ -34,14 +35,19 @@ export interface CommentRow {
   identityKey: string | null;
   /** An edit of the approved text that awaits moderation (null when there is none). */
   pendingEdit: { body: string; html: string; at: number } | null;
+  /** Where it was written: the site, or elsewhere (a Webmention, Mastodon, Bluesky). */
+  source: CommentSource;
+  /** The original of a comment from elsewhere; null for the site's own. */
+  sourceUrl: string | null;
 }
 
 /** What a new comment is stored with; ids, the thread row and edit time come from storage. */
-export type NewComment = Omit<CommentRow, 'id' | 'threadId' | 'threadTitle' | 'editedAt' | 'pendingEdit'>;
+export type NewComment = Omit<CommentRow, 'id' | 'threadId' | 'threadTitle' | 'editedAt' | 'pendingEdit' | 'source' | 'sourceUrl'> &
+  Partial<Pick<CommentRow, 'source' | 'sourceUrl'>>;
 
 const SELECT = `SELECT c.id, c.thread_id, t.site, t.uri, t.title AS thread_title, c.parent_id, c.depth, c.status,
   c.body, c.html, c.name, c.url, c.email, c.commenter_key, c.is_author, c.notify, c.created_at, c.edited_at, c.edit_token_hash,
-  c.page_title, c.identity_key, c.pending_body, c.pending_html, c.pending_at
+  c.page_title, c.identity_key, c.pending_body, c.pending_html, c.pending_at, c.source, c.source_url
   FROM comments c JOIN threads t ON t.id = c.thread_id`;
 
 
@@ -69,6 +75,8 @@ function toCommentRow(row: Row): CommentRow {
     pageTitle: text(row.page_title),
     identityKey: text(row.identity_key),
     pendingEdit: row.pending_at === null ? null : { body: String(row.pending_body), html: String(row.pending_html), at: Number(row.pending_at) },
+    source: String(row.source) as CommentSource,
+    sourceUrl: text(row.source_url),
   };
 }
 
@@ -92,13 +100,13 @@ export async function insertComment(db: Db, comment: NewComment, alongside: InSt
       upsertThreadStatement(comment.site, comment.uri, comment.status === 'approved' ? comment.pageTitle : null, comment.createdAt),
       {
         sql: `INSERT INTO comments (thread_id, parent_id, depth, status, body, html, name, url, email, commenter_key,
-                is_author, notify, created_at, edit_token_hash, page_title, identity_key)
-              VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                is_author, notify, created_at, edit_token_hash, page_title, identity_key, source, source_url)
+              VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               RETURNING id, thread_id, (SELECT title FROM threads WHERE site = ? AND uri = ?) AS thread_title`,
         args: [
           comment.site, comment.uri, comment.parentId, comment.depth, comment.status, comment.body, comment.html,
           comment.name, comment.url, comment.email, comment.commenterKey, comment.isAuthor ? 1 : 0, comment.notify ? 1 : 0,
-          comment.createdAt, comment.editTokenHash, comment.pageTitle, comment.identityKey, comment.site, comment.uri,
+          comment.createdAt, comment.editTokenHash, comment.pageTitle, comment.identityKey, comment.source ?? 'site', comment.sourceUrl ?? null, comment.site, comment.uri,
         ],
       },
       ...alongside,
@@ -106,7 +114,8 @@ export async function insertComment(db: Db, comment: NewComment, alongside: InSt
     'write',
   );
   const row = inserted!.rows[0]!;
-  return { ...comment, id: Number(row.id), threadId: Number(row.thread_id), threadTitle: text(row.thread_title), editedAt: null, pendingEdit: null };
+  const { source = 'site', sourceUrl = null, ...fields } = comment;
+  return { ...fields, source, sourceUrl, id: Number(row.id), threadId: Number(row.thread_id), threadTitle: text(row.thread_title), editedAt: null, pendingEdit: null };
 }
 
 export async function getComment(db: Db, id: number): Promise<CommentRow | undefined> {
@@ -266,4 +275,28 @@ export async function hasApprovedComment(db: Db, site: string, key: string, exce
 export async function countChildren(db: Db, id: number): Promise<number> {
   const result = await db.execute({ sql: 'SELECT count(*) AS n FROM comments WHERE parent_id = ?', args: [id] });
   return Number(result.rows[0]!.n);
+}
+
+/** A thread's comment written elsewhere, by the URL of its original (a re-sent or re-fetched original finds it). */
+export async function findBySourceUrl(db: Db, site: string, uri: string, sourceUrl: string): Promise<CommentRow | undefined> {
+  const result = await db.execute({ sql: `${SELECT} WHERE t.site = ? AND t.uri = ? AND c.source_url = ?`, args: [site, uri, sourceUrl] });
+  return result.rows[0] ? toCommentRow(result.rows[0]) : undefined;
+}
+
+/** A thread's comments from one source elsewhere (to notice those deleted at the source). */
+export async function listBySource(db: Db, site: string, uri: string, source: CommentSource): Promise<CommentRow[]> {
+  const result = await db.execute({ sql: `${SELECT} WHERE t.site = ? AND t.uri = ? AND c.source = ? ORDER BY c.id`, args: [site, uri, source] });
+  return result.rows.map(toCommentRow);
+}
+
+/** Follows an edit at the source: new text and author details, marked edited. */
+export async function updateRemoteComment(
+  db: Db,
+  id: number,
+  fields: { body: string; html: string; name: string | null; url: string | null; editedAt: number },
+): Promise<void> {
+  await db.execute({
+    sql: 'UPDATE comments SET body = ?, html = ?, name = ?, url = ?, edited_at = ? WHERE id = ?',
+    args: [fields.body, fields.html, fields.name, fields.url, fields.editedAt, id],
+  });
 }

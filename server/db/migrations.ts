@@ -145,6 +145,72 @@ export const migrations: Migration[] = [
     ],
   },
   {
+    version: 8,
+    name: 'comments from elsewhere, reactions, webmentions',
+    statements: [
+      // Where a comment was written, and for one written elsewhere, the URL of the original.
+      "ALTER TABLE comments ADD COLUMN source TEXT NOT NULL DEFAULT 'site' CHECK (source IN ('site', 'webmention', 'mastodon', 'bluesky'))",
+      'ALTER TABLE comments ADD COLUMN source_url TEXT',
+      // A re-sent or re-fetched original updates its comment, never adds a second one.
+      'CREATE UNIQUE INDEX comments_by_source_url ON comments (thread_id, source_url) WHERE source_url IS NOT NULL',
+      // Applause and mentions from elsewhere, one row per source item and kind: likes/reposts are counted, never comments.
+      `CREATE TABLE reactions (
+        id INTEGER PRIMARY KEY,
+        thread_id INTEGER NOT NULL REFERENCES threads(id),
+        source TEXT NOT NULL CHECK (source IN ('webmention', 'mastodon', 'bluesky')),
+        item_url TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('like', 'repost', 'bookmark', 'mention')),
+        count INTEGER NOT NULL CHECK (count >= 0),
+        author_name TEXT,
+        author_url TEXT,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (thread_id, item_url, kind)
+      )`,
+      // Received Webmentions: the verification queue and its outcome. public_id names the status URL.
+      `CREATE TABLE webmentions (
+        id INTEGER PRIMARY KEY,
+        public_id TEXT NOT NULL UNIQUE,
+        site TEXT NOT NULL,
+        uri TEXT NOT NULL,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('queued', 'verified', 'failed', 'deleted')),
+        kind TEXT,
+        comment_id INTEGER REFERENCES comments(id),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_check_at INTEGER NOT NULL,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (source, target)
+      )`,
+      'CREATE INDEX webmentions_due ON webmentions (next_check_at)',
+    ],
+  },
+  {
+    version: 9,
+    name: 'syndicated copies',
+    statements: [
+      // A post's copies on Mastodon or Bluesky, fetched for replies on a schedule with backoff.
+      `CREATE TABLE syndication_copies (
+        id INTEGER PRIMARY KEY,
+        site TEXT NOT NULL,
+        uri TEXT NOT NULL,
+        url TEXT NOT NULL,
+        platform TEXT NOT NULL CHECK (platform IN ('mastodon', 'bluesky')),
+        etag TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        unchanged INTEGER NOT NULL DEFAULT 0,
+        next_fetch_at INTEGER NOT NULL,
+        last_fetched_at INTEGER,
+        last_error TEXT,
+        created_at INTEGER NOT NULL,
+        UNIQUE (site, uri, url)
+      )`,
+      'CREATE INDEX syndication_due ON syndication_copies (next_fetch_at)',
+    ],
+  },
+  {
     version: 10,
     name: 'no answer needed',
     statements: [

@@ -3,7 +3,9 @@
  * bounded chunks, so a million comments never sit in memory at once.
  */
 import type { Db } from './connection.js';
+import type { CommentSource, Reactions } from '../dialogue/types.js';
 import type { CommentStatus } from './comments.js';
+import { reactionsOfThreads } from './reactions.js';
 
 export interface ReportThread {
   id: number;
@@ -28,9 +30,22 @@ export interface ReportCommentRow {
   name: string | null;
   /** The author marked it "no answer needed". */
   acknowledged: boolean;
+  /** Absent for the site's own comments (nearly all of them). */
+  source?: CommentSource;
 }
 
-type PackedRow = [threadId: number, id: number, parentId: number | null, status: CommentStatus, createdAt: number, commenterKey: string | null, isAuthor: number, name: string | null, acknowledged: number];
+type PackedRow = [
+  threadId: number,
+  id: number,
+  parentId: number | null,
+  status: CommentStatus,
+  createdAt: number,
+  commenterKey: string | null,
+  isAuthor: number,
+  name: string | null,
+  acknowledged: number,
+  source: CommentSource | null,
+];
 
 /**
  * About this many comments are read per query: large enough to be fast, small
@@ -52,9 +67,13 @@ async function threadsWithCounts(db: Db, site: string, uri?: string): Promise<(R
 
 /**
  * Yields each thread of the site with all its comments (every status, in no
- * particular order). With `uri`, only that thread.
+ * particular order) and its reactions from elsewhere. With `uri`, only that thread.
  */
-export async function* streamSiteThreads(db: Db, site: string, uri?: string): AsyncGenerator<{ thread: ReportThread; comments: ReportCommentRow[] }> {
+export async function* streamSiteThreads(
+  db: Db,
+  site: string,
+  uri?: string,
+): AsyncGenerator<{ thread: ReportThread; comments: ReportCommentRow[]; reactions: Reactions | undefined }> {
   const threads = await threadsWithCounts(db, site, uri);
   let start = 0;
   while (start < threads.length) {
@@ -67,17 +86,22 @@ export async function* streamSiteThreads(db: Db, site: string, uri?: string): As
     // 64 bits of the key tell 100,000 people apart (a collision chance near 1e-9) at a quarter of the hashing cost.
     const result = await db.execute({
       // No ORDER BY: the metrics put each post in time order themselves, and sorting here cost a fifth of the read.
-      sql: `SELECT json_group_array(json_array(thread_id, id, parent_id, status, created_at, substr(commenter_key, 1, 16), is_author, name, acknowledged_at IS NOT NULL)) AS rows
+      sql: `SELECT json_group_array(json_array(thread_id, id, parent_id, status, created_at, substr(commenter_key, 1, 16), is_author, name, acknowledged_at IS NOT NULL, nullif(source, 'site'))) AS rows
             FROM comments WHERE thread_id IN (${chunk.map(() => '?').join(', ')})`,
       args: chunk.map((t) => t.id),
     });
     const packed = JSON.parse(String(result.rows[0]!.rows)) as PackedRow[];
     const byThread = new Map<number, ReportCommentRow[]>(chunk.map((t) => [t.id, []]));
     const uris = new Map(chunk.map((t) => [t.id, t.uri]));
-    for (const [threadId, id, parentId, status, createdAt, participant, isAuthor, name, acknowledged] of packed) {
-      byThread.get(threadId)!.push({ id, postUri: uris.get(threadId)!, parentId, status, createdAt, participant, isAuthor: isAuthor === 1, name, acknowledged: acknowledged === 1 });
+    for (const [threadId, id, parentId, status, createdAt, participant, isAuthor, name, acknowledged, source] of packed) {
+      const row: ReportCommentRow = { id, postUri: uris.get(threadId)!, parentId, status, createdAt, participant, isAuthor: isAuthor === 1, name, acknowledged: acknowledged === 1 };
+      if (source !== null) row.source = source;
+      byThread.get(threadId)!.push(row);
     }
-    for (const thread of chunk) yield { thread: { id: thread.id, uri: thread.uri, title: thread.title }, comments: byThread.get(thread.id)! };
+    const reactions = await reactionsOfThreads(db, chunk.map((t) => t.id));
+    for (const thread of chunk) {
+      yield { thread: { id: thread.id, uri: thread.uri, title: thread.title }, comments: byThread.get(thread.id)!, reactions: reactions.get(thread.id) };
+    }
   }
 }
 

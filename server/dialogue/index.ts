@@ -1,6 +1,7 @@
 /** The dialogue report (specs/dialogue-metrics.md): pure functions, no I/O. */
 export type {
   CohortRow,
+  CommentSource,
   CommentStatus,
   DialoguePartner,
   DialogueReport,
@@ -11,12 +12,15 @@ export type {
   MonthlyRow,
   PostReport,
   PostShape,
+  Reactions,
   ReportOptions,
   ShapeCounts,
   SiteSummary,
+  SourceCounts,
 } from './types.js';
 export { DEFAULT_PARTNER_MIN_EXCHANGES, isCounted, reportWindow, type ReportWindow } from './counting.js';
 export { dunbarPlacement } from './dunbar.js';
+export { addReactions, addSources, noReactions, noSources } from './sources.js';
 export { computePostMetrics, type PostFacts, type PostMetrics } from './post-metrics.js';
 export { SiteAccumulator } from './site-accumulator.js';
 export { computeReport } from './report.js';

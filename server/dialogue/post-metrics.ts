@@ -4,6 +4,7 @@
  */
 import { compareTimeOrder, inWindow, isCounted, type ReportWindow } from './counting.js';
 import { hIndex, median, ratio } from './numbers.js';
+import { noReactions, noSources } from './sources.js';
 import { HOUR_MS } from './time.js';
 import { buildForest } from './tree.js';
 import type { MetricComment, MetricPost, PostReport, PostShape } from './types.js';
@@ -60,10 +61,12 @@ export function computePostMetrics(
   const readerKeys: string[] = [''];
   let authorWrote = false;
   let pending = 0;
+  const sources = noSources();
   for (let i = 0; i < n; i++) {
     const c = comments[i]!;
     if (c.status === 'pending' && inWindow(c.createdAt, window)) pending++;
     if (!isCounted(c, window)) continue;
+    sources[c.source ?? 'site']++;
     if (c.isAuthor) {
       who[i] = AUTHOR;
       authorWrote = true;
@@ -191,6 +194,9 @@ export function computePostMetrics(
     waitingForAuthorIds: author.waitingIds,
     acknowledged: author.acknowledgedIds.length,
     acknowledgedIds: author.acknowledgedIds,
+    sources,
+    // Applause from elsewhere: reported as given, never part of any other number.
+    reactions: { ...(post.reactions ?? noReactions()) },
     pending,
     orphans,
     shape,

@@ -3,7 +3,7 @@ import { SiteAccumulator } from './site-accumulator.js';
 import type { DialogueReport, MetricComment, MetricPost, ReportOptions } from './types.js';
 
 /**
- * Posts come out in the order of `posts` (a repeated uri keeps its first title), then the
+ * Posts come out in the order of `posts` (a repeated uri keeps its first title and reactions), then the
  * posts that only the comments name, in order of first appearance, with title null.
  * Posts without a counted comment appear only when listed in `posts` or named by a
  * (non-counted) comment, with shape `silence`.
@@ -20,10 +20,10 @@ export function computeReport(
     if (list) list.push(comment);
     else byPost.set(comment.postUri, [comment]);
   }
-  const titles = new Map<string, string | null>();
-  for (const post of posts) if (!titles.has(post.uri)) titles.set(post.uri, post.title);
+  const listed = new Map<string, MetricPost>();
+  for (const post of posts) if (!listed.has(post.uri)) listed.set(post.uri, post);
 
   const site = new SiteAccumulator(options);
-  for (const [uri, list] of byPost) site.addPost({ uri, title: titles.get(uri) ?? null }, list);
+  for (const [uri, list] of byPost) site.addPost(listed.get(uri) ?? { uri, title: null }, list);
   return site.finish();
 }

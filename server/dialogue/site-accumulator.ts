@@ -6,6 +6,7 @@
 import { DEFAULT_PARTNER_MIN_EXCHANGES, reportWindow, type ReportWindow } from './counting.js';
 import { dunbarPlacement } from './dunbar.js';
 import { median, ratio } from './numbers.js';
+import { addReactions, addSources, noReactions, noSources } from './sources.js';
 import { ANONYMOUS, AUTHOR, computePostMetrics, NOT_COUNTED } from './post-metrics.js';
 import { ReaderTable, type ReaderState } from './reader-table.js';
 import { monthLabel, UtcMonths } from './time.js';
@@ -34,6 +35,8 @@ export class SiteAccumulator {
   #waitingForAuthor = 0;
   #acknowledged = 0;
   #pending = 0;
+  readonly #sources = noSources();
+  readonly #reactions = noReactions();
   #authorWrote = false;
   readonly #utcMonths = new UtcMonths();
   /** Per UTC month (index from `UtcMonths`): counted comments, exchanges closed, the author active. */
@@ -84,6 +87,8 @@ export class SiteAccumulator {
       else this.#monthReplyHours.set(month, [hours]);
     }
     this.#pending += report.pending;
+    addSources(this.#sources, report.sources);
+    addReactions(this.#reactions, report.reactions);
 
     // This post's local reader ids → site-wide reader states: one lookup per reader and post.
     const { readerKeys, writer, authorExchanges } = facts;
@@ -162,6 +167,8 @@ export class SiteAccumulator {
       ...this.#cohortsAndMonths(),
       waitingForAuthor: this.#waitingForAuthor,
       acknowledged: this.#acknowledged,
+      sources: { ...this.#sources },
+      reactions: { ...this.#reactions },
       pending: this.#pending,
     };
   }

@@ -5,6 +5,18 @@
 
 export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';
 
+/** Where a comment was written: on the site, or elsewhere (a Webmention, a reply to a syndicated copy). */
+export type CommentSource = 'site' | 'webmention' | 'mastodon' | 'bluesky';
+
+/** `sources` of the report: counted comments by where they were written. */
+export type SourceCounts = Record<CommentSource, number>;
+
+/** `reactions` of the report: applause from elsewhere, never dialogue. */
+export interface Reactions {
+  likes: number;
+  reposts: number;
+}
+
 /** One stored comment, reduced to what the metrics need. */
 export interface MetricComment {
   id: number;
@@ -25,11 +37,15 @@ export interface MetricComment {
   name: string | null;
   /** The author marked it "no answer needed" (spec: Acknowledged); absent = not marked. */
   acknowledged?: boolean;
+  /** Where it was written; 'site' when absent. */
+  source?: CommentSource;
 }
 
 export interface MetricPost {
   uri: string;
   title: string | null;
+  /** Likes and reposts from elsewhere (stored apart from comments); none when absent. */
+  reactions?: Reactions;
 }
 
 export interface ReportOptions {
@@ -78,6 +94,8 @@ export interface PostReport {
   acknowledged: number;
   /** The comments counted in `acknowledged`, oldest first (the inbox offers to undo them). */
   acknowledgedIds: number[];
+  sources: SourceCounts;
+  reactions: Reactions;
   /** Pending comments created inside the window. */
   pending: number;
   orphans: number;
@@ -160,6 +178,8 @@ export interface SiteSummary {
   waitingForAuthor: number;
   /** Sum over posts of `acknowledged`. */
   acknowledged: number;
+  sources: SourceCounts;
+  reactions: Reactions;
   pending: number;
 }
 

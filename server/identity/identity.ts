@@ -23,6 +23,24 @@ export function commenterKey(secret: string, who: { email?: string | null; ident
 }
 
 /**
+ * Key of someone writing elsewhere: HMAC of their profile (an h-card url, a
+ * Mastodon account URL, a Bluesky DID), so the same profile on two posts is
+ * one returning commenter. URLs are compared without case in the host and
+ * without a trailing slash.
+ */
+export function profileKey(secret: string, profile: string): string {
+  let normal = profile.trim();
+  if (/^https?:\/\//i.test(normal)) {
+    try {
+      normal = new URL(normal).href.replace(/\/$/, '');
+    } catch {
+      // Not a URL after all: the text as given.
+    }
+  }
+  return hmac(secret, `profile:${normal}`);
+}
+
+/**
  * Key of a browser identity token alone (equal to `commenterKey` of a comment
  * without email): the token lives only in that browser, so holding it is proof.
  */

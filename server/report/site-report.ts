@@ -53,9 +53,9 @@ async function accumulate(
     hideNames: request.hideNames,
     people,
   });
-  for await (const { thread, comments } of streamSiteThreads(ctx.db, siteId, request.post)) {
+  for await (const { thread, comments, reactions } of streamSiteThreads(ctx.db, siteId, request.post)) {
     if (request.publicOnly && !comments.some((comment) => comment.status === 'approved')) continue;
-    site.addPost({ uri: thread.uri, title: thread.title }, comments);
+    site.addPost({ uri: thread.uri, title: thread.title, reactions }, comments);
   }
   return site.finish();
 }

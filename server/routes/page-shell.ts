@@ -18,11 +18,13 @@ export interface ShellOptions {
   bodyClass?: string;
   /** Inline style for a page that has no stylesheet of its own. */
   bodyStyle?: string;
+  /** The Webmention endpoint this page advertises. */
+  webmention?: string;
 }
 
 /** A complete page, kept out of search engines (comment pages belong to the blog, not to the comment server). */
 export function pageShell(options: ShellOptions, body: Html): Html {
-  const { lang, title, stylesheet, script, bodyClass, bodyStyle } = options;
+  const { lang, title, stylesheet, script, bodyClass, bodyStyle, webmention } = options;
   return html`<!doctype html>
 <html lang="${lang}">
   <head>
@@ -31,6 +33,7 @@ export function pageShell(options: ShellOptions, body: Html): Html {
     <meta name="robots" content="noindex" />
     <title>${title}</title>
     ${stylesheet ? html`<link rel="stylesheet" href="${stylesheet}" />` : ''}
+    ${webmention ? html`<link rel="webmention" href="${webmention}" />` : ''}
   </head>
   <body${bodyClass ? html` class="${bodyClass}"` : ''}${bodyStyle ? html` style="${bodyStyle}"` : ''}>
     ${body}

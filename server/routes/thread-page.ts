@@ -15,9 +15,11 @@ import { listPublicThread } from '../comments/comments.js';
 import { commentIdText, threadQuerySchema } from '../comments/schemas.js';
 import { readQuery, requireSite } from '../http/input.js';
 import { pageUrl } from '../urls.js';
+import { mentionsOf } from '../elsewhere/webmention.js';
 import { LANGS, PAGE_STRINGS, pickLang } from '../widget/i18n/index.js';
-import { renderThread, type ThreadView } from '../widget/markup.js';
+import { renderMentions, renderThread, type ThreadView } from '../widget/markup.js';
 import { pageShell } from './page-shell.js';
+import { webmentionEndpoint } from './webmention.js';
 
 const pageQuerySchema = threadQuerySchema.extend({
   lang: z.enum(LANGS).optional(),
@@ -50,6 +52,7 @@ export function threadPageRoutes(ctx: AppContext) {
   app.get('/thread', async (c) => {
     const { query, site, view, comments } = await load(c);
     const page = PAGE_STRINGS[view.lang];
+    const mentions = renderMentions(await mentionsOf(ctx, site.id, query.uri), view.lang);
     const back = pageUrl(ctx.config, site.id, query.uri);
     // After a no-JS post: a plain thank-you that stays in view (sticky) while the page shows the comment, with the way back.
     const thanks = (id: string, text: string, link: string, href: string) =>
@@ -64,14 +67,17 @@ export function threadPageRoutes(ctx: AppContext) {
     const formTargets = [...new Set([new URL(ctx.config.publicUrl).origin, ...site.origins.map((origin) => new URL(origin).origin)])].join(' ');
     c.header('Content-Security-Policy', `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action ${formTargets}; base-uri 'none'; frame-ancestors 'none'`);
     c.header('Cache-Control', 'no-store');
+    const endpoint = webmentionEndpoint(ctx.config.publicUrl);
+    c.header('Link', `<${endpoint}>; rel="webmention"`);
     return c.html(
       pageShell(
-        { lang: view.lang, title: `${page.pageTitle} · ${site.title ?? query.uri}`, stylesheet: 'widget.css', script: 'widget.js', bodyClass: 'kommentar-page' },
+        { lang: view.lang, title: `${page.pageTitle} · ${site.title ?? query.uri}`, stylesheet: 'widget.css', script: 'widget.js', bodyClass: 'kommentar-page', webmention: endpoint },
         html`<main>
           <p class="k-back"><a href="${back}">${page.backToPost}</a></p>
           ${notice}
           <h1>${page.pageTitle}</h1>
           <div data-kommentar-thread="${view.uri}" data-kommentar-site="${site.id}" data-kommentar-title="">${raw(renderThread(comments, view))}</div>
+          ${raw(mentions)}
         </main>`,
       ),
     );

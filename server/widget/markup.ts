@@ -83,10 +83,14 @@ export function renderArticle(node: DisplayNode, view: ThreadView): string {
   const who = url ? `<a class="k-name" href="${esc(url)}" rel="nofollow ugc noopener">${name}</a>` : `<b class="k-name">${name}</b>`;
   const badge = comment.isAuthor ? `<span class="k-badge">${esc(s.author)}</span>` : '';
   const edited = comment.editedAt ? `<span class="k-edited" title="${esc(exactTime(comment.editedAt, view.lang, view.timeZone))}">${esc(s.edited)}</span>` : '';
+  // Written elsewhere: a plain link to the original and one to answer there (nothing is loaded from it).
+  const original = comment.source ? httpUrl(comment.sourceUrl ?? null) : null;
+  const via = original ? `<a class="k-via" href="${esc(original)}" rel="nofollow ugc noopener">${esc(fill(s.via, s.sources[comment.source!]))}</a>` : '';
+  const there = original ? ` <a class="k-there" href="${esc(original)}" rel="nofollow ugc noopener">${esc(s.replyThere)}</a>` : '';
   return (
-    `<article class="k-art${comment.isAuthor ? ' k-author' : ''}"><p class="k-meta">${who}${badge}${time}${edited}${to}</p>` +
+    `<article class="k-art${comment.isAuthor ? ' k-author' : ''}"><p class="k-meta">${who}${badge}${time}${edited}${via}${to}</p>` +
     `<div class="k-text">${comment.html}</div>` +
-    `<p class="k-act"><a class="k-reply" href="${replyHref(view, comment.id)}">${esc(s.reply)}</a></p></article>`
+    `<p class="k-act"><a class="k-reply" href="${replyHref(view, comment.id)}">${esc(s.reply)}</a>${there}</p></article>`
   );
 }
 
@@ -177,4 +181,19 @@ export function renderThread(comments: readonly PublicComment[], view: ThreadVie
     renderForm(view, replyTo) +
     `</section>`
   );
+}
+
+/** Someone elsewhere who mentioned the post (a Webmention that is neither a reply nor a reaction). */
+export interface MentionView {
+  itemUrl: string;
+  authorName: string | null;
+}
+
+/** "Mentioned by A, B": plain links to the mentioning pages, for the server's thread page. Empty when none. */
+export function renderMentions(mentions: readonly MentionView[], lang: Lang): string {
+  const links = mentions.flatMap((m) => {
+    const url = httpUrl(m.itemUrl);
+    return url ? [`<a href="${esc(url)}" rel="nofollow ugc noopener">${esc(m.authorName ?? new URL(url).hostname)}</a>`] : [];
+  });
+  return links.length === 0 ? '' : `<p class="k-mentions">${esc(PAGE_STRINGS[lang].mentionedBy)} ${links.join(', ')}</p>`;
 }

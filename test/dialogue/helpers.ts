@@ -2,6 +2,7 @@
 import {
   computePostMetrics,
   reportWindow,
+  type CommentSource,
   type CommentStatus,
   type MetricComment,
   type PostReport,
@@ -28,6 +29,8 @@ export interface Spec {
   name?: string | null;
   /** Marked "no answer needed" by the author. */
   acknowledged?: boolean;
+  /** Where it was written (default: the site). */
+  source?: CommentSource;
 }
 
 export function comment(spec: Spec): MetricComment {
@@ -42,6 +45,7 @@ export function comment(spec: Spec): MetricComment {
     isAuthor,
     name: spec.name !== undefined ? spec.name : spec.by === null ? null : `Name ${spec.by}`,
     ...(spec.acknowledged ? { acknowledged: true } : {}),
+    ...(spec.source ? { source: spec.source } : {}),
   };
 }
 

@@ -352,6 +352,8 @@ describe('more fixtures', () => {
       waitingForAuthorIds: [],
       acknowledged: 0,
       acknowledgedIds: [],
+      sources: { site: 0, webmention: 0, mastodon: 0, bluesky: 0 },
+      reactions: { likes: 0, reposts: 0 },
       pending: 0,
       orphans: 0,
       shape: 'silence',

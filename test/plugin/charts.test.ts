@@ -214,9 +214,9 @@ describe('trendsChart and cohortChart', () => {
     const html = trendsChart(rows, { id: 'tr', labels: en.chart, lang: 'en', panels: { conversation: 'Conversation share', returning: 'Returning share', answerHours: 'Answer time' } });
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(tableRows(html)).toEqual([
-      ['2026-01', '50 %', '25 %', '5'],
+      ['2026-01', '50%', '25%', '5'],
       ['2026-02', '–', '–', '–'],
-      ['2026-03', '100 %', '75 %', '30'],
+      ['2026-03', '100%', '75%', '30'],
     ]);
     // The empty month breaks each line into two single points: no segment crosses it.
     expect(html).not.toMatch(/<path d="M[^"]*L[^"]*"/);
@@ -224,8 +224,8 @@ describe('trendsChart and cohortChart', () => {
 
   it('shows each cohort beside those of it who came back within 90 days', () => {
     const html = cohortChart([{ month: '2026-01', newcomers: 4, returnedWithin90d: 1 }, { month: '2026-02', newcomers: 2, returnedWithin90d: 2 }], { id: 'co', labels: en.chart, lang: 'en' });
-    expect(tableRows(html)).toEqual([['2026-01', '4', '1', '25 %'], ['2026-02', '2', '2', '100 %']]);
-    expect(html).toContain('Of 6 newcomers, 3 commented again within 90 days (50 %).');
+    expect(tableRows(html)).toEqual([['2026-01', '4', '1', '25%'], ['2026-02', '2', '2', '100%']]);
+    expect(html).toContain('Of 6 newcomers, 3 commented again within 90 days (50%).');
   });
 });
 

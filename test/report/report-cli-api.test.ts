@@ -77,6 +77,9 @@ describe('kommentar report', () => {
     const { stdout } = await run(process.execPath, [CLI, 'report', '--site', 'blog', '--csv'], { env });
     const lines = stdout.trim().split('\r\n');
     expect(lines[0]!.split(',')).toContain('longestBackAndForth');
+    // Nested counters get one column per key, never "[object Object]".
+    expect(lines[0]!.split(',')).toEqual(expect.arrayContaining(['sources.site', 'sources.mastodon', 'reactions.likes', 'reactions.reposts']));
+    expect(stdout).not.toContain('[object Object]');
     expect(lines).toHaveLength(3);
     expect(lines.some((line) => line.startsWith('/talk/,'))).toBe(true);
   });

@@ -7,6 +7,14 @@ import { formatAge, formatTime } from './layout.js';
 
 const nameOf = (row: CommentRow) => row.name ?? 'Anonymous';
 
+const SOURCE_NAMES = { webmention: 'a Webmention', mastodon: 'Mastodon', bluesky: 'Bluesky' } as const;
+
+/** Where a comment from elsewhere came from, linked to its original. */
+function sourceView(row: CommentRow): Html | '' {
+  if (row.source === 'site' || !row.sourceUrl) return '';
+  return html` · via <a href="${row.sourceUrl}" rel="nofollow ugc noopener">${SOURCE_NAMES[row.source]}</a>`;
+}
+
 function parentView(parent: CommentRow | undefined): Html | '' {
   if (!parent) return '';
   if (parent.status === 'deleted') return html`<div class="parent"><p class="meta">In reply to a deleted comment</p></div>`;
@@ -29,7 +37,7 @@ export function commentCard(item: CommentInContext, now: number, actions: Html |
     </p>
     ${parentView(item.parent)}
     <p class="who">
-      ${comment.url ? html`<a href="${comment.url}" rel="nofollow ugc noopener">${nameOf(comment)}</a>` : nameOf(comment)}${comment.isAuthor ? ' (you)' : ''}
+      ${comment.url ? html`<a href="${comment.url}" rel="nofollow ugc noopener">${nameOf(comment)}</a>` : nameOf(comment)}${comment.isAuthor ? ' (you)' : ''}${sourceView(comment)}
     </p>
     <div class="comment">${raw(comment.html)}</div>
     ${actions}

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import { outboxSummary, requeueFailed } from '../../db/outbox.js';
+import { elsewhereSection } from './elsewhere.js';
 import type { DeskEnv } from './env.js';
 import { formatTime, page } from './layout.js';
 import { deskSite } from './site.js';
@@ -16,12 +17,19 @@ export function deliveryRoutes(ctx: AppContext) {
     const summary = await outboxSummary(ctx.db);
     const { smtp, webhook } = ctx.config;
     const requeued = Number(c.req.query('requeued'));
+    const fetched = Number(c.req.query('fetched'));
+    const elsewhere = await elsewhereSection(ctx, site.id, access.csrf);
     return c.html(
       page(
         {
           title: 'Deliveries',
           desk: { access, config: ctx.config, site, section: 'deliveries' },
-          notice: Number.isInteger(requeued) && requeued >= 0 && c.req.query('requeued') !== undefined ? { text: `${requeued} failed deliveries queued again.` } : undefined,
+          notice:
+            Number.isInteger(requeued) && requeued >= 0 && c.req.query('requeued') !== undefined
+              ? { text: `${requeued} failed deliveries queued again.` }
+              : Number.isInteger(fetched) && fetched >= 0 && c.req.query('fetched') !== undefined
+                ? { text: `Fetched: ${fetched} replies read from the copies.` }
+                : undefined,
         },
         html`<h1>Emails and webhooks</h1>
           <p class="meta">
@@ -51,7 +59,8 @@ export function deliveryRoutes(ctx: AppContext) {
                     )}
                   </tbody>
                 </table>
-              </div>`}`,
+              </div>`}
+          ${elsewhere}`,
       ),
     );
   });

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../../context.js';
 import { deliveryRoutes } from './deliveries.js';
+import { elsewhereRoutes } from './elsewhere.js';
 import type { DeskEnv } from './env.js';
 import { renderPageError } from './errors.js';
 import { requireDesk } from './guard.js';
@@ -36,5 +37,6 @@ export function deskRoutes(ctx: AppContext) {
   app.route('/', moderationRoutes(ctx));
   app.route('/', reportPageRoutes(ctx));
   app.route('/', deliveryRoutes(ctx));
+  app.route('/', elsewhereRoutes(ctx));
   return app;
 }

@@ -29,6 +29,10 @@ export const de: Strings = {
   failed: 'Der Kommentar-Server ist nicht erreichbar. Bitte versuch es noch einmal.',
   unavailable: 'Kommentare sind hier nicht verfügbar.',
   loading: 'Kommentare werden geladen …',
+  /** A comment written elsewhere: where ({name}), and a link to answer at the original. */
+  via: 'über {name}',
+  replyThere: 'Dort antworten',
+  sources: { webmention: 'ein Blog', mastodon: 'Mastodon', bluesky: 'Bluesky' },
 };
 
 export const dePage: PageStrings = {
@@ -51,4 +55,6 @@ export const dePage: PageStrings = {
   returnToPost: 'Zurück zum Beitrag',
   backToPost: '← Zurück zum Beitrag',
   pageTitle: 'Kommentare',
+  /** Before the pages elsewhere that mention the post (plain Webmention mentions). */
+  mentionedBy: 'Erwähnt von',
 };

@@ -31,6 +31,10 @@ export const en = {
   /** The page is not set up for the comment server (the console names the fix); neutral, since readers cannot fix it. */
   unavailable: 'Comments are unavailable here.',
   loading: 'Loading comments…',
+  /** A comment written elsewhere: where ({name}), and a link to answer at the original. */
+  via: 'via {name}',
+  replyThere: 'Reply there',
+  sources: { webmention: 'a blog', mastodon: 'Mastodon', bluesky: 'Bluesky' },
 };
 
 /** The form and the thread page, rendered as HTML by the server or a prerender (not needed in the bundle). */
@@ -54,6 +58,8 @@ export const enPage = {
   seeOnPost: 'See it on the post',
   returnToPost: 'Back to the post',
   pageTitle: 'Comments',
+  /** Before the pages elsewhere that mention the post (plain Webmention mentions). */
+  mentionedBy: 'Mentioned by',
 };
 
 /** The shapes every language file has. */
