@@ -1,8 +1,9 @@
 /** Storage for comments. Every query on the comments table lives here. */
-import type { Row } from '@libsql/client';
+import type { InStatement, Row } from '@libsql/client';
 import { recordChange } from './changes.js';
 import type { Db } from './connection.js';
 import { upsertThreadStatement } from './threads.js';
+import { writeQueue } from './write-queue.js';
 
 export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';
 
@@ -66,25 +67,31 @@ function toCommentRow(row: Row): CommentRow {
   };
 }
 
-/** Stores a comment, creating its thread on first use, in one atomic batch. Returns the stored row. */
+/** The statements that store a comment and create its thread on first use; the second one returns the new id. */
+export function insertCommentStatements(comment: NewComment): InStatement[] {
+  return [
+    upsertThreadStatement(comment.site, comment.uri, comment.title, comment.createdAt),
+    {
+      sql: `INSERT INTO comments (thread_id, parent_id, depth, status, body, html, name, url, email, commenter_key,
+              is_author, notify, created_at, edit_token_hash)
+            VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id, thread_id, (SELECT title FROM threads WHERE site = ? AND uri = ?) AS thread_title`,
+      args: [
+        comment.site, comment.uri, comment.parentId, comment.depth, comment.status, comment.body, comment.html,
+        comment.name, comment.url, comment.email, comment.commenterKey, comment.isAuthor ? 1 : 0, comment.notify ? 1 : 0,
+        comment.createdAt, comment.editTokenHash, comment.site, comment.uri,
+      ],
+    },
+  ];
+}
+
+/**
+ * Stores a comment atomically. Goes through the write queue, so comments
+ * arriving together share one commit. Returns the stored row once it is
+ * committed.
+ */
 export async function insertComment(db: Db, comment: NewComment): Promise<CommentRow> {
-  const [, inserted] = await db.batch(
-    [
-      upsertThreadStatement(comment.site, comment.uri, comment.title, comment.createdAt),
-      {
-        sql: `INSERT INTO comments (thread_id, parent_id, depth, status, body, html, name, url, email, commenter_key,
-                is_author, notify, created_at, edit_token_hash)
-              VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              RETURNING id, thread_id, (SELECT title FROM threads WHERE site = ? AND uri = ?) AS thread_title`,
-        args: [
-          comment.site, comment.uri, comment.parentId, comment.depth, comment.status, comment.body, comment.html,
-          comment.name, comment.url, comment.email, comment.commenterKey, comment.isAuthor ? 1 : 0, comment.notify ? 1 : 0,
-          comment.createdAt, comment.editTokenHash, comment.site, comment.uri,
-        ],
-      },
-    ],
-    'write',
-  );
+  const [, inserted] = await writeQueue(db).write(insertCommentStatements(comment));
   recordChange(db);
   const row = inserted!.rows[0]!;
   const { title: _title, ...fields } = comment;
