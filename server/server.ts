@@ -6,6 +6,7 @@ import { CommentEvents } from './comments/events.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase } from './db/connection.js';
+import { ResponseCache } from './http/response-cache.js';
 import { migrate } from './db/migrations.js';
 import { loadSecret } from './identity/secret.js';
 import { startNotifications } from './notify/service.js';
@@ -27,7 +28,7 @@ export async function openContext(config: Config): Promise<AppContext> {
     db.close();
     throw error;
   }
-  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents() };
+  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents(), responses: new ResponseCache() };
 }
 
 export async function startServer(config: Config): Promise<RunningServer> {

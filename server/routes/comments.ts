@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../context.js';
 import { findSite, type SiteConfig } from '../config.js';
-import { countComments, createComment, deleteComment, editComment, publicThreadSnapshot, type Writer } from '../comments/comments.js';
+import { countComments, createComment, deleteComment, editComment, listPublicThread, type Writer } from '../comments/comments.js';
 import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema, threadUri } from '../comments/schemas.js';
 import { hasAdminToken } from '../http/auth.js';
 import { clientAddress } from '../http/client-address.js';
@@ -12,6 +12,7 @@ import { checkWriteOrigin } from '../http/origin.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { hashClientAddress } from '../identity/identity.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { cachedAnswer } from './cached-answer.js';
 import { formErrorPage } from './form-error-page.js';
 import { commentPermalink, pageUrl, threadPageUrl } from '../urls.js';
 
@@ -53,12 +54,9 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
   app.get('/comments', async (c) => {
     const { site, uri } = readQuery(c, threadQuerySchema);
     requireSite(ctx.config, site);
-    const snapshot = await publicThreadSnapshot(ctx, site, uri);
     // Browsers and the widget revalidate every time; an unchanged thread costs a 304.
     c.header('Cache-Control', 'public, no-cache');
-    c.header('ETag', snapshot.etag);
-    if (c.req.header('if-none-match')?.split(/,\s*/).includes(snapshot.etag)) return c.body(null, 304);
-    return c.body(snapshot.json, 200, { 'content-type': 'application/json' });
+    return cachedAnswer(c, ctx, `thread\n${site}\n${uri}`, 'application/json', async () => JSON.stringify({ comments: await listPublicThread(ctx, site, uri) }));
   });
 
   app.post('/comments', async (c) => {

@@ -17,6 +17,7 @@ import { escapeHtml } from '../render/escape.js';
 import { pageUrl } from '../urls.js';
 import { LANGS, PAGE_STRINGS, STRINGS, pickLang } from '../widget/i18n/index.js';
 import { renderThread, type ThreadView } from '../widget/markup.js';
+import { cachedAnswer } from './cached-answer.js';
 
 const commentId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -30,20 +31,27 @@ const pageQuerySchema = threadQuerySchema.extend({
 export function threadPageRoutes(ctx: AppContext) {
   const app = new Hono();
 
-  /** Reads the query and the thread; the language comes from `lang`, else the browser's first preference. */
-  async function load(c: Context) {
+  /** Reads the query; the language comes from `lang`, else the browser's first preference. */
+  function readView(c: Context) {
     const query = readQuery(c, pageQuerySchema);
     const site = requireSite(ctx.config, query.site);
     const lang = query.lang ?? pickLang(c.req.header('accept-language')?.split(',')[0]);
     const view: ThreadView = { server: ctx.config.publicUrl, site: site.id, uri: query.uri, lang, now: ctx.now(), timeZone: 'UTC', replyTo: query.reply };
+    return { query, site, view };
+  }
+
+  /** The query and the thread. */
+  async function load(c: Context) {
+    const { query, site, view } = readView(c);
     return { query, site, view, comments: await listPublicThread(ctx, site.id, query.uri) };
   }
 
-  // Rendered for this moment (relative times, the form's fill-time stamp), so never cached; the JSON list carries the ETag.
+  // Built once per change of the thread (relative times as of then: the widget refreshes them on mount) and served compressed.
   app.get('/api/v1/comments.html', async (c) => {
-    const { view, comments } = await load(c);
-    c.header('Cache-Control', 'no-store');
-    return c.html(renderThread(comments, view));
+    const { query, site, view } = readView(c);
+    c.header('Cache-Control', 'public, no-cache');
+    const key = `fragment\n${site.id}\n${query.uri}\n${view.lang}\n${query.reply ?? ''}`;
+    return cachedAnswer(c, ctx, key, 'text/html; charset=utf-8', async () => renderThread(await listPublicThread(ctx, site.id, query.uri), { ...view, now: ctx.now() }));
   });
 
   app.get('/thread', async (c) => {
