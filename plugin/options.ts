@@ -38,6 +38,8 @@ const optionsSchema = z.strictObject({
   layout: z.string().min(1).optional(),
   /** Load the widget script after the prerendered comments (live updates, replies without reload). */
   widget: z.boolean().default(true),
+  /** Top-level comments (with their replies) prerendered per page; the rest behind "show N more" (the widget loads them, without JavaScript a link opens the whole thread). */
+  pageSize: z.number().int().min(1).max(10_000).default(30),
 });
 
 /** Options as a blogger writes them in `addPlugin(kommentar, {...})`. */

@@ -25,6 +25,8 @@ const pageQuerySchema = threadQuerySchema.extend({
   lang: z.enum(LANGS).optional(),
   reply: commentId.optional(),
   pending: commentId.optional(),
+  /** The fragment's page size: top-level threads shown before "show N more" (the page of the whole thread ignores it). */
+  limit: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 
 /** The no-JS thread page and the widget's HTML fragment, for mounting at the root. */
@@ -50,8 +52,9 @@ export function threadPageRoutes(ctx: AppContext) {
   app.get('/api/v1/comments.html', async (c) => {
     const { query, site, view } = readView(c);
     c.header('Cache-Control', 'public, no-cache');
-    const key = `fragment\n${site.id}\n${query.uri}\n${view.lang}\n${query.reply ?? ''}`;
-    return cachedAnswer(c, ctx, key, 'text/html; charset=utf-8', async () => renderThread(await listPublicThread(ctx, site.id, query.uri), { ...view, now: ctx.now() }));
+    const key = `fragment\n${site.id}\n${query.uri}\n${view.lang}\n${query.reply ?? ''}\n${query.limit ?? ''}`;
+    const build = async () => renderThread(await listPublicThread(ctx, site.id, query.uri), { ...view, now: ctx.now(), pageSize: query.limit });
+    return cachedAnswer(c, ctx, key, 'text/html; charset=utf-8', build);
   });
 
   app.get('/thread', async (c) => {

@@ -9,7 +9,7 @@ import { STRINGS, pickLang } from './i18n/index.js';
 import { endReply, prepareForm, send, startReply, togglePreview, updatePreview } from './browser/compose.js';
 import { deleteOwn, endEdit, saveEdit, startEdit } from './browser/own.js';
 import { element, personalise } from './browser/thread.js';
-import { act, createWidget, refresh, say, type Widget } from './browser/widget.js';
+import { act, createWidget, refresh, reveal, say, type Widget } from './browser/widget.js';
 
 const script = (document.currentScript ?? document.querySelector('script[src*="/widget.js"]')) as HTMLScriptElement | null;
 /** The comment server: where this script was loaded from (a path prefix behind a proxy is kept). */
@@ -48,6 +48,7 @@ function wire(w: Widget): void {
     else if (is('k-edit') && item) startEdit(w, item);
     else if (is('k-ecancel') && item) endEdit(item);
     else if (is('k-delete') && item) void act(w, target!, () => deleteOwn(w, item, target!));
+    else if (is('k-more')) void refresh(w, true).catch(() => say(w, w.s.failed));
     else return;
     event.preventDefault();
   });
@@ -56,6 +57,7 @@ function wire(w: Widget): void {
     const target = event.target as HTMLFormElement;
     void act(w, target.querySelector('.k-send')!, () => (target === form ? send(w) : saveEdit(w, target)));
   });
+  window.addEventListener('hashchange', () => void openPermalink(w));
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && form.querySelector('.k-to-note:not([hidden])')) endReply(w, true);
   });
@@ -67,11 +69,20 @@ function wire(w: Widget): void {
   });
 }
 
-/** The thread as HTML rendered by the server with the same markup a prerender has (one request, no client-side layout). */
-async function fetchMarkup(site: string, uri: string, lang: string): Promise<HTMLElement> {
-  const response = await fetch(`${server}/api/v1/comments.html?${new URLSearchParams({ site, uri, lang })}`, { credentials: 'omit' });
+/** Top-level threads shown at first unless the embed says `data-kommentar-page-size`. */
+const PAGE_SIZE = 30;
+
+/** The first page of the thread as HTML rendered by the server with the same markup a prerender has (one request, no client-side layout). */
+async function fetchMarkup(site: string, uri: string, lang: string, limit: string): Promise<HTMLElement> {
+  const response = await fetch(`${server}/api/v1/comments.html?${new URLSearchParams({ site, uri, lang, limit })}`, { credentials: 'omit' });
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
   return element(await response.text());
+}
+
+/** A `#comment-ID` link opens the comment even when it is folded or not loaded yet. */
+async function openPermalink(w: Widget): Promise<void> {
+  const id = /^#comment-(\d+)$/.exec(location.hash)?.[1];
+  if (id) (await reveal(w, Number(id)))?.scrollIntoView();
 }
 
 async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<void> {
@@ -90,15 +101,16 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
       const w = createWidget(prerendered, view, prerendered.dataset.etag ?? null);
       wire(w);
       await refresh(w);
+      await openPermalink(w);
       return;
     }
     container.innerHTML = `<p class="k-loading" role="status">${STRINGS[lang].loading}</p>`;
-    const [root] = await Promise.all([fetchMarkup(view.site, view.uri, lang), styles]);
+    const [root] = await Promise.all([fetchMarkup(view.site, view.uri, lang, container.dataset.kommentarPageSize || String(PAGE_SIZE)), styles]);
     const w = createWidget(root, view, null);
     wire(w);
     personalise(root, lang);
     container.replaceChildren(root);
-    if (location.hash.startsWith('#comment-')) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+    await openPermalink(w);
   } catch (error) {
     console.error('[kommentar]', error);
     if (!prerendered) container.innerHTML = `<p class="k-loading" role="status">${STRINGS[lang].failed}</p>`;

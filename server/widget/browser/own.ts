@@ -42,7 +42,7 @@ export async function saveEdit(w: Widget, form: HTMLFormElement): Promise<void> 
   const item = form.closest<HTMLElement>('.k-c')!;
   if (!(await change(w, item, form, (form.elements.namedItem('body') as HTMLTextAreaElement).value))) return;
   say(w, w.s.updated);
-  focusComment(w, commentId(item));
+  await focusComment(w, commentId(item));
 }
 
 /** The first click arms the button ("Really delete?"), the second deletes. */
