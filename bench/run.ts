@@ -11,6 +11,7 @@ const groups: Record<string, () => Promise<{ run: Bench }>> = {
   widget: () => import('./widget.js'),
   import: () => import('./import.js'),
   eleventy: () => import('./eleventy.js'),
+  thread: () => import('./long-thread.js'),
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

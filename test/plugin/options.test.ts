@@ -44,6 +44,7 @@ describe('options', () => {
       timeout: 10_000,
       lang: 'en',
       widget: true,
+      pageSize: 30,
     });
   });
 
