@@ -21,7 +21,8 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/connection.js';
 import { migrate } from '../server/db/migrations.js';
-import { startServer } from '../server/server.js';
+import { listPublicSite } from '../server/comments/site-threads.js';
+import { startServer, type RunningServer } from '../server/server.js';
 import { EXAMPLE_DIR } from '../site-example/build-site.js';
 import { generateSite } from './generate.js';
 import type { BenchRow } from './table.js';
@@ -84,7 +85,7 @@ const HANDWRITTEN_LOOP = `{% set thread = comments[page.url] or [] %}
     <li id="comment-{{ c.id }}" style="margin-left: {{ (c.depth - 1) * 1.5 }}em">
       {%- if c.deleted %}<p><em>This comment was deleted.</em></p>{% else %}
       <p class="meta">{% if c.url %}<a href="{{ c.url }}" rel="nofollow ugc">{{ c.name or "Anonymous" }}</a>{% else %}<b>{{ c.name or "Anonymous" }}</b>{% endif %}
-        {% if c.isAuthor %}<span class="badge">Author</span>{% endif %} <time datetime="{{ c.createdAt }}">{{ c.createdAt | readableDate }}</time></p>
+        {% if c.isAuthor %}<span class="badge">Author</span>{% endif %} <time datetime="{{ c.createdAt }}">{{ c.createdAt.slice(0, 10) }}</time></p>
       {{ c.html | safe }}{% endif %}
     </li>
   {%- endfor %}
@@ -93,9 +94,10 @@ const HANDWRITTEN_LOOP = `{% set thread = comments[page.url] or [] %}
 `;
 
 /** The handwritten variant's sources: the example blog with the threads as a data file and the loop in place of `{% comments %}`. */
-async function writeHandwritten(dir: string, server: string): Promise<void> {
+async function writeHandwritten(dir: string, server: RunningServer): Promise<void> {
   writeSource(dir);
-  const { threads } = (await (await fetch(`${server}/api/v1/threads?site=bench`)).json()) as { threads: { uri: string; comments: unknown[] }[] };
+  // The same threads the plugin gets from GET /api/v1/threads, as a blogger would save them.
+  const threads = await listPublicSite(server.ctx, 'bench');
   writeFileSync(join(dir, '_data', 'comments.json'), JSON.stringify(Object.fromEntries(threads.map((t) => [t.uri, t.comments]))));
   writeFileSync(join(dir, '_includes', 'comments.njk'), HANDWRITTEN_LOOP);
   const post = join(dir, '_includes', 'post.njk');
@@ -193,7 +195,7 @@ export async function run(): Promise<BenchRow[]> {
     // Separate copies: Eleventy caches compiled layouts by path across builds in one process.
     const variants = ['plain', 'handwritten', 'fetching', 'cached', 'overview'] as const;
     for (const name of variants) if (name !== 'handwritten') writeSource(join(dir, name));
-    await writeHandwritten(join(dir, 'handwritten'), server.url);
+    await writeHandwritten(join(dir, 'handwritten'), server);
     writeFileSync(join(dir, 'plain.config.js'), PLAIN_CONFIG);
     writeFileSync(join(dir, 'handwritten.config.js'), HANDWRITTEN_CONFIG);
     writeFileSync(join(dir, 'plugin.config.js'), pluginConfig(server.url));

@@ -1,8 +1,8 @@
 /**
  * Ready-to-send answers kept in memory: a thread read is the hot path (every
  * page view with the widget) and writes are rare. Each snapshot holds its body
- * as bytes, its ETag and its brotli and gzip forms, made once per snapshot
- * rather than once per request.
+ * as bytes, its ETag and its brotli and gzip forms, each made once per
+ * snapshot (when first asked for, off the main thread) rather than once per request.
  *
  * - Valid while the database's change generation is the one it was built at;
  *   after a write the next reader waits for the new snapshot (a writer sees
@@ -19,13 +19,15 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Context } from 'hono';
 
+export type Encoding = 'br' | 'gzip';
+
 export interface Snapshot {
   body: Uint8Array<ArrayBuffer>;
-  br: Uint8Array<ArrayBuffer>;
-  gzip: Uint8Array<ArrayBuffer>;
   /** Strong ETag of `body`, quoted; the encoded forms carry it with a suffix. */
   etag: string;
   contentType: string;
+  /** The compressed forms made so far (see `encoded`). */
+  encodings: Map<Encoding, Promise<Uint8Array<ArrayBuffer>>>;
 }
 
 interface Entry {
@@ -45,18 +47,25 @@ export interface ResponseCacheOptions {
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 const encoder = new TextEncoder();
-const sizeOf = (s: Snapshot) => s.body.byteLength + s.br.byteLength + s.gzip.byteLength;
-const bytes = (buffer: Buffer): Uint8Array<ArrayBuffer> => new Uint8Array(buffer);
+/** What an entry is counted as against the budget: its body, and at most as much again for the compressed forms. */
+const sizeOf = (s: Snapshot) => 2 * s.body.byteLength;
 
-/** Builds a snapshot: the body encoded once, compressed once in each encoding (off the main thread). */
+/** Builds a snapshot: the body encoded once and hashed for its ETag. */
 export async function makeSnapshot(text: string, contentType: string): Promise<Snapshot> {
   const body = encoder.encode(text);
-  const [br, gz] = await Promise.all([
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, contentType, encodings: new Map() };
+}
+
+/** The snapshot's body in `encoding`, compressed on the first request for it and kept. */
+export function encoded(snapshot: Snapshot, encoding: Encoding): Promise<Uint8Array<ArrayBuffer>> {
+  let done = snapshot.encodings.get(encoding);
+  if (!done) {
+    const { body } = snapshot;
     // Quality 5 compresses a thread within a few percent of 11 at a fraction of the time: snapshots are rebuilt after every write.
-    brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }),
-    gzipAsync(body, { level: 6 }),
-  ]);
-  return { body, br: bytes(br), gzip: bytes(gz), etag: `"${createHash('sha1').update(body).digest('base64url')}"`, contentType };
+    const compressing = encoding === 'br' ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } }) : gzipAsync(body, { level: 6 });
+    snapshot.encodings.set(encoding, (done = compressing.then((buffer): Uint8Array<ArrayBuffer> => new Uint8Array(buffer))));
+  }
+  return done;
 }
 
 export class ResponseCache {
@@ -128,7 +137,7 @@ export class ResponseCache {
  * best encoding the client accepts (brotli, gzip, none), each with its own
  * ETag and `Vary: Accept-Encoding` so shared caches keep them apart.
  */
-export function sendSnapshot(c: Context, snapshot: Snapshot): Response {
+export async function sendSnapshot(c: Context, snapshot: Snapshot): Promise<Response> {
   const accepts = c.req.header('accept-encoding') ?? '';
   const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
   const tag = encoding ? `${snapshot.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"` : snapshot.etag;
@@ -137,6 +146,8 @@ export function sendSnapshot(c: Context, snapshot: Snapshot): Response {
   const candidates = c.req.header('if-none-match')?.split(',').map((value) => value.trim().replace(/^W\//, ''));
   // A tag of another encoding names the same content, so it matches too.
   if (candidates?.some((value) => value === tag || value === snapshot.etag || value.replace(/-(br|gz)"$/, '"') === snapshot.etag)) return c.body(null, 304);
-  if (encoding) c.header('Content-Encoding', encoding);
-  return c.body(encoding === 'br' ? snapshot.br : encoding === 'gzip' ? snapshot.gzip : snapshot.body, 200, { 'content-type': snapshot.contentType });
+  if (!encoding) return c.body(snapshot.body, 200, { 'content-type': snapshot.contentType });
+  const body = await encoded(snapshot, encoding);
+  c.header('Content-Encoding', encoding);
+  return c.body(body, 200, { 'content-type': snapshot.contentType });
 }
