@@ -32,8 +32,8 @@ export class WriteQueue {
       this.pending.push({ statements, resolve, reject });
       if (!this.running) {
         this.running = true;
-        // Let the requests already read from the sockets queue up before the first commit.
-        setImmediate(() => void this.drain());
+        // A millisecond lets the requests already arriving on other sockets join the first commit.
+        setTimeout(() => void this.drain(), 1);
       }
     });
   }
@@ -48,7 +48,7 @@ export class WriteQueue {
       }
       await this.commit(this.pending.splice(0, take));
       // Writes that arrived during that commit are picked up by the next turn of the loop.
-      if (this.pending.length > 0) await new Promise((r) => setImmediate(r));
+      if (this.pending.length > 0) await new Promise((r) => setTimeout(r, 1));
     }
     this.running = false;
   }
