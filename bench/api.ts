@@ -82,7 +82,7 @@ async function bareInsertLoop(dir: string): Promise<number> {
   try {
     await migrate(db);
     const row: NewComment = {
-      site: 'example', uri: '/bench/create/', title: null, parentId: null, depth: 1, status: 'approved', body: CREATE_BODY,
+      site: 'example', uri: '/bench/create/', pageTitle: null, identityKey: null, parentId: null, depth: 1, status: 'approved', body: CREATE_BODY,
       html: renderMarkdown(CREATE_BODY), name: 'Load', url: null, email: null, commenterKey: 'k'.repeat(64), isAuthor: false,
       notify: false, createdAt: Date.now(), editTokenHash: 'h'.repeat(64),
     };

@@ -1,5 +1,6 @@
 /**
- * Kommentar for Eleventy (`import kommentar from "kommentar/eleventy"`):
+ * Kommentar for Eleventy (`import kommentar from "eleventy-plugin-kommentar"`,
+ * or `"kommentar/eleventy"` from the server's package):
  *
  *   eleventyConfig.addPlugin(kommentar, { server: "https://comments.example", site: "blog" });
  *
@@ -11,6 +12,7 @@
  */
 import { KommentarBuild } from './build-data.js';
 import type { EleventyConfig } from './eleventy.js';
+import { KommentarSetupError } from './errors.js';
 import { resolveOptions, type KommentarOptions } from './options.js';
 import { addDialogueTemplates } from './pages/templates.js';
 import { addShortcodes } from './shortcodes.js';
@@ -19,7 +21,7 @@ import { emptySiteData, loadSiteData, problemMessage } from './site-data.js';
 export type { KommentarOptions } from './options.js';
 
 export default function kommentarPlugin(eleventyConfig: EleventyConfig, options: KommentarOptions): void {
-  eleventyConfig.versionCheck('>=3.0');
+  requireEleventy3(eleventyConfig);
   const resolved = resolveOptions(options);
 
   // Everything lives in this closure: two sites built in one process never share data.
@@ -30,7 +32,7 @@ export default function kommentarPlugin(eleventyConfig: EleventyConfig, options:
     const data = await loadSiteData(resolved);
     if (data.problems.length > 0) {
       const message = problemMessage(data, resolved);
-      if (resolved.strict) throw new Error(message);
+      if (resolved.strict) throw new KommentarSetupError(message);
       console.warn(message);
     }
     build = new KommentarBuild(resolved, data);
@@ -41,6 +43,18 @@ export default function kommentarPlugin(eleventyConfig: EleventyConfig, options:
   addDialogueTemplates(eleventyConfig, resolved, current);
 }
 
+/** The plugin was handed something other than an Eleventy 3 configuration: say so in one line. */
+function requireEleventy3(eleventyConfig: EleventyConfig): void {
+  if (typeof eleventyConfig?.versionCheck !== 'function') {
+    throw new KommentarSetupError('[kommentar] this is an Eleventy plugin: add it in eleventy.config.js with eleventyConfig.addPlugin(kommentar, { server, site }) and build with Eleventy 3 or newer (npm install @11ty/eleventy)');
+  }
+  try {
+    eleventyConfig.versionCheck('>=3.0');
+  } catch {
+    throw new KommentarSetupError('[kommentar] needs Eleventy 3 or newer (npm install @11ty/eleventy@3)');
+  }
+}
+
 // Eleventy runs a plugin marked unique once per configuration, however often it is added.
-Object.defineProperty(kommentarPlugin, 'eleventyPackage', { value: 'kommentar/eleventy' });
+Object.defineProperty(kommentarPlugin, 'eleventyPackage', { value: 'eleventy-plugin-kommentar' });
 Object.defineProperty(kommentarPlugin, 'eleventyPluginOptions', { value: { unique: true } });

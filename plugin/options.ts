@@ -4,7 +4,9 @@
  * its start with the option's name instead of producing a page without comments.
  */
 import { z } from 'zod';
+import { KommentarSetupError } from './errors.js';
 import { LANGUAGES } from './i18n.js';
+import type { KommentarOptions } from './types.js';
 
 /** A path of the built site that starts and ends with "/", e.g. "/dialogue/". */
 const sitePath = z
@@ -42,13 +44,17 @@ const optionsSchema = z.strictObject({
   pageSize: z.number().int().min(1).max(10_000).default(30),
 });
 
-/** Options as a blogger writes them in `addPlugin(kommentar, {...})`. */
-export type KommentarOptions = z.input<typeof optionsSchema>;
+/** The published KommentarOptions (types.d.ts) describe exactly what the schema accepts: typecheck fails otherwise. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type OptionsMatchPublishedTypes = Assert<Same<z.input<typeof optionsSchema>, KommentarOptions>>;
+
+export type { KommentarOptions };
 /** Options after defaults are applied. */
 export type ResolvedOptions = z.output<typeof optionsSchema>;
 
 /** The options problem a blogger must fix, named after the option. */
-export class KommentarOptionsError extends Error {
+export class KommentarOptionsError extends KommentarSetupError {
   override name = 'KommentarOptionsError';
 }
 

@@ -6,6 +6,7 @@
 import { escapeHtml } from '../server/render/escape.js';
 import { KommentarBuild } from './build-data.js';
 import type { EleventyConfig, ShortcodeThis } from './eleventy.js';
+import { KommentarSetupError } from './errors.js';
 import { langOf, stringsFor, type Lang } from './i18n.js';
 import { shapePill } from './pages/blocks.js';
 import { renderCommentsSection } from './comments-section.js';
@@ -30,7 +31,7 @@ function threadUri(self: ShortcodeThis, arg: unknown, shortcode: string): string
   if (typeof arg === 'string' && arg !== '') return arg;
   const url = self.page?.url;
   if (typeof url === 'string' && url !== '') return url;
-  throw new Error(`[kommentar] {% ${shortcode} %} on ${self.page?.inputPath ?? 'a page'} has no URL (permalink: false?): pass the thread path, e.g. {% ${shortcode} "/posts/x/" %}`);
+  throw new KommentarSetupError(`[kommentar] {% ${shortcode} %} on ${self.page?.inputPath ?? 'a page'} has no URL (permalink: false?): pass the thread path, e.g. {% ${shortcode} "/posts/x/" %}`);
 }
 
 /** The page's language: the i18n plugin's page.lang, else a `lang` data key, else the plugin's option. */

@@ -8,6 +8,7 @@ import { apiCors } from './http/cors.js';
 import { deskRoutes } from './routes/admin/index.js';
 import { deskSessionCheck } from './routes/admin/session-cookie.js';
 import { commentRoutes } from './routes/comments.js';
+import { diagnoseRoutes } from './routes/diagnose.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -47,6 +48,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/api/v1', commentRoutes(ctx, isAuthor));
   app.route('/api/v1', reportRoutes(ctx, isAuthor));
   app.route('/api/v1', threadRoutes(ctx));
+  app.route('/api/v1', diagnoseRoutes(ctx));
   app.route('/', feedRoutes(ctx));
   app.route('/', widgetRoutes(ctx));
   app.route('/', threadPageRoutes(ctx));

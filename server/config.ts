@@ -3,15 +3,20 @@
  * JSON config file over defaults. Everything else reads the resulting `Config`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 export type Moderation = 'none' | 'first-time' | 'all';
 
+/** A browser origin such as "https://blog.example": a scheme is required (a path is reported by `kommentar check`). */
+const originSchema = z.string().refine((value) => /^https?:\/\/[^/]/i.test(value) && URL.canParse(value), {
+  error: (issue) => `"${String(issue.input)}" is not an origin: write it with its scheme, e.g. "https://${String(issue.input).replace(/^[a-z]+:\/*/i, '').split('/')[0] || 'blog.example'}"`,
+});
+
 const siteSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, 'site ids are letters, digits, "-" and "_"'),
   title: z.string().max(200).optional(),
-  origins: z.array(z.string().url()).default([]),
+  origins: z.array(originSchema).default([]),
   moderation: z.enum(['none', 'first-time', 'all']).default('none'),
   authorEmails: z.array(z.string().email()).default([]),
   /** Display name shown on the author's comments. */
@@ -43,7 +48,8 @@ const webhookSchema = z.object({
   allowPrivateAddresses: z.boolean().default(false),
 });
 
-const fileSchema = z.object({
+/** The JSON config file (every key optional); `kommentar check` also walks it to find keys it does not know. */
+export const configFileSchema = z.object({
   sites: z.array(siteSchema).min(1).optional(),
   /** Public base URL of the comment server, used in emails, feeds and redirects. */
   publicUrl: z.string().url().optional(),
@@ -101,14 +107,14 @@ function parseIntEnv(name: string, raw: string | undefined, fallback: number): n
   return value;
 }
 
-function readConfigFile(path: string): z.infer<typeof fileSchema> {
+function readConfigFile(path: string): z.infer<typeof configFileSchema> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ConfigError(`cannot read config file ${path}: ${(error as Error).message}`);
   }
-  const parsed = fileSchema.safeParse(raw);
+  const parsed = configFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`config file ${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -123,11 +129,18 @@ export function dataDirFor(dbUrl: string): string {
 }
 
 /** Loads the configuration from `env` (default `process.env`). */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** The config file in use: KOMMENTAR_CONFIG (which must exist), else ./kommentar.config.json if present. */
+export function configFilePath(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const explicitPath = env.KOMMENTAR_CONFIG;
-  const configPath = explicitPath ? resolve(explicitPath) : existsSync('kommentar.config.json') ? resolve('kommentar.config.json') : undefined;
-  if (explicitPath && !existsSync(configPath!)) throw new ConfigError(`KOMMENTAR_CONFIG points to ${configPath}, which does not exist`);
-  const file = configPath ? readConfigFile(configPath) : fileSchema.parse({});
+  if (!explicitPath) return existsSync('kommentar.config.json') ? resolve('kommentar.config.json') : undefined;
+  const path = resolve(explicitPath);
+  if (!existsSync(path)) throw new ConfigError(`KOMMENTAR_CONFIG points to ${path}, which does not exist`);
+  return path;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const configPath = configFilePath(env);
+  const file = configPath ? readConfigFile(configPath) : configFileSchema.parse({});
 
   const port = parseIntEnv('PORT', env.PORT, 8787);
   const host = env.HOST || '127.0.0.1';
@@ -138,7 +151,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (ids.has(site.id)) throw new ConfigError(`site "${site.id}" is configured twice`);
     ids.add(site.id);
   }
-  const dbUrl = env.KOMMENTAR_DB_URL || DEFAULT_DB_URL;
+  // KOMMENTAR_DATA_DIR (the container's /data) holds the secret and, unless KOMMENTAR_DB_URL says otherwise, the database.
+  const dataDirSetting = env.KOMMENTAR_DATA_DIR ? resolve(env.KOMMENTAR_DATA_DIR) : undefined;
+  const dbUrl = env.KOMMENTAR_DB_URL || (dataDirSetting ? `file:${join(dataDirSetting, 'kommentar.db')}` : DEFAULT_DB_URL);
 
   return {
     port,
@@ -147,7 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrlDerived: !(env.KOMMENTAR_PUBLIC_URL || file.publicUrl),
     dbUrl,
     dbAuthToken: env.KOMMENTAR_DB_AUTH_TOKEN || undefined,
-    dataDir: dataDirFor(dbUrl),
+    dataDir: dataDirSetting ?? dataDirFor(dbUrl),
     configPath,
     secret: env.KOMMENTAR_SECRET || undefined,
     adminToken: env.KOMMENTAR_ADMIN_TOKEN || undefined,

@@ -25,6 +25,11 @@ const WORDS: Record<string, [string, string]> = {
   trackback: ['trackback', 'trackbacks'],
   'thread-without-id': ['thread without id', 'threads without id'],
   'without-post': ['comment without its post', 'comments without their post'],
+  unpublished: ['draft or private post (no thread)', 'drafts or private posts (no threads)'],
+  attachment: ['attachment (no thread)', 'attachments (no threads)'],
+  'menu-item': ['menu item', 'menu items'],
+  'other-post-type': ['entry of another post type', 'entries of other post types'],
+  'comment-on-skipped-entry': ['comment on those', 'comments on those'],
 };
 
 /** A progress bar on stderr when it is a terminal; nothing otherwise (scripts, CI, pipes). */

@@ -3,7 +3,7 @@
  * input and shape responses; everything about what a comment may do is here.
  */
 import type { AppContext } from '../context.js';
-import type { SiteConfig } from '../config.js';
+import { findSite, type SiteConfig } from '../config.js';
 import {
   countApproved,
   countChildren,
@@ -12,13 +12,17 @@ import {
   insertComment,
   listThreadComments,
   markDeleted,
+  newCommentIdMarker,
+  setPendingEdit,
   updateCommentBody,
   type CommentRow,
   type CommentStatus,
 } from '../db/comments.js';
 import { isTrusted } from '../db/trusted.js';
 import { ApiError } from '../http/errors.js';
-import { authorKey, commenterKey, hashToken, newToken, normaliseEmail, safeEqual } from '../identity/identity.js';
+import { authorKey, commenterKey, hashToken, identityKey, newToken, normaliseEmail, safeEqual } from '../identity/identity.js';
+import { findThread } from '../db/threads.js';
+import { notificationStatements } from '../notify/notifier.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { toPublicComment, type PublicComment } from './public.js';
 import type { CreateCommentInput } from './schemas.js';
@@ -27,6 +31,13 @@ import { keepPlaceholders, orderThread } from './tree.js';
 /** Who is writing: a visitor, or the site's author (admin token or desk session). */
 export interface Writer {
   isAuthor: boolean;
+}
+
+export interface EditedComment {
+  /** The comment as its writer now sees it (the new text, also while it awaits moderation). */
+  comment: PublicComment;
+  /** The edit awaits moderation; the public keeps seeing the approved text meanwhile. */
+  pending: boolean;
 }
 
 export interface CreatedComment {
@@ -44,17 +55,33 @@ export async function listPublicThread(ctx: AppContext, site: string, uri: strin
   return orderThread(visible).map((row) => toPublicComment(row));
 }
 
-async function initialStatus(ctx: AppContext, site: SiteConfig, key: string | null, email: string | undefined, writer: Writer): Promise<CommentStatus> {
-  if (writer.isAuthor) return 'approved';
+/**
+ * Whether a key (a browser identity, or an email address's) is known on the
+ * site: the author trusted it, or approved a comment written with it (other
+ * than `exceptId`, the comment being edited). A known browser identity is
+ * proof enough; a known email address is not (anyone can type anyone's), so
+ * it only earns its owner a link by email that publishes the comment.
+ */
+async function isKnown(ctx: AppContext, site: string, key: string | null, exceptId?: number): Promise<boolean> {
+  if (!key) return false;
+  return (await isTrusted(ctx.db, site, key)) || (await hasApprovedComment(ctx.db, site, key, exceptId));
+}
+
+interface InitialStatus {
+  status: CommentStatus;
+  /** The address to ask "did you write this?": known to the author, but written from an unknown browser. */
+  askToPublish?: string;
+}
+
+async function initialStatus(ctx: AppContext, site: SiteConfig, keys: { identity: string | null; commenter: string | null }, email: string | undefined, writer: Writer): Promise<InitialStatus> {
+  if (writer.isAuthor) return { status: 'approved' };
   // Someone using the author's address without being logged in is probably not the author.
-  if (email && site.authorEmails.some((address) => normaliseEmail(address) === normaliseEmail(email))) return 'pending';
-  if (site.moderation === 'all') return 'pending';
-  if (site.moderation === 'first-time') {
-    if (!key) return 'pending';
-    const known = (await isTrusted(ctx.db, site.id, key)) || (await hasApprovedComment(ctx.db, site.id, key));
-    return known ? 'approved' : 'pending';
-  }
-  return 'approved';
+  if (email && site.authorEmails.some((address) => normaliseEmail(address) === normaliseEmail(email))) return { status: 'pending' };
+  if (site.moderation === 'all') return { status: 'pending' };
+  if (site.moderation !== 'first-time' || (await isKnown(ctx, site.id, keys.identity))) return { status: 'approved' };
+  // A known address from an unknown browser: only its owner, through the emailed link, can publish the comment.
+  const knownAddress = email && keys.commenter && (await isKnown(ctx, site.id, keys.commenter));
+  return knownAddress ? { status: 'pending', askToPublish: email } : { status: 'pending' };
 }
 
 export async function createComment(ctx: AppContext, site: SiteConfig, input: CreateCommentInput, writer: Writer): Promise<CreatedComment> {
@@ -68,14 +95,16 @@ export async function createComment(ctx: AppContext, site: SiteConfig, input: Cr
     depth = parent.depth + 1;
   }
   const key = writer.isAuthor ? authorKey(ctx.secret, site.id) : commenterKey(ctx.secret, { email: input.email, identity: input.identity });
-  const status = await initialStatus(ctx, site, key, input.email, writer);
+  const identity = !writer.isAuthor && input.identity ? identityKey(ctx.secret, input.identity) : null;
+  const { status, askToPublish } = await initialStatus(ctx, site, { identity, commenter: key }, input.email, writer);
   const editToken = newToken();
   const now = ctx.now();
   const notify = Boolean(input.notify && input.email);
-  const row = await insertComment(ctx.db, {
+  const pageTitle = input.title ?? null;
+  const fields = {
     site: site.id,
     uri: input.uri,
-    title: input.title ?? null,
+    pageTitle,
     parentId,
     depth,
     status,
@@ -86,12 +115,20 @@ export async function createComment(ctx: AppContext, site: SiteConfig, input: Cr
     // The raw address is kept only when it is needed to send reply notifications.
     email: notify ? input.email! : null,
     commenterKey: key,
+    identityKey: identity,
     isAuthor: writer.isAuthor,
     notify,
     createdAt: now,
     editTokenHash: hashToken(editToken),
-  });
+  };
+  // The comment and what it sets off (emails, webhook) are stored in one batch, or neither is.
+  const marker = newCommentIdMarker();
+  const threadTitle = (await findThread(ctx.db, site.id, input.uri))?.title ?? (status === 'approved' ? pageTitle : null);
+  const draft: CommentRow = { ...fields, id: marker, threadId: 0, threadTitle, editedAt: null, pendingEdit: null };
+  const alongside = await notificationStatements(ctx, 'created', draft, marker, { askToPublish });
+  const row = await insertComment(ctx.db, fields, alongside);
   ctx.events.notify('created', row);
+  if (alongside.length > 0) ctx.events.notify('queued');
   return {
     comment: toPublicComment(row, true),
     row,
@@ -118,10 +155,30 @@ async function ownComment(ctx: AppContext, id: number, editToken: string | undef
   return row;
 }
 
-export async function editComment(ctx: AppContext, id: number, editToken: string | undefined, body: string, writer: Writer): Promise<PublicComment> {
-  await ownComment(ctx, id, editToken, writer);
-  await updateCommentBody(ctx.db, id, body, renderMarkdown(body), ctx.now());
-  return toPublicComment((await getComment(ctx.db, id))!, true);
+/**
+ * Whether an edit of this public comment must wait for the author: under
+ * moderation every visitor's edit does, under first-time moderation those of
+ * commenters who are not known (editing must not get past what posting anew
+ * would not).
+ */
+async function editNeedsModeration(ctx: AppContext, row: CommentRow, writer: Writer): Promise<boolean> {
+  if (writer.isAuthor || row.status !== 'approved') return false;
+  const site = findSite(ctx.config, row.site);
+  if (!site || site.moderation === 'all') return true;
+  return site.moderation === 'first-time' && !(await isKnown(ctx, site.id, row.identityKey, row.id));
+}
+
+export async function editComment(ctx: AppContext, id: number, editToken: string | undefined, body: string, writer: Writer): Promise<EditedComment> {
+  const row = await ownComment(ctx, id, editToken, writer);
+  if (row.status === 'spam' && !writer.isAuthor) throw new ApiError(409, 'not_editable', 'This comment was held as spam and cannot be changed.');
+  const html = renderMarkdown(body);
+  const now = ctx.now();
+  if (await editNeedsModeration(ctx, row, writer)) {
+    await setPendingEdit(ctx.db, id, body, html, now);
+    return { comment: toPublicComment({ ...row, body, html, editedAt: now }, true), pending: true };
+  }
+  await updateCommentBody(ctx.db, id, body, html, now);
+  return { comment: toPublicComment((await getComment(ctx.db, id))!, true), pending: false };
 }
 
 /** Deletes the content; the row stays as a placeholder when replies hang from it. */

@@ -1,6 +1,8 @@
 /**
- * What happened to comments, for whoever wants to react (notifications,
- * webhooks) without the comment path waiting for them or knowing them.
+ * What happened to comments, told after it is committed, for whoever wants
+ * to react at once without the comment path waiting for them (the example
+ * site's rebuild, the outbox worker's wake-up). What must not be lost is not
+ * left to a listener: outbox rows are written with the comment itself.
  */
 import { EventEmitter } from 'node:events';
 import type { CommentRow } from '../db/comments.js';
@@ -10,6 +12,8 @@ interface EventMap {
   created: [CommentRow];
   /** A pending comment became public. */
   approved: [CommentRow];
+  /** Items were committed to the outbox: the worker may deliver now instead of at its next poll. */
+  queued: [];
 }
 
 export class CommentEvents extends EventEmitter<EventMap> {

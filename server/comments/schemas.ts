@@ -1,5 +1,6 @@
 /** Input schemas for comments: what a visitor may send, checked before anything else looks at it. */
 import { z } from 'zod';
+import { MAX_NESTING, nestingDepth } from '../render/markdown.js';
 
 // C0 controls except tab, LF, CR; DEL; and the bidi overrides that can disguise text.
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
@@ -45,9 +46,16 @@ const homepage = z
   })
   .optional();
 
-export const commentBody = z
+/** Markdown the renderer can parse as written: refused with its own code, so a client can say why. */
+const markdownText = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
   .max(10_000, 'at most 10,000 characters')
+  .refine((value) => nestingDepth(value) <= MAX_NESTING, {
+    message: `nests lists or quotes more than ${MAX_NESTING} levels deep`,
+    params: { code: 'too_deeply_nested' },
+  });
+
+export const commentBody = markdownText
   .refine((value) => value.trim().length > 0, 'must not be empty')
   .refine((value) => !CONTROL_IN_TEXT.test(value), 'must not contain control characters');
 
@@ -78,6 +86,6 @@ export const countsSchema = z.object({
   uris: z.array(threadUri).max(500, 'at most 500 uris per request'),
 });
 
-export const previewSchema = z.object({ body: z.string().max(10_000, 'at most 10,000 characters') });
+export const previewSchema = z.object({ body: markdownText });
 
 export const threadQuerySchema = z.object({ site: siteId, uri: threadUri });

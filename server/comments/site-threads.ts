@@ -18,7 +18,11 @@ export interface PublicSiteThread {
   comments: PublicComment[];
 }
 
-/** All threads of `site`, sorted by uri, threads without public comments included with count 0. */
+/**
+ * The threads of `site` that show anything public (a comment or the
+ * placeholder of a deleted one with replies), sorted by uri. A thread with
+ * only pending or spam comments is not listed: nothing of it is public yet.
+ */
 export async function listPublicSite(ctx: AppContext, site: string): Promise<PublicSiteThread[]> {
   const { threads, comments } = await listSiteThreadRows(ctx.db, site, ['approved', 'deleted']);
   const byThread = new Map<number, CommentRow[]>();
@@ -27,9 +31,10 @@ export async function listPublicSite(ctx: AppContext, site: string): Promise<Pub
     if (list) list.push(row);
     else byThread.set(row.threadId, [row]);
   }
-  return threads.map((thread) => {
+  return threads.flatMap((thread) => {
     const visible = keepPlaceholders(byThread.get(thread.id) ?? [], (row) => row.status === 'approved');
+    if (visible.length === 0) return [];
     const ordered = orderThread(visible).map((row) => toPublicComment(row));
-    return { uri: thread.uri, title: thread.title, count: ordered.filter((comment) => !comment.deleted).length, comments: ordered };
+    return [{ uri: thread.uri, title: thread.title, count: ordered.filter((comment) => !comment.deleted).length, comments: ordered }];
   });
 }

@@ -1,8 +1,9 @@
 /** Storage for comments. Every query on the comments table lives here. */
+import { randomInt } from 'node:crypto';
 import type { InStatement, Row } from '@libsql/client';
 import { recordChange } from './changes.js';
 import type { Db } from './connection.js';
-import { upsertThreadStatement } from './threads.js';
+import { adoptTitleStatement, upsertThreadStatement } from './threads.js';
 import { writeQueue } from './write-queue.js';
 
 export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';
@@ -28,16 +29,20 @@ export interface CommentRow {
   createdAt: number;
   editedAt: number | null;
   editTokenHash: string | null;
+  /** The page title sent with the comment; it becomes the thread's title once the comment is public. */
+  pageTitle: string | null;
+  /** HMAC of the browser identity token it was written with: what trust may rest on. */
+  identityKey: string | null;
+  /** An edit of the approved text that awaits moderation (null when there is none). */
+  pendingEdit: { body: string; html: string; at: number } | null;
 }
 
 /** What a new comment is stored with; ids, the thread row and edit time come from storage. */
-export type NewComment = Omit<CommentRow, 'id' | 'threadId' | 'threadTitle' | 'editedAt'> & {
-  /** The page title, kept on the thread the first time one is given. */
-  title: string | null;
-};
+export type NewComment = Omit<CommentRow, 'id' | 'threadId' | 'threadTitle' | 'editedAt' | 'pendingEdit'>;
 
 const SELECT = `SELECT c.id, c.thread_id, t.site, t.uri, t.title AS thread_title, c.parent_id, c.depth, c.status,
-  c.body, c.html, c.name, c.url, c.email, c.commenter_key, c.is_author, c.notify, c.created_at, c.edited_at, c.edit_token_hash
+  c.body, c.html, c.name, c.url, c.email, c.commenter_key, c.is_author, c.notify, c.created_at, c.edited_at, c.edit_token_hash,
+  c.page_title, c.identity_key, c.pending_body, c.pending_html, c.pending_at
   FROM comments c JOIN threads t ON t.id = c.thread_id`;
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
@@ -64,38 +69,54 @@ function toCommentRow(row: Row): CommentRow {
     createdAt: Number(row.created_at),
     editedAt: int(row.edited_at),
     editTokenHash: text(row.edit_token_hash),
+    pageTitle: text(row.page_title),
+    identityKey: text(row.identity_key),
+    pendingEdit: row.pending_at === null ? null : { body: String(row.pending_body), html: String(row.pending_html), at: Number(row.pending_at) },
   };
 }
 
-/** The statements that store a comment and create its thread on first use; the second one returns the new id. */
+/**
+ * A number that stands for a comment's id until it is stored: the statements
+ * that go with the insert (outbox rows naming the comment) carry it, and
+ * storage replaces it with the id. Random, so no text can contain it by chance.
+ */
+export function newCommentIdMarker(): number {
+  return randomInt(2 ** 47, 2 ** 48);
+}
+
+/**
+ * The statements that store a comment and create its thread on first use (the
+ * second returns the new id). Only a public comment's page title can name the
+ * thread, and only an untitled one.
+ */
 export function insertCommentStatements(comment: NewComment): InStatement[] {
   return [
-    upsertThreadStatement(comment.site, comment.uri, comment.title, comment.createdAt),
+    upsertThreadStatement(comment.site, comment.uri, comment.status === 'approved' ? comment.pageTitle : null, comment.createdAt),
     {
       sql: `INSERT INTO comments (thread_id, parent_id, depth, status, body, html, name, url, email, commenter_key,
-              is_author, notify, created_at, edit_token_hash)
-            VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              is_author, notify, created_at, edit_token_hash, page_title, identity_key)
+            VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             RETURNING id, thread_id, (SELECT title FROM threads WHERE site = ? AND uri = ?) AS thread_title`,
       args: [
         comment.site, comment.uri, comment.parentId, comment.depth, comment.status, comment.body, comment.html,
         comment.name, comment.url, comment.email, comment.commenterKey, comment.isAuthor ? 1 : 0, comment.notify ? 1 : 0,
-        comment.createdAt, comment.editTokenHash, comment.site, comment.uri,
+        comment.createdAt, comment.editTokenHash, comment.pageTitle, comment.identityKey, comment.site, comment.uri,
       ],
     },
   ];
 }
 
 /**
- * Stores a comment atomically. Goes through the write queue, so comments
- * arriving together share one commit. Returns the stored row once it is
- * committed.
+ * Stores a comment together with `alongside` (statements that carry
+ * `idMarker` for the new id), atomically. Goes through the write queue, so
+ * comments arriving together share one commit (each one's statements stay in
+ * order). Returns the stored row once it is committed.
  */
-export async function insertComment(db: Db, comment: NewComment): Promise<CommentRow> {
-  const [, inserted] = await writeQueue(db).write(insertCommentStatements(comment));
+export async function insertComment(db: Db, comment: NewComment, alongside: InStatement[] = []): Promise<CommentRow> {
+  const [, inserted] = await writeQueue(db).write([...insertCommentStatements(comment), ...alongside]);
   recordChange(db);
   const row = inserted!.rows[0]!;
-  const { title: _title, ...fields } = comment;
-  return { ...fields, id: Number(row.id), threadId: Number(row.thread_id), threadTitle: text(row.thread_title), editedAt: null };
+  return { ...comment, id: Number(row.id), threadId: Number(row.thread_id), threadTitle: text(row.thread_title), editedAt: null, pendingEdit: null };
 }
 
 export async function getComment(db: Db, id: number): Promise<CommentRow | undefined> {
@@ -129,9 +150,39 @@ export async function listSiteComments(
   return result.rows.map(toCommentRow);
 }
 
+/** Replaces the text (and drops any edit awaiting moderation: this one supersedes it). */
 export async function updateCommentBody(db: Db, id: number, body: string, html: string, editedAt: number): Promise<void> {
-  await db.execute({ sql: 'UPDATE comments SET body = ?, html = ?, edited_at = ? WHERE id = ?', args: [body, html, editedAt, id] });
+  await db.execute({
+    sql: 'UPDATE comments SET body = ?, html = ?, edited_at = ?, pending_body = NULL, pending_html = NULL, pending_at = NULL WHERE id = ?',
+    args: [body, html, editedAt, id],
+  });
   recordChange(db);
+}
+
+/** Keeps an edit aside for moderation; the public text stays as it is. */
+export async function setPendingEdit(db: Db, id: number, body: string, html: string, at: number): Promise<void> {
+  await db.execute({ sql: 'UPDATE comments SET pending_body = ?, pending_html = ?, pending_at = ? WHERE id = ?', args: [body, html, at, id] });
+}
+
+/** The author's decision on edits awaiting moderation: publish them (`keep`) or forget them. */
+export async function settlePendingEdits(db: Db, ids: number[], keep: boolean): Promise<void> {
+  if (ids.length === 0) return;
+  const publish = keep ? 'body = pending_body, html = pending_html, edited_at = pending_at,' : '';
+  await db.execute({
+    sql: `UPDATE comments SET ${publish} pending_body = NULL, pending_html = NULL, pending_at = NULL
+          WHERE pending_at IS NOT NULL AND id IN (${ids.map(() => '?').join(', ')})`,
+    args: ids,
+  });
+  if (keep) recordChange(db);
+}
+
+/** Public comments of a site with an edit awaiting moderation, oldest edit first. */
+export async function listPendingEdits(db: Db, site: string): Promise<CommentRow[]> {
+  const result = await db.execute({
+    sql: `${SELECT} WHERE t.site = ? AND c.pending_at IS NOT NULL AND c.status = 'approved' ORDER BY c.pending_at, c.id`,
+    args: [site],
+  });
+  return result.rows.map(toCommentRow);
 }
 
 /**
@@ -141,15 +192,28 @@ export async function updateCommentBody(db: Db, id: number, body: string, html: 
 export async function markDeleted(db: Db, id: number): Promise<void> {
   await db.execute({
     sql: `UPDATE comments SET status = 'deleted', body = '', html = '', name = NULL, url = NULL, email = NULL,
-          notify = 0, edit_token_hash = NULL WHERE id = ?`,
+          notify = 0, edit_token_hash = NULL, pending_body = NULL, pending_html = NULL, pending_at = NULL, page_title = NULL WHERE id = ?`,
     args: [id],
   });
   recordChange(db);
 }
 
-export async function setCommentStatus(db: Db, ids: number[], status: CommentStatus): Promise<void> {
+/**
+ * Sets the status of these comments, with `alongside` (what the change sets
+ * off) in one atomic batch. Approving can name their threads: a thread
+ * without a title takes the page title of its first public comment.
+ */
+export async function setCommentStatus(db: Db, ids: number[], status: CommentStatus, alongside: InStatement[] = []): Promise<void> {
   if (ids.length === 0) return;
-  await db.execute({ sql: `UPDATE comments SET status = ? WHERE id IN (${ids.map(() => '?').join(', ')})`, args: [status, ...ids] });
+  const list = ids.map(() => '?').join(', ');
+  await db.batch(
+    [
+      { sql: `UPDATE comments SET status = ? WHERE id IN (${list})`, args: [status, ...ids] },
+      ...(status === 'approved' ? [adoptTitleStatement(`SELECT thread_id FROM comments WHERE id IN (${list})`, ids)] : []),
+      ...alongside,
+    ],
+    'write',
+  );
   recordChange(db);
 }
 
@@ -166,12 +230,17 @@ export async function countApproved(db: Db, site: string, uris: string[]): Promi
   return counts;
 }
 
-/** Whether this commenter already has an approved comment on the site (first-time moderation). */
-export async function hasApprovedComment(db: Db, site: string, commenterKey: string): Promise<boolean> {
+/**
+ * Whether a comment written with this key (a browser identity's, or an email
+ * address's commenter key) was approved on the site, other than `exceptId`.
+ * Comments from before identity keys were kept match on their commenter key,
+ * which is the identity's when no email was given.
+ */
+export async function hasApprovedComment(db: Db, site: string, key: string, exceptId = 0): Promise<boolean> {
   const result = await db.execute({
     sql: `SELECT 1 FROM comments c JOIN threads t ON t.id = c.thread_id
-          WHERE c.commenter_key = ? AND t.site = ? AND c.status = 'approved' LIMIT 1`,
-    args: [commenterKey, site],
+          WHERE (c.identity_key = ? OR c.commenter_key = ?) AND t.site = ? AND c.status = 'approved' AND c.id <> ? LIMIT 1`,
+    args: [key, key, site, exceptId],
   });
   return result.rows.length > 0;
 }

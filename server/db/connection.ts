@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createClient, type Client, type InStatement, type Transaction } from '@libsql/client';
+import { createClient, type Client, type Transaction } from '@libsql/client';
 
 export type Db = Client;
 
@@ -42,11 +42,6 @@ export async function withTransaction<T>(db: Db, work: (tx: Transaction) => Prom
   } finally {
     tx.close();
   }
-}
-
-/** Several writes that must land together, in one atomic batch. */
-export function writeBatch(db: Db, statements: InStatement[]) {
-  return db.batch(statements, 'write');
 }
 
 /** Throws unless the database answers. */

@@ -97,7 +97,7 @@ export async function takenCommentIds(db: Queryable, ids: number[]): Promise<num
 }
 
 /** A comment row as an import writes it, id and parent already assigned. */
-export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'editTokenHash'> & {
+export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'editTokenHash' | 'pageTitle' | 'identityKey' | 'pendingEdit'> & {
   importSource: string;
   importId: string;
   /** Hash of the source text, so a re-import can spot a changed comment without converting it again. */

@@ -100,16 +100,54 @@ export const migrations: Migration[] = [
       'ALTER TABLE comments ADD COLUMN import_hash TEXT',
     ],
   },
+  {
+    version: 4,
+    name: 'pending edits, proposed titles, identity keys',
+    statements: [
+      // An edit of a public comment that awaits moderation; the approved text stays public until then.
+      'ALTER TABLE comments ADD COLUMN pending_body TEXT',
+      'ALTER TABLE comments ADD COLUMN pending_html TEXT',
+      'ALTER TABLE comments ADD COLUMN pending_at INTEGER',
+      // The page title sent with a comment: it becomes the thread's title only when the comment is public.
+      'ALTER TABLE comments ADD COLUMN page_title TEXT',
+      // HMAC of the browser identity token: trust may rest on it, as on a confirmed email, never on a typed address.
+      'ALTER TABLE comments ADD COLUMN identity_key TEXT',
+      'CREATE INDEX comments_by_identity ON comments (identity_key) WHERE identity_key IS NOT NULL',
+      'CREATE INDEX comments_with_pending_edit ON comments (pending_at) WHERE pending_at IS NOT NULL',
+    ],
+  },
+  {
+    version: 5,
+    name: 'rate limits',
+    statements: [
+      // One fixed window per (scope, hashed client address): shared by every process on the file, kept across restarts.
+      `CREATE TABLE rate_limits (
+        scope TEXT NOT NULL,
+        client_hash TEXT NOT NULL,
+        window_start INTEGER NOT NULL,
+        hits INTEGER NOT NULL,
+        PRIMARY KEY (scope, client_hash)
+      ) WITHOUT ROWID`,
+      'CREATE INDEX rate_limits_by_window ON rate_limits (window_start)',
+    ],
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));
+
+/** The database's schema version without changing anything: 0 for a database Kommentar never migrated. */
+export async function schemaVersion(db: Db): Promise<number> {
+  const table = await db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+  if (table.rows.length === 0) return 0;
+  const result = await db.execute('SELECT max(version) AS version FROM schema_migrations');
+  return Number(result.rows[0]?.version ?? 0);
+}
 
 /** Brings the schema to `latestVersion`; returns the versions it applied. */
 export async function migrate(db: Db): Promise<number[]> {
   await db.execute(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
-  const result = await db.execute('SELECT max(version) AS version FROM schema_migrations');
-  const current = Number(result.rows[0]?.version ?? 0);
+  const current = await schemaVersion(db);
   if (current > latestVersion) {
     throw new SchemaTooNewError(
       `the database is at schema version ${current}, but this Kommentar knows versions up to ${latestVersion}: upgrade Kommentar or point KOMMENTAR_DB_URL at another database`,

@@ -3,7 +3,8 @@
  * request that caused them never waits for (or fails with) a mail server.
  * Every query on the outbox table lives here.
  */
-import { writeBatch, type Db } from './connection.js';
+import type { InStatement } from '@libsql/client';
+import type { Db } from './connection.js';
 
 export type OutboxKind = 'email' | 'webhook';
 export type OutboxStatus = 'queued' | 'sent' | 'failed';
@@ -39,17 +40,30 @@ export interface OutboxSummary {
   problems: OutboxProblem[];
 }
 
-/** Queues items in one atomic batch: what one event sets off is in the outbox together or not at all. */
-export async function enqueue(db: Db, items: NewOutboxItem[], now: number): Promise<void> {
-  if (items.length === 0) return;
-  await writeBatch(
-    db,
-    items.map((item) => ({
-      sql: `INSERT INTO outbox (kind, topic, payload, status, attempts, next_attempt_at, created_at, updated_at)
-            VALUES (?, ?, ?, 'queued', 0, ?, ?, ?)`,
-      args: [item.kind, item.topic, item.payload, now, now, now],
-    })),
-  );
+/**
+ * The payload as SQL: with `commentIdMarker`, every occurrence of that number
+ * in it becomes the id of the comment the same batch inserted just before
+ * (the largest id while the batch holds the write lock), so a comment and the
+ * notifications that name it are written in one atomic batch.
+ */
+const payloadSql = (commentIdMarker?: number) => (commentIdMarker === undefined ? '?' : `replace(?, '${commentIdMarker}', (SELECT max(id) FROM comments))`);
+
+/** Statement that queues items: what one event sets off is in the outbox together or not at all. */
+export function enqueueStatement(items: NewOutboxItem[], now: number, commentIdMarker?: number): InStatement {
+  return {
+    sql: `INSERT INTO outbox (kind, topic, payload, status, attempts, next_attempt_at, created_at, updated_at)
+          VALUES ${items.map(() => `(?, ?, ${payloadSql(commentIdMarker)}, 'queued', 0, ?, ?, ?)`).join(', ')}`,
+    args: items.flatMap((item) => [item.kind, item.topic, item.payload, now, now, now]),
+  };
+}
+
+/** Statement that queues the item only when the statement right before it in the batch changed a row. */
+export function enqueueIfChangedStatement(item: NewOutboxItem, now: number, commentIdMarker?: number): InStatement {
+  return {
+    sql: `INSERT INTO outbox (kind, topic, payload, status, attempts, next_attempt_at, created_at, updated_at)
+          SELECT ?, ?, ${payloadSql(commentIdMarker)}, 'queued', 0, ?, ?, ? WHERE changes() > 0`,
+    args: [item.kind, item.topic, item.payload, now, now, now],
+  };
 }
 
 /** Queued items whose next attempt is due, oldest first. */

@@ -3,6 +3,7 @@
  * each is confirmed (double opt-in) or unsubscribed. Addresses are kept only
  * as an HMAC; the raw address stays on the comment that asked.
  */
+import type { InStatement } from '@libsql/client';
 import type { Db } from './connection.js';
 
 export type AddressStatus = 'unconfirmed' | 'confirmed' | 'unsubscribed';
@@ -28,20 +29,20 @@ export async function getAddress(db: Db, addressHash: string): Promise<AddressRo
 }
 
 /**
- * Atomically decides whether a confirmation email may go out now and records
- * it: yes for a new address, an unsubscribed one asking again, or one whose
- * last confirmation was sent at or before `staleBefore`; no for a confirmed one.
+ * Statement that decides whether a confirmation email may go out now and
+ * records it (one row changed when yes): yes for a new address, an
+ * unsubscribed one asking again, or one whose last confirmation was sent at
+ * or before `staleBefore`; no for a confirmed one.
  */
-export async function reserveConfirmation(db: Db, addressHash: string, now: number, staleBefore: number): Promise<boolean> {
-  const result = await db.execute({
+export function reserveConfirmationStatement(addressHash: string, now: number, staleBefore: number): InStatement {
+  return {
     sql: `INSERT INTO notify_addresses (address_hash, status, confirm_sent_at, updated_at) VALUES (?, 'unconfirmed', ?, ?)
           ON CONFLICT (address_hash) DO UPDATE SET status = 'unconfirmed', confirm_sent_at = excluded.confirm_sent_at,
           updated_at = excluded.updated_at
           WHERE notify_addresses.status = 'unsubscribed'
              OR (notify_addresses.status = 'unconfirmed' AND coalesce(notify_addresses.confirm_sent_at, 0) <= ?)`,
     args: [addressHash, now, now, staleBefore],
-  });
-  return result.rowsAffected > 0;
+  };
 }
 
 /** Confirms an address that awaits confirmation; returns false when there was none waiting. */

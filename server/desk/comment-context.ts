@@ -19,7 +19,8 @@ export async function withContext(ctx: AppContext, rows: CommentRow[]): Promise<
     rows.map(async (comment) => ({
       comment,
       parent: comment.parentId === null ? undefined : await getComment(ctx.db, comment.parentId),
-      postTitle: comment.threadTitle ?? comment.uri,
+      // A pending comment's proposed title is shown to the author only; the thread takes it on approval.
+      postTitle: comment.threadTitle ?? comment.pageTitle ?? comment.uri,
       postUrl: pageUrl(ctx.config, comment.site, comment.uri),
       permalink: commentPermalink(ctx.config, comment.site, comment.uri, comment.id),
     })),

@@ -1,37 +1,52 @@
 /**
- * The moderation queue: pending and spam comments with their context, and the
- * author's decisions on them (approve, spam, delete, trust the commenter).
+ * The moderation queue: pending and spam comments and edits of public
+ * comments with their context, and the author's decisions on them (approve,
+ * spam, delete, trust the commenter; publish or reject an edit).
  */
 import { deleteComment } from '../comments/comments.js';
 import type { AppContext } from '../context.js';
-import { listSiteComments, setCommentStatus, type CommentRow } from '../db/comments.js';
+import { getComment, listPendingEdits, listSiteComments, setCommentStatus, settlePendingEdits, type CommentRow } from '../db/comments.js';
 import { trust } from '../db/trusted.js';
+import { isValidPublishLink } from '../notify/subscriptions.js';
+import { notificationStatements } from '../notify/notifier.js';
 import { loadComments, withContext, type CommentInContext } from './comment-context.js';
 
 export const MODERATION_ACTIONS = ['approve', 'spam', 'delete', 'trust'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
+/** What the author can do with an edit of a public comment. */
+export const EDIT_ACTIONS = ['publish-edit', 'reject-edit'] as const;
+export type EditAction = (typeof EDIT_ACTIONS)[number];
+
 export interface ModerationQueue {
   pending: CommentInContext[];
   spam: CommentInContext[];
+  /** Public comments whose edit awaits approval (the row's `pendingEdit`). */
+  edits: CommentInContext[];
 }
 
 /** Spam is kept for a look but listed after the pending comments, newest first, and only so many. */
 const SPAM_SHOWN = 50;
 
 export async function moderationQueue(ctx: AppContext, siteId: string): Promise<ModerationQueue> {
-  const [pending, spam] = await Promise.all([
+  const [pending, spam, edits] = await Promise.all([
     listSiteComments(ctx.db, siteId, ['pending']),
     listSiteComments(ctx.db, siteId, ['spam'], { limit: SPAM_SHOWN, newestFirst: true }),
+    listPendingEdits(ctx.db, siteId),
   ]);
-  return { pending: await withContext(ctx, pending), spam: await withContext(ctx, spam) };
+  return { pending: await withContext(ctx, pending), spam: await withContext(ctx, spam), edits: await withContext(ctx, edits) };
 }
 
-/** Makes pending or spam comments public and tells listeners (emails, webhook) they are. */
+/** Makes pending or spam comments public, queueing what that sets off (emails, webhook) in the same batch. */
 async function approve(ctx: AppContext, rows: CommentRow[]): Promise<number> {
   const waiting = rows.filter((row) => row.status === 'pending' || row.status === 'spam');
-  await setCommentStatus(ctx.db, waiting.map((row) => row.id), 'approved');
-  for (const row of await loadComments(ctx, waiting.map((row) => row.id))) ctx.events.notify('approved', row);
+  if (waiting.length === 0) return 0;
+  // Approval may name the thread: the notifications use the title it will have.
+  const approved = waiting.map((row) => ({ ...row, status: 'approved' as const, threadTitle: row.threadTitle ?? row.pageTitle }));
+  const alongside = (await Promise.all(approved.map((row) => notificationStatements(ctx, 'approved', row)))).flat();
+  await setCommentStatus(ctx.db, approved.map((row) => row.id), 'approved', alongside);
+  for (const row of approved) ctx.events.notify('approved', row);
+  if (alongside.length > 0) ctx.events.notify('queued');
   return waiting.length;
 }
 
@@ -61,9 +76,33 @@ export async function moderate(ctx: AppContext, siteId: string, action: Moderati
       for (const row of rows) await deleteComment(ctx, row.id, undefined, { isAuthor: true });
       return { changed: rows.length, trusted: 0 };
     case 'trust': {
-      const keys = new Set(rows.flatMap((row) => (row.commenterKey && !row.isAuthor ? [row.commenterKey] : [])));
+      // The browser identity is trusted outright; the email address only earns its owner a "publish it" link by email.
+      const keys = new Set(rows.flatMap((row) => (row.isAuthor ? [] : [row.identityKey, row.commenterKey].filter((key): key is string => key !== null))));
       for (const key of keys) await trust(ctx.db, siteId, key, ctx.now());
       return { changed: await approve(ctx, rows), trusted: keys.size };
     }
   }
+}
+
+/** Publishes or drops the edits awaiting approval on these comments of the site; returns how many. */
+export async function moderateEdits(ctx: AppContext, siteId: string, action: EditAction, ids: number[]): Promise<number> {
+  const rows = (await loadComments(ctx, [...new Set(ids)])).filter((row) => row.site === siteId && row.pendingEdit !== null);
+  await settlePendingEdits(ctx.db, rows.map((row) => row.id), action === 'publish-edit');
+  return rows.length;
+}
+
+export type ProvenPublish = 'published' | 'invalid' | 'nothing-to-do';
+
+/**
+ * The owner of a known address followed the emailed link for a comment they
+ * wrote from a new browser: the comment is published and that browser is
+ * trusted from now on, as if the author had pressed "Approve & trust".
+ */
+export async function publishProven(ctx: AppContext, id: number, signature: string): Promise<ProvenPublish> {
+  const row = await getComment(ctx.db, id);
+  if (!row || !isValidPublishLink(ctx.secret, row.editTokenHash, signature)) return 'invalid';
+  if (row.status !== 'pending') return 'nothing-to-do';
+  if (row.identityKey) await trust(ctx.db, row.site, row.identityKey, ctx.now());
+  await approve(ctx, [row]);
+  return 'published';
 }

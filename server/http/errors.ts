@@ -26,12 +26,13 @@ export function errorBody(code: string, message: string, field?: string): ErrorB
   return { error: field ? { code, message, field } : { code, message } };
 }
 
-/** The first problem zod found, as a 400 naming the field. */
+/** The first problem zod found, as a 400 naming the field; a refinement may name its own code (`params.code`). */
 export function fromZodError(error: ZodError): ApiError {
   const issue = error.issues[0]!;
   const field = issue.path.map(String).join('.') || undefined;
   const message = field ? `${field}: ${issue.message}` : issue.message;
-  return new ApiError(400, 'invalid_input', message, field);
+  const code = issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : 'invalid_input';
+  return new ApiError(400, code, message, field);
 }
 
 /** Hono `onError`: known errors keep their status, everything else is logged and hidden. */

@@ -26,6 +26,37 @@ export function allowedOrigins(config: Config, site?: SiteConfig): Set<string> {
   return origins;
 }
 
+/** Whether a browser page at `origin` may use the site. */
+export function originAllowed(config: Config, site: SiteConfig, origin: string): boolean {
+  return allowedOrigins(config, site).has(normalise(origin));
+}
+
+/** What a page at `origin` learns about its own setup: allowed, or the one change that fixes it. */
+export interface OriginDiagnosis {
+  site: string;
+  origin: string;
+  allowed: boolean;
+  /** The fix for the blogger, e.g. "add https://blog.example to origins of site blog". */
+  fix?: string;
+}
+
+/**
+ * Why a page cannot use the site, in the words of the config file. Says nothing
+ * the asking page does not already know (its own origin and the site id it names).
+ */
+export function diagnoseOrigin(config: Config, siteId: string, origin: string): OriginDiagnosis {
+  const clean = URL.canParse(origin) ? new URL(origin).origin : origin;
+  const site = config.sites.find((s) => s.id === siteId);
+  const fix = !site
+    ? `there is no site "${siteId}" on this server: check data-kommentar-site (or the plugin's site option)`
+    : clean === 'null'
+      ? `this page has no origin (opened as a file or in a sandboxed frame): serve it from one of the origins of site ${siteId}`
+      : originAllowed(config, site, clean)
+        ? undefined
+        : `add ${clean} to origins of site ${siteId} in the Kommentar config, then restart the server`;
+  return fix ? { site: siteId, origin: clean, allowed: false, fix } : { site: siteId, origin: clean, allowed: true };
+}
+
 /**
  * Rejects a write whose Origin is not the site's. A missing Origin is refused
  * when `required` (HTML form posts, which browsers always label); scripts
@@ -37,7 +68,7 @@ export function checkWriteOrigin(c: Context, config: Config, site: SiteConfig, r
     if (required) throw new ApiError(403, 'forbidden_origin', 'This form must be posted from the site it belongs to (no Origin header).');
     return;
   }
-  if (!allowedOrigins(config, site).has(normalise(origin))) {
+  if (!originAllowed(config, site, origin)) {
     throw new ApiError(403, 'forbidden_origin', `Origin ${origin} may not post to site "${site.id}".`);
   }
 }

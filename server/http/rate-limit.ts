@@ -1,31 +1,33 @@
-/**
- * Per-client write limit: a sliding one-minute window of timestamps per hashed
- * client address, in memory (a restart forgets it, which is fine for spam brakes).
- */
-export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
+/** Rate limits as Hono middleware: the client's hashed address counted by a RateLimiter, a 429 with Retry-After when over. */
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { AppContext } from '../context.js';
+import { hashClientAddress } from '../identity/identity.js';
+import type { RateLimiter } from '../limits/rate-limiter.js';
+import { clientAddress } from './client-address.js';
+import { ApiError } from './errors.js';
 
-  constructor(
-    /** Allowed events per window; 0 turns the limiter off. */
-    private readonly limit: number,
-    private readonly windowMs = 60_000,
-  ) {}
+export interface RateLimitOptions {
+  /** What was refused, for the error message ("Too many comments in a short time"). */
+  refusal: string;
+  /** Requests that are not counted (the author's own writes). */
+  exempt?: (c: Context) => boolean;
+}
 
-  /** Records an attempt; returns the seconds to wait when over the limit, else 0. */
-  take(key: string, now: number): number {
-    if (this.limit <= 0) return 0;
-    const recent = (this.hits.get(key) ?? []).filter((time) => time > now - this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(key, recent);
-      return Math.ceil((recent[0]! + this.windowMs - now) / 1000);
+/** The client's address as the limiters know it: an HMAC under the secret and the day, never the address. */
+export function clientHash(ctx: AppContext, c: Context): string {
+  return hashClientAddress(ctx.secret, clientAddress(c, ctx.config.trustProxy), ctx.now());
+}
+
+export function rateLimit(ctx: AppContext, limiter: RateLimiter, options: RateLimitOptions) {
+  return createMiddleware(async (c, next) => {
+    if (!options.exempt?.(c)) {
+      const wait = await limiter.take(clientHash(ctx, c), ctx.now());
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw new ApiError(429, 'rate_limited', `${options.refusal}: try again in ${wait} s.`);
+      }
     }
-    recent.push(now);
-    this.hits.set(key, recent);
-    if (this.hits.size > 10_000) this.prune(now);
-    return 0;
-  }
-
-  private prune(now: number) {
-    for (const [key, times] of this.hits) if (times.at(-1)! <= now - this.windowMs) this.hits.delete(key);
-  }
+    await next();
+  });
 }

@@ -18,8 +18,16 @@ export function normaliseEmail(email: string): string {
  */
 export function commenterKey(secret: string, who: { email?: string | null; identity?: string | null }): string | null {
   if (who.email) return hmac(secret, normaliseEmail(who.email));
-  if (who.identity) return hmac(secret, `identity:${who.identity}`);
+  if (who.identity) return identityKey(secret, who.identity);
   return null;
+}
+
+/**
+ * Key of a browser identity token alone (equal to `commenterKey` of a comment
+ * without email): the token lives only in that browser, so holding it is proof.
+ */
+export function identityKey(secret: string, identity: string): string {
+  return hmac(secret, `identity:${identity}`);
 }
 
 /** The site author's one key, whatever email their comments carry. */

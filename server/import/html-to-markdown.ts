@@ -4,6 +4,7 @@
  * project's renderMarkdown like any comment, so imported HTML passes the same
  * sanitiser as typed text and never reaches a page as is.
  */
+import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
 
 const service = new TurndownService({
@@ -15,9 +16,14 @@ const service = new TurndownService({
 // Markup that carries no comment text: dropped with its content rather than shown as text.
 service.remove(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'head', 'title', 'template']);
 
-/** Markdown for an HTML fragment. */
+/** Markdown for an HTML fragment; markup nested too deeply for turndown's recursion keeps its words, as plain text. */
 export function htmlToMarkdown(html: string): string {
-  return service.turndown(html);
+  try {
+    return service.turndown(html);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return escapeMarkdownText(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }));
+  }
 }
 
 // Everything turndown's escape rules can touch: these characters anywhere, these at the start.

@@ -34,6 +34,11 @@ async function assertSqlite(path: string): Promise<void> {
   }
 }
 
+function isDamagedDatabase(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return /^SQLITE_(NOTADB|CORRUPT)/.test(code) || /file is not a database|malformed/i.test(error instanceof Error ? error.message : '');
+}
+
 export const readIsso: ImportReader = async (input, sink) => {
   await fileSize(input.path);
   await assertSqlite(input.path);
@@ -42,6 +47,8 @@ export const readIsso: ImportReader = async (input, sink) => {
     data = await readIssoDatabase(input.path);
   } catch (error) {
     if (error instanceof ForeignSchemaError) throw new ImportInputError('', error.message);
+    // The right header with something else after it: SQLite finds no database (NOTADB) or a broken one (CORRUPT).
+    if (isDamagedDatabase(error)) throw new ImportInputError('', `${input.path} starts like an SQLite database but is damaged or not one (${(error as Error).message.split('\n')[0]})`);
     throw error;
   }
   for (const thread of data.threads) {

@@ -55,7 +55,16 @@ export interface ImportedComment {
 }
 
 /** Why a source record was not imported; counted in the summary. */
-export type SkipReason = 'pingback' | 'trackback' | 'thread-without-id';
+export type SkipReason =
+  | 'pingback'
+  | 'trackback'
+  | 'thread-without-id'
+  /** WordPress entries that are no published post or page, and comments on them. */
+  | 'unpublished'
+  | 'attachment'
+  | 'menu-item'
+  | 'other-post-type'
+  | 'comment-on-skipped-entry';
 
 /** Where a reader delivers what it reads, in file order. */
 export interface ImportSink {

@@ -1,24 +1,27 @@
 /**
- * WordPress export (WXR 1.0–1.2) reader. Each `<item>` with comments, and each
- * published post or page, becomes a thread keyed by its permalink's path;
- * `<wp:comment>`s keep their parent links, status and author. Pingbacks and
- * trackbacks are counted, not imported.
+ * WordPress export (WXR 1.0–1.2) reader. Each published post or page becomes a
+ * thread keyed by its permalink's path; `<wp:comment>`s keep their parent
+ * links, status and author. Drafts, attachments, menu items and other entries
+ * are counted in the summary, not imported, and so are their comments,
+ * pingbacks and trackbacks. The blog's users (`<wp:author>`) are the author,
+ * by user id or by email.
  */
 import type { CommentStatus } from '../db/comments.js';
 import { parseDateTime } from './dates.js';
 import { ImportInputError } from './errors.js';
 import { threadUriFrom } from './thread-uri.js';
-import type { ImportedComment, ImportReader } from './types.js';
+import type { ImportedComment, ImportReader, SkipReason } from './types.js';
 import { readXml } from './xml-reader.js';
 
-const WXR_NAMESPACE = /^http:\/\/wordpress\.org\/export\/1\.[012]\/?$/;
+/** Any WXR namespace, http or https (WordPress.com writes https), as WordPress's own importer accepts. */
+const WXR_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.[012]\/?$/;
 
 const ITEM_FIELDS = new Set(['title', 'link', 'post_id', 'post_type', 'status', 'post_date_gmt']);
 const COMMENT_FIELDS = new Set([
   'comment_id', 'comment_author', 'comment_author_email', 'comment_author_url', 'comment_date', 'comment_date_gmt',
   'comment_content', 'comment_approved', 'comment_type', 'comment_parent', 'comment_user_id',
 ]);
-const AUTHOR_FIELDS = new Set(['author_id']);
+const AUTHOR_FIELDS = new Set(['author_id', 'author_email']);
 
 const STATUSES: Record<string, CommentStatus> = {
   '1': 'approved',
@@ -31,8 +34,16 @@ const STATUSES: Record<string, CommentStatus> = {
   'post-trashed': 'deleted',
 };
 
-/** Post types whose published entries are threads even without comments (the report lists them as silence). */
+/** Post types whose published entries are threads, with or without comments (the report lists those as silence). */
 const THREAD_TYPES = new Set(['post', 'page']);
+
+/** What the summary calls an entry that is no thread. */
+function skippedEntry(postType: string): SkipReason {
+  if (THREAD_TYPES.has(postType)) return 'unpublished';
+  if (postType === 'attachment') return 'attachment';
+  if (postType === 'nav_menu_item') return 'menu-item';
+  return 'other-post-type';
+}
 
 type Fields = Map<string, string>;
 
@@ -55,8 +66,10 @@ function wordpressDate(gmt: string | undefined, local: string | undefined): stri
 
 export const readWordpress: ImportReader = async (input, sink) => {
   let wp = '';
-  // WordPress user ids of the blog's post authors (`wp:author`, WXR 1.1+); their comments are the author's.
+  // The blog's users (`wp:author`, WXR 1.1+): their comments are the author's, by user id or, where an
+  // export's comment_user_id does not resolve (WordPress.com), by their email address.
   const authorIds = new Set<string>();
+  const authorEmails = new Set<string>();
   let author: Fields | null = null;
   let item: ItemState | null = null;
   let comment: { line: number; fields: Fields } | null = null;
@@ -84,6 +97,7 @@ export const readWordpress: ImportReader = async (input, sink) => {
     if (createdAt === null) throw new ImportInputError(at, `comment ${id} has an invalid date "${dateText ?? ''}"`);
     const parent = optional(fields.get('comment_parent'));
     const userId = optional(fields.get('comment_user_id'));
+    const email = optional(fields.get('comment_author_email'));
     return {
       sourceId: id,
       threadKey,
@@ -91,9 +105,9 @@ export const readWordpress: ImportReader = async (input, sink) => {
       status,
       text: { kind: 'wordpress', text: fields.get('comment_content') ?? '' },
       name: optional(fields.get('comment_author')),
-      email: optional(fields.get('comment_author_email')),
+      email,
       url: optional(fields.get('comment_author_url')),
-      isAuthor: userId !== null && userId !== '0' && authorIds.has(userId),
+      isAuthor: (userId !== null && userId !== '0' && authorIds.has(userId)) || (email !== null && authorEmails.has(email.toLowerCase())),
       account: null,
       notify: false,
       preferredId: null,
@@ -105,12 +119,16 @@ export const readWordpress: ImportReader = async (input, sink) => {
 
   const finishItem = (state: ItemState) => {
     const threadKey = optional(state.fields.get('post_id')) ?? `line ${state.line}`;
+    const postType = state.fields.get('post_type')?.trim() || 'post';
+    if (!THREAD_TYPES.has(postType) || state.fields.get('status')?.trim() !== 'publish') {
+      sink.skip(skippedEntry(postType));
+      state.comments.forEach(() => sink.skip('comment-on-skipped-entry'));
+      return;
+    }
     const comments = state.comments.map((c) => toComment(threadKey, c)).filter((c): c is ImportedComment => c !== null);
-    const published = THREAD_TYPES.has(state.fields.get('post_type')?.trim() ?? 'post') && state.fields.get('status')?.trim() === 'publish';
-    if (comments.length === 0 && !published) return;
     const at = `line ${state.line}`;
     const link = optional(state.fields.get('link'));
-    if (!link) throw new ImportInputError(at, 'a post with comments but no <link>');
+    if (!link) throw new ImportInputError(at, 'a published post without <link>');
     const postDate = wordpressDate(state.fields.get('post_date_gmt'), undefined);
     sink.thread({
       key: threadKey,
@@ -173,7 +191,9 @@ export const readWordpress: ImportReader = async (input, sink) => {
           if (item && name === 'item') finishItem(item);
           if (author && name === `${wp}author`) {
             const id = optional(author.get('author_id'));
+            const email = optional(author.get('author_email'));
             if (id) authorIds.add(id);
+            if (email) authorEmails.add(email.toLowerCase());
           }
           item = null;
           author = null;

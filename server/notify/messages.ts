@@ -110,3 +110,41 @@ export function authorNotice(notice: AuthorNotice): EmailMessage {
     ),
   };
 }
+
+export interface PublishRequest {
+  to: string;
+  siteName: string;
+  postTitle: string;
+  /** The signed link that publishes the comment. */
+  publishUrl: string;
+  commentText: string;
+}
+
+/**
+ * "Was this you?": a comment with an address the author trusts, sent from a
+ * browser the site does not know. Only the owner of the address can follow
+ * the link that publishes it; anyone else typing the address gets nothing.
+ */
+export function publishRequest(request: PublishRequest): EmailMessage {
+  return {
+    to: request.to,
+    subject: `Publish your comment on “${request.postTitle}”?`,
+    text: [
+      'Hello,',
+      '',
+      `A comment with your address was written on “${request.postTitle}” (${request.siteName}) from a browser the site does not know yet:`,
+      '',
+      quote(request.commentText),
+      '',
+      `If you wrote it, publish it: ${request.publishUrl}`,
+      '',
+      'If you did not, ignore this email: the comment stays unpublished until the author looks at it.',
+    ].join('\n'),
+    html: wrap(
+      h`<p>Hello,</p><p>A comment with your address was written on “${request.postTitle}” (${request.siteName}) from a browser the site does not know yet:</p>` +
+        quoteHtml(request.commentText) +
+        h`<p><a href="${request.publishUrl}">I wrote it: publish it</a></p>` +
+        h`<p style="font-size:small;color:#555">If you did not, ignore this email: the comment stays unpublished until the author looks at it.</p>`,
+    ),
+  };
+}

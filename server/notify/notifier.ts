@@ -1,25 +1,41 @@
 /**
- * Turns comment events into outbox items: reply emails to subscribed
- * commenters, the double opt-in confirmation, notices to the author, and
- * webhook calls. Only enqueues; the outbox worker sends.
+ * What a new or newly approved comment sets off, as outbox items: reply
+ * emails to subscribed commenters, the double opt-in confirmation, notices to
+ * the author, and webhook calls. They are statements for the batch that
+ * stores the comment or its approval, so a crash cannot keep one without the
+ * other; the outbox worker sends.
  */
 import type { AppContext } from '../context.js';
 import { findSite } from '../config.js';
+import type { InStatement } from '@libsql/client';
 import { getComment, type CommentRow } from '../db/comments.js';
-import { enqueue, type NewOutboxItem } from '../db/outbox.js';
+import { enqueueIfChangedStatement, enqueueStatement, type NewOutboxItem } from '../db/outbox.js';
 import { commentPermalink } from '../urls.js';
 import type { EmailMessage } from './mailer.js';
-import { authorNotice, confirmationRequest, replyNotice } from './messages.js';
-import { claimConfirmation, mayReceiveReplies, subscriptionLink } from './subscriptions.js';
+import { authorNotice, confirmationRequest, publishRequest, replyNotice } from './messages.js';
+import { claimConfirmationStatement, mayReceiveReplies, publishLink, subscriptionLink } from './subscriptions.js';
 import { webhookBody, type WebhookEvent } from './webhook.js';
 
 const email = (topic: string, message: EmailMessage): NewOutboxItem => ({ kind: 'email', topic, payload: JSON.stringify(message) });
 
-/** What a new or newly approved comment should set off; each item is enqueued by the caller. */
-async function itemsFor(ctx: AppContext, event: 'created' | 'approved', row: CommentRow): Promise<NewOutboxItem[]> {
+export type CommentEvent = 'created' | 'approved';
+
+interface Items {
+  items: NewOutboxItem[];
+  /** The double opt-in email, queued only if the address claims a confirmation now. */
+  confirmation?: { email: string; item: NewOutboxItem };
+}
+
+export interface NotificationOptions {
+  /** For a pending comment: ask this address (one the author trusts) whether its owner wrote it, with a link that publishes it. */
+  askToPublish?: string;
+}
+
+async function itemsFor(ctx: AppContext, event: CommentEvent, row: CommentRow, options: NotificationOptions): Promise<Items> {
   const site = findSite(ctx.config, row.site);
-  if (!site) return [];
+  if (!site) return { items: [] };
   const items: NewOutboxItem[] = [];
+  let confirmation: Items['confirmation'];
   const { smtp, webhook } = ctx.config;
   const siteName = site.title ?? site.id;
   const postTitle = row.threadTitle ?? row.uri;
@@ -29,18 +45,22 @@ async function itemsFor(ctx: AppContext, event: 'created' | 'approved', row: Com
     const webhookEvent: WebhookEvent = event === 'created' ? 'comment.created' : 'comment.approved';
     items.push({ kind: 'webhook', topic: webhookEvent, payload: webhookBody(ctx, webhookEvent, row) });
   }
-  if (!smtp) return items;
+  if (!smtp) return { items };
 
   if (event === 'created' && !row.isAuthor && smtp.authorAddress) {
     const deskUrl = `${ctx.config.publicUrl}/admin${row.status === 'approved' ? '' : '/moderation'}?site=${encodeURIComponent(row.site)}`;
     const pending = row.status !== 'approved';
     items.push(email('author', authorNotice({ to: smtp.authorAddress, siteName, postTitle, link, deskUrl, commenterName: row.name, text: row.body, pending })));
   }
-  if (row.status !== 'approved') return items;
+  if (options.askToPublish && row.status === 'pending' && row.editTokenHash) {
+    const publishUrl = publishLink(ctx, row.id, row.editTokenHash);
+    items.push(email('publish', publishRequest({ to: options.askToPublish, siteName, postTitle, publishUrl, commentText: row.body })));
+  }
+  if (row.status !== 'approved') return { items };
 
   // The double opt-in starts only once the comment is public: a spammer's pending comment mails nobody.
-  if (row.notify && row.email && (await claimConfirmation(ctx, row.email))) {
-    items.push(email('confirm', confirmationRequest({ to: row.email, siteName, confirmUrl: subscriptionLink(ctx, 'confirm', row.email) })));
+  if (row.notify && row.email) {
+    confirmation = { email: row.email, item: email('confirm', confirmationRequest({ to: row.email, siteName, confirmUrl: subscriptionLink(ctx, 'confirm', row.email) })) };
   }
   const parent = row.parentId === null ? undefined : await getComment(ctx.db, row.parentId);
   const selfReply = parent?.commenterKey != null && parent.commenterKey === row.commenterKey;
@@ -61,30 +81,24 @@ async function itemsFor(ctx: AppContext, event: 'created' | 'approved', row: Com
       ),
     );
   }
-  return items;
+  return { items, confirmation };
 }
 
 /**
- * Listens to ctx.events and enqueues through `enqueued` (which wakes the
- * worker). `track` receives each handler's promise so shutdown can wait for
- * it. Returns the function that stops listening.
+ * The statements that queue what `event` on `row` sets off, for the batch
+ * that makes the change. For a comment not stored yet, `row.id` is the
+ * storage's id marker, and `commentIdMarker` says so.
  */
-export function listenForComments(ctx: AppContext, track: (work: Promise<void>) => void, enqueued: () => void): () => void {
-  const handle = (event: 'created' | 'approved') => (row: CommentRow) => {
-    track(
-      (async () => {
-        const items = await itemsFor(ctx, event, row);
-        await enqueue(ctx.db, items, ctx.now());
-        if (items.length > 0) enqueued();
-      })().catch((error: unknown) => console.error(`[kommentar] notifications for comment ${row.id}:`, error)),
-    );
-  };
-  const onCreated = handle('created');
-  const onApproved = handle('approved');
-  ctx.events.on('created', onCreated);
-  ctx.events.on('approved', onApproved);
-  return () => {
-    ctx.events.off('created', onCreated);
-    ctx.events.off('approved', onApproved);
-  };
+export async function notificationStatements(
+  ctx: AppContext,
+  event: CommentEvent,
+  row: CommentRow,
+  commentIdMarker?: number,
+  options: NotificationOptions = {},
+): Promise<InStatement[]> {
+  const { items, confirmation } = await itemsFor(ctx, event, row, options);
+  const now = ctx.now();
+  const statements = items.length > 0 ? [enqueueStatement(items, now, commentIdMarker)] : [];
+  if (confirmation) statements.push(claimConfirmationStatement(ctx, confirmation.email), enqueueIfChangedStatement(confirmation.item, now, commentIdMarker));
+  return statements;
 }

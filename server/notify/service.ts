@@ -1,18 +1,17 @@
 /**
- * Notifications as one running service: listens to comment events, fills
- * the outbox, and runs the worker that empties it. Started and stopped with
- * the HTTP server.
+ * Notifications as one running service: the worker that empties the outbox,
+ * woken whenever new items are committed. Started and stopped with the HTTP
+ * server.
  */
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { PermanentDeliveryError } from './delivery-error.js';
 import { createMailer, type EmailMessage } from './mailer.js';
-import { listenForComments } from './notifier.js';
 import { OutboxWorker, type Sender } from './outbox-worker.js';
 import { deliverWebhook } from './webhook.js';
 
 export interface Notifications {
-  /** Stops listening, waits for handlers and the delivery in progress, closes the SMTP transport. */
+  /** Stops listening, waits for the delivery in progress, closes the SMTP transport. */
   stop(): Promise<void>;
 }
 
@@ -47,20 +46,12 @@ export function startNotifications(ctx: AppContext): Notifications {
     email: mailer ? (item) => mailer.send(readEmail(item.payload)) : unconfigured('SMTP'),
     webhook: webhook ? (item) => deliverWebhook(webhook, { id: item.id, event: item.topic, body: item.payload }) : unconfigured('The webhook'),
   });
-  const inFlight = new Set<Promise<void>>();
-  const stopListening = listenForComments(
-    ctx,
-    (work) => {
-      inFlight.add(work);
-      void work.finally(() => inFlight.delete(work));
-    },
-    () => worker.wake(),
-  );
+  const wake = () => worker.wake();
+  ctx.events.on('queued', wake);
   worker.start();
   return {
     async stop() {
-      stopListening();
-      await Promise.allSettled([...inFlight]);
+      ctx.events.off('queued', wake);
       await worker.stop();
       mailer?.close();
     },

@@ -3,8 +3,9 @@
  * confirm and to unsubscribe (one click, RFC 8058). Addresses are known here
  * only by an HMAC, which is also what the links carry, never the address.
  */
+import type { InStatement } from '@libsql/client';
 import type { AppContext } from '../context.js';
-import { reserveConfirmation, confirmAddress, getAddress, unsubscribeAddress } from '../db/subscriptions.js';
+import { reserveConfirmationStatement, confirmAddress, getAddress, unsubscribeAddress } from '../db/subscriptions.js';
 import { normaliseEmail, sign, verifySignature } from '../identity/identity.js';
 
 /** A confirmation is sent again only after this long, so a stranger cannot flood an inbox with them. */
@@ -23,6 +24,20 @@ export function subscriptionLink(ctx: AppContext, action: LinkAction, email: str
   return `${ctx.config.publicUrl}/notifications/${action}?${new URLSearchParams({ a: address, sig: sign(ctx.secret, `${action}:${address}`) })}`;
 }
 
+/**
+ * The link that lets the owner of an address publish a comment they wrote
+ * from an unknown browser. Signed over the comment's edit-token hash, which
+ * is fixed before the comment is stored (its id may still be a placeholder)
+ * and gone once the comment is deleted.
+ */
+export function publishLink(ctx: AppContext, commentId: number, editTokenHash: string): string {
+  return `${ctx.config.publicUrl}/notifications/publish?${new URLSearchParams({ c: String(commentId), sig: sign(ctx.secret, `publish:${editTokenHash}`) })}`;
+}
+
+export function isValidPublishLink(secret: string, editTokenHash: string | null, signature: string): boolean {
+  return editTokenHash !== null && verifySignature(secret, `publish:${editTokenHash}`, signature);
+}
+
 export function isValidLink(secret: string, action: LinkAction, address: string, signature: string): boolean {
   return verifySignature(secret, `${action}:${address}`, signature);
 }
@@ -33,13 +48,15 @@ export async function mayReceiveReplies(ctx: AppContext, email: string): Promise
 }
 
 /**
- * Called when a comment that asked for reply emails becomes public: true when
- * a confirmation email should go out now (first request, a request after
- * unsubscribing, or an old unanswered confirmation), recording that it does.
+ * For a comment that asked for reply emails as it becomes public: the
+ * statement that changes one row when a confirmation email should go out now
+ * (first request, a request after unsubscribing, or an old unanswered
+ * confirmation), recording that it does. The email is queued right after it,
+ * on that condition, in the same batch.
  */
-export async function claimConfirmation(ctx: AppContext, email: string): Promise<boolean> {
+export function claimConfirmationStatement(ctx: AppContext, email: string): InStatement {
   const now = ctx.now();
-  return reserveConfirmation(ctx.db, addressHash(ctx.secret, email), now, now - CONFIRMATION_RESEND_MS);
+  return reserveConfirmationStatement(addressHash(ctx.secret, email), now, now - CONFIRMATION_RESEND_MS);
 }
 
 /** Follows a confirmation link; false when nothing awaited confirmation (already confirmed, or unsubscribed since). */

@@ -6,13 +6,12 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
 import type { AppContext } from '../context.js';
 import type { WebhookConfig } from '../config.js';
 import type { CommentRow } from '../db/comments.js';
 import { commentPermalink } from '../urls.js';
 import { PermanentDeliveryError } from './delivery-error.js';
-import { BlockedAddressError, resolveCheckedAddress } from './ssrf-guard.js';
+import { BlockedAddressError, pinnedLookup, resolveCheckedAddress } from './ssrf-guard.js';
 
 export type WebhookEvent = 'comment.created' | 'comment.approved';
 
@@ -52,17 +51,13 @@ export async function deliverWebhook(config: WebhookConfig, delivery: { id: numb
   const target = await resolveCheckedAddress(url.hostname, config.allowPrivateAddresses).catch((error: Error) => {
     throw error instanceof BlockedAddressError ? new PermanentDeliveryError(error.message) : error;
   });
-  // Connect to the address that was checked, not to whatever a second DNS answer says (DNS rebinding).
-  const pinned: LookupFunction = (_host, options, callback) => {
-    if (options.all) callback(null, [target]);
-    else callback(null, target.address, target.family);
-  };
   const status = await new Promise<number>((resolve, reject) => {
     const request = (url.protocol === 'https:' ? https : http).request(
       url,
       {
         method: 'POST',
-        lookup: pinned,
+        // Connect to the address that was checked, not to whatever a second DNS answer says (DNS rebinding).
+        lookup: pinnedLookup(target),
         signal: AbortSignal.timeout(config.timeoutMs),
         headers: {
           'content-type': 'application/json',

@@ -3,6 +3,11 @@
  * marked turns Markdown into HTML with hostile parts neutralised at the token
  * level; sanitize-html then enforces an allowlist on whatever comes out, so a
  * bug in either layer alone does not open a hole.
+ *
+ * marked parses nested blocks recursively, so a few thousand nested list or
+ * quote markers overflow the stack. Input is measured first: the API refuses
+ * text nested deeper than MAX_NESTING (see `commentBody`), and anything that
+ * still gets here that deep (imports) is rendered flat, as plain paragraphs.
  */
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
@@ -59,8 +64,51 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: LINK_REL }) },
 };
 
-/** Renders a comment's Markdown source to safe HTML. */
+/** Deeper than this no real comment goes (a reply quoting a quote of a list is 3); it is refused or rendered flat. */
+export const MAX_NESTING = 32;
+
+/** One line's opening run of block containers: quote markers, list markers, and the indentation between them. */
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))+/;
+
+/**
+ * An upper bound of how deeply the text nests block containers: per line, the
+ * number of quote and list markers it opens with plus one level per two
+ * columns of indentation before the first (the least a nested list item needs).
+ * Cheap and linear; it errs on the deep side, never the shallow one.
+ */
+export function nestingDepth(source: string): number {
+  let deepest = 0;
+  for (const line of source.split(/\r\n|\r|\n/)) {
+    const prefix = CONTAINER_PREFIX.exec(line)?.[0];
+    if (!prefix) continue;
+    const markers = prefix.match(/>|[-*+]|\d{1,9}[.)]/g)!.length;
+    const columns = /^[ \t]*/.exec(prefix)![0].replace(/\t/g, '    ').length;
+    deepest = Math.max(deepest, markers + Math.floor(columns / 2));
+  }
+  return deepest;
+}
+
+/** The text as plain paragraphs: what a body too deeply nested to parse safely becomes. */
+function renderFlat(source: string): string {
+  return source
+    .split(/(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)/)
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph) => `<p>${escapeHtml(paragraph.trim()).replace(/\r\n|\r|\n/g, '<br />')}</p>`)
+    .join('\n');
+}
+
+function parse(source: string): string {
+  if (nestingDepth(source) > MAX_NESTING) return renderFlat(source);
+  try {
+    return marked.parse(source) as string;
+  } catch (error) {
+    // A structure the depth estimate did not foresee: flat beats a failed request or import.
+    if (error instanceof RangeError || (error instanceof Error && /call stack/i.test(error.message))) return renderFlat(source);
+    throw error;
+  }
+}
+
+/** Renders a comment's Markdown source to safe HTML; never throws on any text. */
 export function renderMarkdown(source: string): string {
-  const html = marked.parse(source) as string;
-  return sanitizeHtml(html, sanitizeOptions).trim();
+  return sanitizeHtml(parse(source), sanitizeOptions).trim();
 }

@@ -13,6 +13,8 @@ export interface ReportRequest {
   post?: string;
   partnerMinExchanges?: number;
   hideNames?: boolean;
+  /** Only posts with at least one approved comment: a thread of pending or spam comments is not public yet. */
+  publicOnly?: boolean;
 }
 
 export async function buildSiteReport(ctx: Pick<AppContext, 'db' | 'now'>, siteId: string, request: ReportRequest = {}): Promise<DialogueReport> {
@@ -25,6 +27,7 @@ export async function buildSiteReport(ctx: Pick<AppContext, 'db' | 'now'>, siteI
     hideNames: request.hideNames,
   });
   for await (const { thread, comments } of streamSiteThreads(ctx.db, siteId, request.post)) {
+    if (request.publicOnly && !comments.some((comment) => comment.status === 'approved')) continue;
     site.addPost({ uri: thread.uri, title: thread.title }, comments);
   }
   return site.finish();

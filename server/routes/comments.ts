@@ -1,16 +1,21 @@
-/** The public comments API: list, create (JSON and no-JS form), edit, delete, counts, preview. */
+/**
+ * The public comments API: list, create (JSON and no-JS form), edit, delete,
+ * counts, preview. Every write goes one way: the body is read into the JSON
+ * input (a form is mapped onto it first), then the same checks run as
+ * middleware (origin, writer, rate) before the domain is called.
+ */
 import { Hono, type Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { AppContext } from '../context.js';
 import { findSite, type SiteConfig } from '../config.js';
 import { countComments, createComment, deleteComment, editComment, listPublicThread, type Writer } from '../comments/comments.js';
-import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema, threadUri } from '../comments/schemas.js';
+import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema, threadUri, type CreateCommentInput } from '../comments/schemas.js';
 import { hasAdminToken } from '../http/auth.js';
-import { clientAddress } from '../http/client-address.js';
-import { ApiError } from '../http/errors.js';
-import { idParam, parseWith, readJson, readQuery, requireSite } from '../http/input.js';
+import { ApiError, handleError } from '../http/errors.js';
+import { formText, idParam, isFormRequest, parseWith, readForm, readJson, readQuery, requireSite, type FormFields } from '../http/input.js';
 import { checkWriteOrigin } from '../http/origin.js';
-import { RateLimiter } from '../http/rate-limit.js';
-import { hashClientAddress } from '../identity/identity.js';
+import { rateLimit } from '../http/rate-limit.js';
+import { renderLimiter, writeLimiter } from '../limits/rate-limiter.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { cachedAnswer } from './cached-answer.js';
 import { formErrorPage } from './form-error-page.js';
@@ -22,34 +27,90 @@ const MIN_FORM_FILL_MS = 3000;
 export const HONEYPOT_FIELD = 'website';
 
 /** Form fields arrive as strings; this maps them onto the JSON shape before the same schema checks them. */
-const formToInput = (form: Record<string, string>) => ({
-  site: form.site,
-  uri: form.uri,
-  parentId: form.parentId ? (/^\d+$/.test(form.parentId) ? Number(form.parentId) : form.parentId) : undefined,
-  body: form.body,
-  name: form.name,
-  email: form.email,
-  url: form.url,
-  title: form.title,
-  notify: form.notify === 'on' || form.notify === '1' || form.notify === 'true',
-  identity: form.identity || undefined,
-});
+function formToInput(fields: FormFields) {
+  const form = (name: string) => formText(fields, name);
+  return {
+    site: form('site'),
+    uri: form('uri'),
+    parentId: form('parentId') ? (/^\d+$/.test(form('parentId')) ? Number(form('parentId')) : form('parentId')) : undefined,
+    body: form('body'),
+    name: fields.name === undefined ? undefined : form('name'),
+    email: fields.email === undefined ? undefined : form('email'),
+    url: fields.url === undefined ? undefined : form('url'),
+    title: fields.title === undefined ? undefined : form('title'),
+    notify: ['on', '1', 'true'].includes(form('notify')),
+    identity: form('identity') || undefined,
+  };
+}
+
+/** What the write middleware hands on. */
+interface WriteEnv {
+  Variables: {
+    writer: Writer;
+    /** The posted form, when the request was the no-JavaScript form. */
+    form?: FormFields;
+    input: CreateCommentInput;
+    site: SiteConfig;
+  };
+}
 
 export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean | Promise<boolean>) {
-  const app = new Hono();
-  const limiter = new RateLimiter(ctx.config.rateLimit);
+  const app = new Hono<WriteEnv>();
+  const writes = writeLimiter(ctx.db, ctx.config.rateLimit);
+  const renders = renderLimiter(ctx.db, ctx.config.rateLimit);
 
-  const writerOf = async (c: Context): Promise<Writer> => ({ isAuthor: hasAdminToken(c, ctx.config) || (await isAuthor(c)) });
+  /** A form post refused: a browser that asked for HTML gets a readable page with the same status; other clients JSON. */
+  app.onError((error, c) => {
+    const form = c.get('form');
+    if (!form || !(error instanceof ApiError) || !(c.req.header('accept') ?? '').includes('text/html')) return handleError(error, c);
+    const site = findSite(ctx.config, formText(form, 'site'));
+    const uri = formText(form, 'uri');
+    const back = site && threadUri.safeParse(uri).success ? pageUrl(ctx.config, site.id, uri) : undefined;
+    c.header('Cache-Control', 'no-store');
+    return c.html(formErrorPage(error.message, back), error.status);
+  });
 
-  const checkRate = (c: Context, writer: Writer) => {
-    if (writer.isAuthor) return;
-    const key = hashClientAddress(ctx.secret, clientAddress(c, ctx.config.trustProxy), ctx.now());
-    const wait = limiter.take(key, ctx.now());
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      throw new ApiError(429, 'rate_limited', `Too many comments in a short time: try again in ${wait} s.`);
+  const identifyWriter = createMiddleware<WriteEnv>(async (c, next) => {
+    c.set('writer', { isAuthor: hasAdminToken(c, ctx.config) || (await isAuthor(c)) });
+    await next();
+  });
+
+  /** The body of a new comment, JSON or form, as one checked input; the form's own robot checks run here. */
+  const readNewComment = createMiddleware<WriteEnv>(async (c, next) => {
+    let raw: unknown;
+    if (isFormRequest(c)) {
+      const form = await readForm(c);
+      c.set('form', form);
+      raw = formToInput(form);
     }
-  };
+    const input = raw === undefined ? await readJson(c, createCommentSchema) : parseWith(createCommentSchema, raw);
+    c.set('input', input);
+    c.set('site', requireSite(ctx.config, input.site));
+    await next();
+  });
+
+  /** The form is posted by a browser, so it must name its origin; JSON from scripts may omit it. */
+  const checkOrigin = createMiddleware<WriteEnv>(async (c, next) => {
+    checkWriteOrigin(c, ctx.config, c.get('site'), c.get('form') !== undefined);
+    await next();
+  });
+
+  const checkFormRobots = createMiddleware<WriteEnv>(async (c, next) => {
+    const form = c.get('form');
+    if (form) {
+      if (formText(form, HONEYPOT_FIELD)) throw new ApiError(400, 'spam_suspected', 'This form was filled in by a robot.', HONEYPOT_FIELD);
+      const shownAt = Number(formText(form, 'ts'));
+      if (!formText(form, 'ts') || !Number.isFinite(shownAt)) throw new ApiError(400, 'invalid_form', 'The form is missing its timestamp; reload the page and try again.', 'ts');
+      if (ctx.now() - shownAt < MIN_FORM_FILL_MS) throw new ApiError(400, 'too_fast', 'That was too fast; wait a moment and send again.', 'ts');
+    }
+    await next();
+  });
+
+  const limitWrites = rateLimit(ctx, writes, {
+    refusal: 'Too many comments and changes in a short time',
+    exempt: (c) => c.get('writer').isAuthor,
+  });
+  const limitRendering = rateLimit(ctx, renders, { refusal: 'Too many previews in a short time' });
 
   app.get('/comments', async (c) => {
     const { site, uri } = readQuery(c, threadQuerySchema);
@@ -59,50 +120,12 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     return cachedAnswer(c, ctx, `thread\n${site}\n${uri}`, 'application/json', async () => JSON.stringify({ comments: await listPublicThread(ctx, site, uri) }));
   });
 
-  app.post('/comments', async (c) => {
-    const type = (c.req.header('content-type') ?? '').toLowerCase();
-    if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) return postForm(c);
-    const input = await readJson(c, createCommentSchema);
-    const site = requireSite(ctx.config, input.site);
-    checkWriteOrigin(c, ctx.config, site, false);
-    const writer = await writerOf(c);
-    checkRate(c, writer);
-    const created = await createComment(ctx, site, input, writer);
+  app.post('/comments', readNewComment, checkOrigin, checkFormRobots, identifyWriter, limitWrites, async (c) => {
+    const site = c.get('site');
+    const created = await createComment(ctx, site, c.get('input'), c.get('writer'));
+    if (c.get('form')) return c.redirect(redirectAfterForm(site, created.row.uri, created.comment.id, created.pending), 303);
     return c.json({ comment: created.comment, editToken: created.editToken, editableUntil: created.editableUntil }, created.pending ? 202 : 201);
   });
-
-  /**
-   * The no-JavaScript path: same checks as JSON plus a honeypot and a minimum
-   * fill time, answered with a 303. A browser that asked for HTML gets a
-   * refusal as a readable page with the same status; other clients get JSON.
-   */
-  async function postForm(c: Context) {
-    const raw = await c.req.parseBody();
-    const form = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, typeof value === 'string' ? value : '']));
-    try {
-      return await acceptForm(c, form);
-    } catch (error) {
-      if (!(error instanceof ApiError) || !(c.req.header('accept') ?? '').includes('text/html')) throw error;
-      const site = form.site ? findSite(ctx.config, form.site) : undefined;
-      const back = site && form.uri && threadUri.safeParse(form.uri).success ? pageUrl(ctx.config, site.id, form.uri) : undefined;
-      c.header('Cache-Control', 'no-store');
-      return c.html(formErrorPage(error.message, back), error.status);
-    }
-  }
-
-  async function acceptForm(c: Context, form: Record<string, string>) {
-    const input = parseWith(createCommentSchema, formToInput(form));
-    const site = requireSite(ctx.config, input.site);
-    checkWriteOrigin(c, ctx.config, site, true);
-    if (form[HONEYPOT_FIELD]) throw new ApiError(400, 'spam_suspected', 'This form was filled in by a robot.', HONEYPOT_FIELD);
-    const shownAt = Number(form.ts);
-    if (!form.ts || !Number.isFinite(shownAt)) throw new ApiError(400, 'invalid_form', 'The form is missing its timestamp; reload the page and try again.', 'ts');
-    if (ctx.now() - shownAt < MIN_FORM_FILL_MS) throw new ApiError(400, 'too_fast', 'That was too fast; wait a moment and send again.', 'ts');
-    const writer = await writerOf(c);
-    checkRate(c, writer);
-    const created = await createComment(ctx, site, input, writer);
-    return c.redirect(redirectAfterForm(site, input.uri, created.comment.id, created.pending), 303);
-  }
 
   function redirectAfterForm(site: SiteConfig, uri: string, id: number, pending: boolean): string {
     if (site.formRedirect === 'thread') {
@@ -111,16 +134,16 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     return pending ? `${pageUrl(ctx.config, site.id, uri)}#kommentar-pending-${id}` : commentPermalink(ctx.config, site.id, uri, id);
   }
 
-  app.patch('/comments/:id', async (c) => {
+  app.patch('/comments/:id', identifyWriter, limitWrites, async (c) => {
     const id = idParam(c);
     const { body } = await readJson(c, editCommentSchema);
-    const comment = await editComment(ctx, id, c.req.header('x-edit-token'), body, await writerOf(c));
-    return c.json({ comment });
+    const edited = await editComment(ctx, id, c.req.header('x-edit-token'), body, c.get('writer'));
+    return c.json({ comment: edited.comment, pending: edited.pending }, edited.pending ? 202 : 200);
   });
 
-  app.delete('/comments/:id', async (c) => {
+  app.delete('/comments/:id', identifyWriter, limitWrites, async (c) => {
     const id = idParam(c);
-    const result = await deleteComment(ctx, id, c.req.header('x-edit-token'), await writerOf(c));
+    const result = await deleteComment(ctx, id, c.req.header('x-edit-token'), c.get('writer'));
     return c.json({ deleted: true, placeholder: result.placeholder });
   });
 
@@ -130,7 +153,7 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     return c.json({ counts: await countComments(ctx, site, uris) });
   });
 
-  app.post('/preview', async (c) => {
+  app.post('/preview', limitRendering, async (c) => {
     const { body } = await readJson(c, previewSchema);
     return c.json({ html: renderMarkdown(body) });
   });

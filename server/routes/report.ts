@@ -27,7 +27,7 @@ export function reportRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean 
     const site = requireSite(ctx.config, query.site);
     if (!site.publicReport) throw new ApiError(404, 'not_public', `Site "${site.id}" does not publish its dialogue report.`);
     c.header('Cache-Control', 'public, max-age=60');
-    const publicQuery = { ...query, hideNames: true };
+    const publicQuery = { ...query, hideNames: true, publicOnly: true };
     return cachedAnswer(c, ctx, `report\n${JSON.stringify(publicQuery)}`, 'application/json', async () => JSON.stringify(await buildSiteReport(ctx, site.id, publicQuery)));
   });
 

@@ -9,7 +9,7 @@ import { STRINGS, pickLang } from './i18n/index.js';
 import { endReply, prepareForm, send, startReply, togglePreview, updatePreview } from './browser/compose.js';
 import { deleteOwn, endEdit, saveEdit, startEdit } from './browser/own.js';
 import { element, personalise } from './browser/thread.js';
-import { act, createWidget, refresh, reveal, say, type Widget } from './browser/widget.js';
+import { act, createWidget, explainFailure, refresh, reveal, say, type Widget } from './browser/widget.js';
 
 const script = (document.currentScript ?? document.querySelector('script[src*="/widget.js"]')) as HTMLScriptElement | null;
 /** The comment server: where this script was loaded from (a path prefix behind a proxy is kept). */
@@ -88,10 +88,11 @@ async function openPermalink(w: Widget): Promise<void> {
 async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<void> {
   const lang = pickLang(container.dataset.kommentarLang ?? container.closest('[lang]')?.getAttribute('lang'));
   const prerendered = container.querySelector<HTMLElement>(':scope > .kommentar');
+  let site = container.dataset.kommentarSite;
   try {
     const view = {
       server,
-      site: container.dataset.kommentarSite || (await defaultSite()),
+      site: (site ||= await defaultSite()),
       uri: container.dataset.kommentarThread || location.pathname,
       lang,
       now: Date.now(),
@@ -112,8 +113,8 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
     container.replaceChildren(root);
     await openPermalink(w);
   } catch (error) {
-    console.error('[kommentar]', error);
-    if (!prerendered) container.innerHTML = `<p class="k-loading" role="status">${STRINGS[lang].failed}</p>`;
+    const message = await explainFailure(server, site ?? '', STRINGS[lang], error);
+    if (!prerendered) container.innerHTML = `<p class="k-loading" role="status">${message}</p>`;
   }
 }
 

@@ -112,7 +112,8 @@ describe('moderation', () => {
   });
 
   it('holds only first-timers in "first-time" mode', async () => {
-    const post = (body: string) => server.api('/api/v1/comments', json('POST', { site: 'firsts', uri: '/p/', body, email: 'reader@example.org' }));
+    const identity = 'reader-browser-identity-0001';
+    const post = (body: string) => server.api('/api/v1/comments', json('POST', { site: 'firsts', uri: '/p/', body, email: 'reader@example.org', identity }));
     const first = await post('first time here');
     expect(first.status).toBe(202);
     const firstId = ((await first.json()) as Created).comment.id;

@@ -114,6 +114,26 @@ describe('SSRF guard', () => {
     expect(outside.filter((a) => !isPublicAddress(a))).toEqual([]);
   });
 
+  it('judges IPv6 forms that carry an IPv4 address by that address (compatible, mapped, NAT64, 6to4, Teredo)', () => {
+    const inside = [
+      '::127.0.0.1', '::7f00:1', '::10.0.0.1', '::ffff:0:127.0.0.1', // IPv4-compatible and SIIT forms
+      '64:ff9b::7f00:1', '64:ff9b::a9fe:a9fe', '64:ff9b::192.168.0.1', // NAT64 well-known prefix
+      '64:ff9b:1::5db8:d822', // local-use NAT64: never global, whatever it embeds
+      '2002:7f00:1::', '2002:a00:1::1', '2002:c0a8:101::', // 6to4 of loopback and private networks
+      '2001:0:7f00:1::1', '2001:0:5db8:d822:0:0:f5ff:fffe', // Teredo: loopback server; client 10.0.0.1 (bits flipped)
+      '2001:db8::1', '100::1', '::ffff:169.254.169.254', '192.0.2.1', '198.18.0.1', '255.255.255.255',
+    ];
+    const outside = ['64:ff9b::5db8:d822', '2002:5db8:d822::1', '2001:0:5db8:d822:0:0:a247:27dd', '::ffff:1.1.1.1'];
+    expect(inside.filter(isPublicAddress)).toEqual([]);
+    expect(outside.filter((a) => !isPublicAddress(a))).toEqual([]);
+  });
+
+  it('refuses the review\'s bypasses as webhook targets', async () => {
+    await expect(resolveCheckedAddress('[::127.0.0.1]', false)).rejects.toThrow(/not a public address/);
+    await expect(resolveCheckedAddress('[64:ff9b::7f00:1]', false)).rejects.toThrow(/not a public address/);
+    expect((await resolveCheckedAddress('[64:ff9b::7f00:1]', true)).address).toBe('64:ff9b::7f00:1');
+  });
+
   it('checks every address a name resolves to, and IP literals too', async () => {
     await expect(resolveCheckedAddress('localhost', false)).rejects.toThrow(/not a public address/);
     await expect(resolveCheckedAddress('[::1]', false)).rejects.toThrow(/::1/);

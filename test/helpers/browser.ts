@@ -69,7 +69,7 @@ export interface BlogSetup {
 /**
  * The demo blog on its own loopback port (a different origin, like a real
  * blog) and a comment server whose sites list that origin. `sites` are the
- * site entries without `origins`.
+ * site entries; one that brings its own `origins` keeps them (a setup mistake to test).
  */
 export async function startBlogAndServer(render: BlogPage, sites: Array<Record<string, unknown>>): Promise<BlogSetup> {
   let serverUrl = '';
@@ -81,7 +81,7 @@ export async function startBlogAndServer(render: BlogPage, sites: Array<Record<s
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  const server = await startTestServer({ config: { sites: sites.map((site) => ({ ...site, origins: [url] })) } });
+  const server = await startTestServer({ config: { sites: sites.map((site) => ({ origins: [url], ...site })) } });
   serverUrl = server.url;
   return {
     blog: { url },

@@ -107,6 +107,35 @@ describe('the command line', () => {
     expect(await stored()).toBe(before);
   });
 
+  it('exits 2 for an Isso file that has the SQLite header and garbage after it', async () => {
+    const before = await stored();
+    const garbage = Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4096, 0x5a)]);
+    const result = await cli(['import', 'isso', write('garbage.db', garbage), '--site', 'blog'], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^kommentar import: .*garbage\.db.* damaged or not one .*\n$/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await stored()).toBe(before);
+  });
+
+  it('renders a comment nested thousands of levels deep as plain text instead of aborting', async () => {
+    const deep = { id: 900, uri: '/deep/', parentId: null, status: 'approved', body: `${'- '.repeat(1500)}x\n\n${'> '.repeat(2500)}y`, name: 'Deep', url: null,
+      isAuthor: false, commenterKey: null, editedAt: null, createdAt: '2020-01-01T00:00:00Z' };
+    const document = { format: 'kommentar-export', version: 1, site: 'blog', threads: [{ uri: '/deep/', title: 'Deep' }], comments: [deep] };
+    const result = await cli(['import', 'json', write('deep.json', JSON.stringify(document)), '--site', 'blog'], env);
+    expect([result.code, result.stderr]).toEqual([0, '']);
+    const stored = (await listSiteComments(server.ctx.db, 'blog', ['approved'])).find((row) => row.uri === '/deep/')!;
+    expect(stored.html.startsWith('<p>- - - ')).toBe(true);
+    expect(stored.html).not.toMatch(/<(ul|li|blockquote)/);
+  });
+
+  it('imports HTML nested thousands of levels deep as its plain text instead of aborting', async () => {
+    const deep = wxr.replace('Gern geschehen', `${'<blockquote><ul><li>'.repeat(1500)}Gern geschehen`);
+    await importInto(server, write('deep.xml', deep), { format: 'wordpress' });
+    const answer = (await listSiteComments(server.ctx.db, 'blog', ['approved'])).find((row) => row.body.includes('Gern geschehen'))!;
+    expect(answer.html).toContain('Gern geschehen');
+    expect(answer.html).not.toMatch(/<(blockquote|ul|li)/);
+  });
+
   it('exits 2 for usage errors too', async () => {
     const unknownSite = await cli(['import', 'wordpress', fixture('wordpress.xml'), '--site', 'nope'], env);
     expect([unknownSite.code, unknownSite.stderr]).toEqual([2, expect.stringContaining('unknown site "nope"')]);

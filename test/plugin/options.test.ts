@@ -74,7 +74,7 @@ describe('the plugin in an Eleventy build', () => {
     // Eleventy wraps a plugin's error ("Error processing the … plugin") and prints the whole chain.
     const chain: string[] = [];
     for (let e: unknown = failure; e instanceof Error; e = (e as Error & { originalError?: unknown }).originalError) chain.push(e.message);
-    expect(chain.join(' | ')).toMatch(/kommentar\/eleventy.*\[kommentar\] option "cacheDuration" must be a duration/);
+    expect(chain.join(' | ')).toMatch(/eleventy-plugin-kommentar.*\[kommentar\] option "cacheDuration" must be a duration/);
     expect(readdirSync(dir)).not.toContain('wrong');
     error.mockRestore();
   });

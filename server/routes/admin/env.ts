@@ -4,8 +4,7 @@ import type { DeskSession } from '../../desk/session.js';
 /** A browser session (forms carry its CSRF token) or the admin bearer token (scripts; no CSRF possible). */
 export type DeskAccess = { via: 'session'; session: DeskSession; csrf: string } | { via: 'token'; csrf: '' };
 
-/** A urlencoded or multipart form: repeated names (checkboxes) become arrays, files are dropped. */
-export type FormFields = Record<string, string | string[]>;
+import type { FormFields } from '../../http/input.js';
 
 export interface DeskEnv {
   Variables: { desk: DeskAccess; form: FormFields };

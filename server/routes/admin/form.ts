@@ -1,19 +1,5 @@
-/** Reading a posted desk form into plain strings, and the field shapes its schemas share. */
-import type { Context } from 'hono';
+/** The field shapes the desk's form schemas share (forms are read by `readForm` in http/input.ts). */
 import { z } from 'zod';
-import type { FormFields } from './env.js';
-
-export async function readForm(c: Context): Promise<FormFields> {
-  const type = (c.req.header('content-type') ?? '').toLowerCase();
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return {};
-  const body = await c.req.parseBody({ all: true });
-  const fields: FormFields = {};
-  for (const [name, value] of Object.entries(body)) {
-    const strings = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-    if (strings.length > 0) fields[name] = strings.length === 1 && !Array.isArray(value) ? strings[0]! : strings;
-  }
-  return fields;
-}
 
 /** A comment id as a form sends it. */
 export const formId = z.string().regex(/^[1-9][0-9]{0,15}$/, 'is not a comment id').transform(Number);

@@ -7,8 +7,8 @@ import type { AppContext } from '../../context.js';
 import { csrfToken, isValidCsrfToken } from '../../desk/csrf.js';
 import { hasAdminToken } from '../../http/auth.js';
 import { ApiError } from '../../http/errors.js';
+import { readForm } from '../../http/input.js';
 import type { DeskEnv } from './env.js';
-import { readForm } from './form.js';
 import { requestSession } from './session-cookie.js';
 
 export function requireDesk(ctx: AppContext) {

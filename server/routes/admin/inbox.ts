@@ -7,6 +7,8 @@ import type { AppContext } from '../../context.js';
 import type { CommentInContext } from '../../desk/comment-context.js';
 import { answerComment, deskInbox } from '../../desk/inbox.js';
 import { parseWith } from '../../http/input.js';
+import { rateLimit } from '../../http/rate-limit.js';
+import { renderLimiter } from '../../limits/rate-limiter.js';
 import { commentCard } from './comment-view.js';
 import type { DeskEnv } from './env.js';
 import { formId } from './form.js';
@@ -49,7 +51,10 @@ export function inboxRoutes(ctx: AppContext) {
     );
   });
 
-  app.post('/inbox/reply', async (c) => {
+  // Answering renders Markdown like a preview, so it shares the rendering limit (a stolen session cannot burn the CPU).
+  const limitRendering = rateLimit(ctx, renderLimiter(ctx.db, ctx.config.rateLimit), { refusal: 'Too many answers in a short time' });
+
+  app.post('/inbox/reply', limitRendering, async (c) => {
     const { commentId, body } = parseWith(answerForm, c.get('form'));
     const created = await answerComment(ctx, commentId, body);
     const site = deskSite(ctx.config, created.row.site);

@@ -7,12 +7,11 @@ import { createLogin } from '../../desk/auth.js';
 import { csrfToken, isValidCsrfToken } from '../../desk/csrf.js';
 import { isPasswordHash } from '../../desk/password.js';
 import { endSession } from '../../desk/session.js';
-import { clientAddress } from '../../http/client-address.js';
 import { ApiError } from '../../http/errors.js';
-import { parseWith } from '../../http/input.js';
-import { hashClientAddress, newToken } from '../../identity/identity.js';
+import { parseWith, readForm } from '../../http/input.js';
+import { clientHash } from '../../http/rate-limit.js';
+import { newToken } from '../../identity/identity.js';
 import type { DeskEnv } from './env.js';
-import { readForm } from './form.js';
 import { page } from './layout.js';
 import { clearLoginNonce, clearSessionCookie, loginNonce, requestSession, setLoginNonce, setSessionCookie } from './session-cookie.js';
 
@@ -54,7 +53,7 @@ export function loginRoutes(ctx: AppContext) {
       throw new ApiError(403, 'invalid_csrf_token', 'The login form has expired or did not come from this server: reload it and try again.');
     }
     const { password } = parseWith(loginForm, form);
-    const result = await login(password, hashClientAddress(ctx.secret, clientAddress(c, ctx.config.trustProxy), ctx.now()));
+    const result = await login(password, clientHash(ctx, c));
     const csrf = csrfToken(ctx.secret, loginScope(nonce));
     if (result.ok) {
       setSessionCookie(c, ctx, result.token, result.session);

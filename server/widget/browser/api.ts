@@ -31,3 +31,15 @@ export function fetchThread(server: string, site: string, uri: string, etag: str
   const query = new URLSearchParams({ site, uri });
   return call<{ comments: PublicComment[] }>(`${server}/api/v1/comments?${query}`, 'GET', undefined, etag ? { 'If-None-Match': etag } : {});
 }
+
+/**
+ * After a request got no answer: asks the server (which answers any origin) whether
+ * this page's setup is the cause. Resolves to the blogger's fix, or null when the
+ * page is set up right or the server cannot be reached at all.
+ */
+export function diagnose(server: string, site: string): Promise<string | null> {
+  return call<{ fix?: string }>(`${server}/api/v1/diagnose?${new URLSearchParams({ site })}`).then(
+    ({ data }) => data?.fix ?? null,
+    () => null,
+  );
+}

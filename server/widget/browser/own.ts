@@ -26,22 +26,24 @@ export function endEdit(item: HTMLElement): void {
 }
 
 /** PATCH (with a new body) or DELETE one's own comment with its edit token, then show the thread as it now is. */
-async function change(w: Widget, item: HTMLElement, form: HTMLFormElement, body?: string): Promise<boolean> {
+async function change(w: Widget, item: HTMLElement, form: HTMLFormElement, body?: string): Promise<'done' | 'pending' | false> {
   const id = commentId(item);
   const own = ownComment(id);
   if (!own) return say(w, w.s.editClosed, true), false;
   const answer = await call(`${w.view.server}/api/v1/comments/${id}`, body === undefined ? 'DELETE' : 'PATCH', body === undefined ? undefined : { body }, { 'X-Edit-Token': own.token });
-  if (answer.status !== 200) return showAnswerError(w, form, answer.data), false;
+  // 202: an edit of a public comment awaits moderation; the thread keeps the approved text meanwhile.
+  if (answer.status !== 200 && answer.status !== 202) return showAnswerError(w, form, answer.data), false;
   saveOwnComment(id, body === undefined ? null : { ...own, body });
   await refresh(w);
-  return true;
+  return answer.status === 202 ? 'pending' : 'done';
 }
 
 /** Sends the edited text; on success the comment is redrawn and focused. */
 export async function saveEdit(w: Widget, form: HTMLFormElement): Promise<void> {
   const item = form.closest<HTMLElement>('.k-c')!;
-  if (!(await change(w, item, form, (form.elements.namedItem('body') as HTMLTextAreaElement).value))) return;
-  say(w, w.s.updated);
+  const result = await change(w, item, form, (form.elements.namedItem('body') as HTMLTextAreaElement).value);
+  if (!result) return;
+  say(w, result === 'pending' ? w.s.editPending : w.s.updated);
   await focusComment(w, commentId(item));
 }
 

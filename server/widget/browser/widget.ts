@@ -1,7 +1,7 @@
 /** One mounted thread: its elements and view, plus the small helpers every interaction shares. */
 import { STRINGS, type Strings } from '../i18n/index.js';
 import type { ThreadView } from '../markup.js';
-import { fetchThread, type ApiErrorBody } from './api.js';
+import { diagnose, fetchThread, type ApiErrorBody } from './api.js';
 import { personalise, syncThread } from './thread.js';
 
 /** A mounted thread and what every interaction with it needs. */
@@ -46,16 +46,27 @@ export function say(w: Widget, text: string, focus = false): void {
 }
 
 /**
+ * What readers see when a request got no answer: a neutral note when the page is
+ * not set up for the server (the blogger finds the exact fix in the console),
+ * else "cannot be reached".
+ */
+export async function explainFailure(server: string, site: string, s: Strings, error: unknown): Promise<string> {
+  const fix = await diagnose(server, site);
+  console.error('[kommentar]', fix ?? error);
+  return fix ? s.unavailable : s.failed;
+}
+
+/**
  * Runs what a button started, once at a time (the button is disabled
- * meanwhile: no double submit); a network failure is said in the live region.
+ * meanwhile: no double submit); a network failure is explained in the live region.
  */
 export async function act(w: Widget, button: HTMLButtonElement, action: () => Promise<unknown>): Promise<void> {
   if (button.disabled) return;
   button.disabled = true;
   try {
     await action();
-  } catch {
-    say(w, w.s.failed, true);
+  } catch (error) {
+    say(w, await explainFailure(w.view.server, w.view.site, w.s, error), true);
   } finally {
     button.disabled = false;
   }

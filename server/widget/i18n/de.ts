@@ -24,9 +24,11 @@ export const de: Strings = {
   published: 'Dein Kommentar ist veröffentlicht.',
   pending: 'Danke! Dein Kommentar wartet auf Freischaltung.',
   updated: 'Dein Kommentar wurde geändert.',
+  editPending: 'Danke! Deine Änderung wartet auf Freischaltung; bis dahin zeigt der Kommentar den bisherigen Text.',
   removed: 'Dein Kommentar wurde gelöscht.',
   notifyNeedsEmail: 'Gib deine E-Mail-Adresse an, um über Antworten benachrichtigt zu werden.',
   failed: 'Der Kommentar-Server ist nicht erreichbar. Bitte versuch es noch einmal.',
+  unavailable: 'Kommentare sind hier nicht verfügbar.',
   loading: 'Kommentare werden geladen …',
 };
 

@@ -25,9 +25,12 @@ export const en = {
   published: 'Your comment is published.',
   pending: 'Thank you! Your comment is awaiting moderation.',
   updated: 'Your comment was updated.',
+  editPending: 'Thank you! Your change is awaiting moderation; until then the comment shows its earlier text.',
   removed: 'Your comment was deleted.',
   notifyNeedsEmail: 'Enter your email to be told about replies.',
   failed: 'The comment server cannot be reached. Please try again.',
+  /** The page is not set up for the comment server (the console names the fix); neutral, since readers cannot fix it. */
+  unavailable: 'Comments are unavailable here.',
   loading: 'Loading comments…',
 };
 
