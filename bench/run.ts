@@ -12,6 +12,7 @@ const groups: Record<string, () => Promise<{ run: Bench }>> = {
   import: () => import('./import.js'),
   eleventy: () => import('./eleventy.js'),
   workers: () => import('./workers.js'),
+  thread: () => import('./long-thread.js'),
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -10,10 +10,10 @@ import type { KommentarBuild } from './build-data.js';
 import type { Lang } from './i18n.js';
 
 export function renderCommentsSection(build: KommentarBuild, uri: string, lang: Lang): string {
-  const { server, site, widget } = build.options;
+  const { server, site, widget, pageSize } = build.options;
   const comments = build.thread(uri)?.comments ?? [];
   // Relative times are as of the build; the widget refreshes them. Exact times in UTC keep builds reproducible.
-  const thread = renderThread(comments, { server, site, uri, lang, now: build.builtAt, timeZone: 'UTC', email: build.data.email });
+  const thread = renderThread(comments, { server, site, uri, lang, now: build.builtAt, timeZone: 'UTC', email: build.data.email, pageSize });
   const embed = `<div data-kommentar-thread="${escapeHtml(uri)}" data-kommentar-site="${escapeHtml(site)}" data-kommentar-lang="${lang}">${thread}</div>`;
   // The stylesheet link also serves readers without JavaScript; the widget sees it and does not add a second.
   // The Webmention endpoint, found by W3C discovery anywhere in the page.

@@ -43,6 +43,8 @@ const optionsSchema = z.strictObject({
   compareDays: z.number().int().min(1).max(3650).default(30),
   /** Load the widget script after the prerendered comments (live updates, replies without reload). */
   widget: z.boolean().default(true),
+  /** Top-level comments (with their replies) prerendered per page; the rest behind "show N more" (the widget loads them, without JavaScript a link opens the whole thread). */
+  pageSize: z.number().int().min(1).max(10_000).default(30),
 });
 
 /** The published KommentarOptions (types.d.ts) describe exactly what the schema accepts: typecheck fails otherwise. */

@@ -9,6 +9,7 @@ import type { CommentEvents } from './comments/events.js';
 import type { ChangeTracker } from './db/changes.js';
 import type { Logger } from './log.js';
 import type { SiteOrigins } from './site-origins.js';
+import type { ResponseCache } from './http/response-cache.js';
 
 export interface AppContext {
   config: Config;
@@ -22,4 +23,6 @@ export interface AppContext {
   log: Logger;
   /** Which browser origins belong to which site (CORS and the write check). */
   origins: SiteOrigins;
+  /** Ready-to-send answers (threads, fragments, the report), rebuilt when the data changes. */
+  responses: ResponseCache;
 }

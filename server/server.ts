@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { ChangeTracker } from './db/changes.js';
 import { openDatabase } from './db/connection.js';
+import { ResponseCache } from './http/response-cache.js';
 import { migrate } from './db/migrations.js';
 import { loadSecret } from './identity/secret.js';
 import { startElsewhere } from './elsewhere/service.js';
@@ -31,7 +32,7 @@ export async function openContext(config: Config): Promise<AppContext> {
     db.close();
     throw error;
   }
-  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents(), changes: new ChangeTracker(config.dbUrl), log: createLogger(config.logLevel), origins: new SiteOrigins(config) };
+  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents(), changes: new ChangeTracker(config.dbUrl), log: createLogger(config.logLevel), origins: new SiteOrigins(config), responses: new ResponseCache() };
 }
 
 export interface StartOptions {

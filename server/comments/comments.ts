@@ -18,7 +18,6 @@ import {
   type CommentRow,
   type CommentStatus,
 } from '../db/comments.js';
-import type { Db } from '../db/connection.js';
 import { isTrusted } from '../db/trusted.js';
 import { DomainError } from '../errors.js';
 import { authorKey, commenterKey, hashToken, identityKey, newToken, normaliseEmail, safeEqual } from '../identity/identity.js';
@@ -27,7 +26,6 @@ import { notificationStatements } from '../notify/notifier.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { toPublicComment, type PublicComment } from './public.js';
 import type { CreateCommentInput } from './schemas.js';
-import { ThreadCache, type ThreadSnapshot } from './thread-cache.js';
 import { keepPlaceholders, orderThread } from './tree.js';
 
 /** Who is writing: a visitor, or the site's author (admin token or desk session). */
@@ -55,18 +53,6 @@ export async function listPublicThread(ctx: AppContext, site: string, uri: strin
   const rows = await listThreadComments(ctx.db, site, uri, ['approved', 'deleted']);
   const visible = keepPlaceholders(rows, (row) => row.status === 'approved');
   return orderThread(visible).map((row) => toPublicComment(row));
-}
-
-const caches = new WeakMap<Db, ThreadCache>();
-
-/** The public thread as ready-to-send JSON with its ETag, from the cache when nothing changed. */
-export async function publicThreadSnapshot(ctx: AppContext, site: string, uri: string): Promise<ThreadSnapshot> {
-  let cache = caches.get(ctx.db);
-  if (!cache) caches.set(ctx.db, (cache = new ThreadCache()));
-  const key = `${site}\n${uri}`;
-  const generation = await ctx.changes.generation();
-  const now = Date.now();
-  return cache.get(key, generation, now) ?? cache.set(key, generation, now, JSON.stringify({ comments: await listPublicThread(ctx, site, uri) }));
 }
 
 /**

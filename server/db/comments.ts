@@ -5,6 +5,7 @@ import type { CommentSource } from '../dialogue/types.js';
 import type { Db } from './connection.js';
 import { adoptTitleStatement, upsertThreadStatement } from './threads.js';
 import { numberOrNull as int, textOrNull as text } from './values.js';
+import { writeQueue } from './write-queue.js';
 
 export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';
 
@@ -90,29 +91,35 @@ export function newCommentIdMarker(): number {
 }
 
 /**
- * Stores a comment, creating its thread on first use, together with `alongside`
- * (statements that carry `idMarker` for the new id), in one atomic batch. Only
- * a public comment's page title can name the thread, and only an untitled one.
+ * The statements that store a comment and create its thread on first use (the
+ * second returns the new id). Only a public comment's page title can name the
+ * thread, and only an untitled one.
+ */
+export function insertCommentStatements(comment: NewComment): InStatement[] {
+  return [
+    upsertThreadStatement(comment.site, comment.uri, comment.status === 'approved' ? comment.pageTitle : null, comment.createdAt),
+    {
+      sql: `INSERT INTO comments (thread_id, parent_id, depth, status, body, html, name, url, email, commenter_key,
+              is_author, notify, created_at, edit_token_hash, page_title, identity_key, source, source_url)
+            VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id, thread_id, (SELECT title FROM threads WHERE site = ? AND uri = ?) AS thread_title`,
+      args: [
+        comment.site, comment.uri, comment.parentId, comment.depth, comment.status, comment.body, comment.html,
+        comment.name, comment.url, comment.email, comment.commenterKey, comment.isAuthor ? 1 : 0, comment.notify ? 1 : 0,
+        comment.createdAt, comment.editTokenHash, comment.pageTitle, comment.identityKey, comment.source ?? 'site', comment.sourceUrl ?? null, comment.site, comment.uri,
+      ],
+    },
+  ];
+}
+
+/**
+ * Stores a comment together with `alongside` (statements that carry
+ * `idMarker` for the new id), atomically. Goes through the write queue, so
+ * comments arriving together share one commit (each one's statements stay in
+ * order). Returns the stored row once it is committed.
  */
 export async function insertComment(db: Db, comment: NewComment, alongside: InStatement[] = []): Promise<CommentRow> {
-  const [, inserted] = await db.batch(
-    [
-      upsertThreadStatement(comment.site, comment.uri, comment.status === 'approved' ? comment.pageTitle : null, comment.createdAt),
-      {
-        sql: `INSERT INTO comments (thread_id, parent_id, depth, status, body, html, name, url, email, commenter_key,
-                is_author, notify, created_at, edit_token_hash, page_title, identity_key, source, source_url)
-              VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-              RETURNING id, thread_id, (SELECT title FROM threads WHERE site = ? AND uri = ?) AS thread_title`,
-        args: [
-          comment.site, comment.uri, comment.parentId, comment.depth, comment.status, comment.body, comment.html,
-          comment.name, comment.url, comment.email, comment.commenterKey, comment.isAuthor ? 1 : 0, comment.notify ? 1 : 0,
-          comment.createdAt, comment.editTokenHash, comment.pageTitle, comment.identityKey, comment.source ?? 'site', comment.sourceUrl ?? null, comment.site, comment.uri,
-        ],
-      },
-      ...alongside,
-    ],
-    'write',
-  );
+  const [, inserted] = await writeQueue(db).write([...insertCommentStatements(comment), ...alongside]);
   const row = inserted!.rows[0]!;
   const { source = 'site', sourceUrl = null, ...fields } = comment;
   return { ...fields, source, sourceUrl, id: Number(row.id), threadId: Number(row.thread_id), threadTitle: text(row.thread_title), editedAt: null, pendingEdit: null };

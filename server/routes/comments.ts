@@ -8,17 +8,17 @@ import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppContext } from '../context.js';
 import { findSite, type SiteConfig } from '../config.js';
-import { countComments, createComment, deleteComment, editComment, publicThreadSnapshot, type Writer } from '../comments/comments.js';
+import { countComments, createComment, deleteComment, editComment, listPublicThread, type Writer } from '../comments/comments.js';
 import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema, threadUri, type CreateCommentInput } from '../comments/schemas.js';
 import { acknowledgeComment } from '../desk/acknowledge.js';
 import { hasAdminToken } from '../http/auth.js';
-import { notModified } from '../http/conditional-get.js';
 import { ApiError, asApiError, handleError } from '../http/errors.js';
 import { formText, idParam, isFormRequest, parseWith, readForm, readJson, readQuery, requireSite, type FormFields } from '../http/input.js';
 import { checkWriteOrigin } from '../http/origin.js';
 import { rateLimit } from '../http/rate-limit.js';
 import { renderLimiter, writeLimiter } from '../limits/rate-limiter.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { cachedAnswer } from './cached-answer.js';
 import { formErrorPage } from './form-error-page.js';
 import { commentPermalink, pageUrl, threadPageUrl } from '../urls.js';
 
@@ -117,10 +117,9 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
   app.get('/comments', async (c) => {
     const { site, uri } = readQuery(c, threadQuerySchema);
     requireSite(ctx.config, site);
-    const snapshot = await publicThreadSnapshot(ctx, site, uri);
     // Browsers and the widget revalidate every time; an unchanged thread costs a 304.
     c.header('Cache-Control', 'public, no-cache');
-    return notModified(c, snapshot.etag) ?? c.body(snapshot.json, 200, { 'content-type': 'application/json' });
+    return cachedAnswer(c, ctx, `thread\n${site}\n${uri}`, 'application/json', async () => JSON.stringify({ comments: await listPublicThread(ctx, site, uri) }));
   });
 
   app.post('/comments', readNewComment, checkOrigin, checkFormRobots, identifyWriter, limitWrites, async (c) => {

@@ -6,6 +6,7 @@ import { ApiError } from '../http/errors.js';
 import { parseWith, requireSite } from '../http/input.js';
 import { reportQuerySchema } from '../report/report-query.js';
 import { buildSiteReport } from '../report/site-report.js';
+import { cachedAnswer } from './cached-answer.js';
 
 export function reportRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean | Promise<boolean>) {
   const app = new Hono();
@@ -17,7 +18,7 @@ export function reportRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean 
     const query = parseWith(reportQuerySchema, c.req.query());
     requireSite(ctx.config, query.site);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(await buildSiteReport(ctx, query.site, query));
+    return cachedAnswer(c, ctx, `report\n${JSON.stringify(query)}`, 'application/json', async () => JSON.stringify(await buildSiteReport(ctx, query.site, query)));
   });
 
   /** No names at all: the partners list keeps its numbers, people stay unnamed. */
@@ -26,7 +27,8 @@ export function reportRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean 
     const site = requireSite(ctx.config, query.site);
     if (!site.publicReport) throw new ApiError(404, 'not_public', `Site "${site.id}" does not publish its dialogue report.`);
     c.header('Cache-Control', 'public, max-age=60');
-    return c.json(await buildSiteReport(ctx, site.id, { ...query, hideNames: true, publicOnly: true }));
+    const publicQuery = { ...query, hideNames: true, publicOnly: true };
+    return cachedAnswer(c, ctx, `report\n${JSON.stringify(publicQuery)}`, 'application/json', async () => JSON.stringify(await buildSiteReport(ctx, site.id, publicQuery)));
   });
 
   return app;

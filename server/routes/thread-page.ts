@@ -18,6 +18,7 @@ import { pageUrl } from '../urls.js';
 import { mentionsOf } from '../elsewhere/webmention.js';
 import { LANGS, PAGE_STRINGS, pickLang } from '../widget/i18n/index.js';
 import { renderMentions, renderThread, type ThreadView } from '../widget/markup.js';
+import { cachedAnswer } from './cached-answer.js';
 import { pageShell } from './page-shell.js';
 import { webmentionEndpoint } from './webmention.js';
 
@@ -27,26 +28,36 @@ const pageQuerySchema = threadQuerySchema.extend({
   pending: commentIdText.optional(),
   /** The reader's comment was just published (a no-JS form post): thank them and link back. */
   posted: commentIdText.optional(),
+  /** The fragment's page size: top-level threads shown before "show N more" (the page of the whole thread ignores it). */
+  limit: z.coerce.number().int().min(1).max(10_000).optional(),
 });
 
 /** The no-JS thread page and the widget's HTML fragment, for mounting at the root. */
 export function threadPageRoutes(ctx: AppContext) {
   const app = new Hono();
 
-  /** Reads the query and the thread; the language comes from `lang`, else the browser's first preference. */
-  async function load(c: Context) {
+  /** Reads the query; the language comes from `lang`, else the browser's first preference. */
+  function readView(c: Context) {
     const query = readQuery(c, pageQuerySchema);
     const site = requireSite(ctx.config, query.site);
     const lang = query.lang ?? pickLang(c.req.header('accept-language')?.split(',')[0]);
     const view: ThreadView = { server: ctx.config.publicUrl, site: site.id, uri: query.uri, lang, now: ctx.now(), timeZone: 'UTC', replyTo: query.reply, email: ctx.config.smtp !== undefined };
+    return { query, site, view };
+  }
+
+  /** The query and the thread. */
+  async function load(c: Context) {
+    const { query, site, view } = readView(c);
     return { query, site, view, comments: await listPublicThread(ctx, site.id, query.uri) };
   }
 
-  // Rendered for this moment (relative times, the form's fill-time stamp), so never cached; the JSON list carries the ETag.
+  // Built once per change of the thread (relative times as of then: the widget refreshes them on mount) and served compressed.
   app.get('/api/v1/comments.html', async (c) => {
-    const { view, comments } = await load(c);
-    c.header('Cache-Control', 'no-store');
-    return c.html(renderThread(comments, view));
+    const { query, site, view } = readView(c);
+    c.header('Cache-Control', 'public, no-cache');
+    const key = `fragment\n${site.id}\n${query.uri}\n${view.lang}\n${query.reply ?? ''}\n${query.limit ?? ''}`;
+    const build = async () => renderThread(await listPublicThread(ctx, site.id, query.uri), { ...view, now: ctx.now(), pageSize: query.limit });
+    return cachedAnswer(c, ctx, key, 'text/html; charset=utf-8', build);
   });
 
   app.get('/thread', async (c) => {

@@ -30,7 +30,12 @@ export interface ThreadView {
   timeZone?: string;
   /** Whether the server sends email: without it the form offers no reply notifications. Default: it does. */
   email?: boolean;
+  /** Top-level comments (with their replies) shown at first; the rest wait behind "show N more". All when absent. */
+  pageSize?: number;
 }
+
+/** A subthread with more replies than this starts folded: the reader sees its size and opens it. */
+export const FOLD_AFTER = 12;
 
 /** Anchor id of a comment, the contract's `comment-<id>`. */
 export const commentAnchor = (id: number) => `comment-${id}`;
@@ -96,13 +101,28 @@ export function renderArticle(node: DisplayNode, view: ThreadView): string {
 
 /** The collapsible block of replies under a comment (a native `<details>`: works by keyboard and without JavaScript). */
 export function renderReplies(node: DisplayNode, view: ThreadView): string {
-  return `<details class="k-sub" open><summary>${esc(plural(strings(view).replies, node.replies))}</summary><ol class="k-list">${node.children.map((child) => renderItem(child, view)).join('')}</ol></details>`;
+  return `<details class="k-sub"${node.replies > FOLD_AFTER ? '' : ' open'}><summary>${esc(plural(strings(view).replies, node.replies))}</summary><ol class="k-list">${node.children.map((child) => renderItem(child, view)).join('')}</ol></details>`;
 }
 
 /** A comment with its nested replies, as a list item carrying the contract's `id="comment-<id>"`. */
 export function renderItem(node: DisplayNode, view: ThreadView): string {
   const replies = node.children.length > 0 ? renderReplies(node, view) : '';
   return `<li class="k-c" id="${commentAnchor(node.comment.id)}" data-v="${esc(commentStamp(node))}">${renderArticle(node, view)}${replies}</li>`;
+}
+
+/** Readable comments in the top-level threads from `shown` on: what "show N more" counts. */
+export function hiddenCount(roots: readonly DisplayNode[], shown: number): number {
+  return roots.slice(shown).reduce((n, node) => n + node.replies + (node.comment.deleted ? 0 : 1), 0);
+}
+
+/**
+ * "Show N more comments" under a shortened thread. Without JavaScript it
+ * opens the server's page of the whole thread; the widget loads the rest in
+ * place instead. `data-shown` tells the widget how many top-level threads are on screen.
+ */
+export function renderMore(hidden: number, shown: number, view: ThreadView): string {
+  const href = threadPageUrl(view.server, view.site, view.uri, { lang: view.lang });
+  return `<p class="k-more-p"><a class="k-more" data-shown="${shown}" href="${esc(href)}">${esc(plural(strings(view).more, hidden))}</a></p>`;
 }
 
 /** The heading text: "3 comments". */
@@ -174,10 +194,14 @@ export function renderEditForm(lang: Lang, source: string): string {
 export function renderThread(comments: readonly PublicComment[], view: ThreadView): string {
   const replyTo = view.replyTo === undefined ? null : (comments.find((c) => c.id === view.replyTo && !c.deleted) ?? null);
   const etag = view.etag ? ` data-etag="${esc(view.etag)}"` : '';
+  const roots = layoutThread(comments);
+  const shown = roots.slice(0, view.pageSize ?? roots.length);
+  const hidden = hiddenCount(roots, shown.length);
   return (
     `<section class="kommentar" lang="${view.lang}"${etag}>` +
     `<h2 class="k-count">${esc(countLabel(visibleCount(comments), view.lang))}</h2>` +
-    `<ol class="k-list">${layoutThread(comments).map((node) => renderItem(node, view)).join('')}</ol>` +
+    `<ol class="k-list">${shown.map((node) => renderItem(node, view)).join('')}</ol>` +
+    (hidden > 0 ? renderMore(hidden, shown.length, view) : '') +
     renderForm(view, replyTo) +
     `</section>`
   );

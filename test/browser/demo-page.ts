@@ -14,6 +14,8 @@ export interface DemoOptions {
   prerendered?: string;
   /** Link the widget's stylesheet in <head>, as a prerendered page does so the thread is styled before any script runs. */
   styles?: boolean;
+  /** `data-kommentar-page-size`: top-level threads the widget shows at first. */
+  pageSize?: number;
 }
 
 const STYLE = `body{margin:0;font:17px/1.6 Georgia,serif;color:#222;background:#fdfcf9}
@@ -27,6 +29,7 @@ html[data-kommentar-theme=dark] body{color:#ddd;background:#15171b}`;
 export function demoPage(options: DemoOptions): string {
   const attrs = [options.thread === undefined ? 'data-kommentar-thread' : `data-kommentar-thread="${escapeHtml(options.thread)}"`];
   if (options.site) attrs.push(`data-kommentar-site="${escapeHtml(options.site)}"`);
+  if (options.pageSize) attrs.push(`data-kommentar-page-size="${options.pageSize}"`);
   const theme = options.theme ? ` data-kommentar-theme="${options.theme}"` : '';
   const styles = options.styles ? `<link rel="stylesheet" href="${options.server}/widget.css">` : '';
   return `<!doctype html><html lang="${options.lang ?? 'en'}"${theme}><head><meta charset="utf-8">

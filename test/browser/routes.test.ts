@@ -63,7 +63,9 @@ describe('the server-rendered thread', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(response.headers.get('access-control-allow-origin')).toBe(BLOG);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    // Revalidated every time: a new comment shows at once, an unchanged thread costs a 304.
+    expect(response.headers.get('cache-control')).toBe('public, no-cache');
+    expect(response.headers.get('etag')).toMatch(/^"/);
     const html = await response.text();
     expect(html).toMatch(/^<section class="kommentar" lang="de">/);
     expect(html).toContain('1 Kommentar');

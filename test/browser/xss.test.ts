@@ -98,7 +98,8 @@ describe.skipIf(!chromiumPath)('hostile comments in Chromium', () => {
   beforeAll(async () => {
     await buildWidget();
     setup = await startBlogAndServer((path, server) => {
-      if (path === '/fresh/') return demoPage({ server, site: 'blog', thread: uri });
+      // Every payload on the first screen: the page size is above their number.
+      if (path === '/fresh/') return demoPage({ server, site: 'blog', thread: uri, pageSize: 1000 });
       if (path === '/stale/') return demoPage({ server, site: 'blog', thread: uri, prerendered: stalePrerender });
       return undefined;
     }, [{ id: 'blog' }]);

@@ -37,7 +37,7 @@ describe('the desk inbox on a generated site', () => {
     const shown = shownIds(page);
     expect(new Set(shown)).toEqual(new Set(expected));
     expect(shown).toHaveLength(expected.length);
-    expect(page).toContain(`Waiting for your answer (<span id="waiting-count">${expected.length}</span>)`);
+    expect(page).toContain(`Addressed to you, no reply yet (<span id="waiting-count">${expected.length}</span>)`);
     expect(page).toContain(`${report.summary.pending} comments awaiting moderation`);
 
     // Oldest first, as each card's machine-readable time says.

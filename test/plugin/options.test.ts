@@ -45,6 +45,7 @@ describe('options', () => {
       lang: 'en',
       compareDays: 30,
       widget: true,
+      pageSize: 30,
     });
   });
 

@@ -105,5 +105,5 @@ export async function send(w: Widget): Promise<void> {
   if (answer.status === 202) return say(w, s.pending, true);
   await refresh(w);
   say(w, s.published);
-  focusComment(w, id);
+  await focusComment(w, id);
 }

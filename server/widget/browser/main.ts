@@ -10,7 +10,7 @@ import { endReply, prepareForm, send, startReply, togglePreview, updatePreview }
 import { deleteOwn, endEdit, saveEdit, startEdit } from './own.js';
 import { element, personalise } from './thread.js';
 import { followHostTheme } from './theme.js';
-import { act, createWidget, explainFailure, refresh, say, type Widget } from './widget.js';
+import { act, createWidget, explainFailure, refresh, reveal, say, type Widget } from './widget.js';
 
 const script = (document.currentScript ?? document.querySelector('script[src*="/widget.js"]')) as HTMLScriptElement | null;
 /** The comment server: where this script was loaded from (a path prefix behind a proxy is kept). */
@@ -49,6 +49,7 @@ function wire(w: Widget): void {
     else if (is('k-edit') && item) startEdit(w, item);
     else if (is('k-ecancel') && item) endEdit(item);
     else if (is('k-delete') && item) void act(w, target!, () => deleteOwn(w, item, target!));
+    else if (is('k-more')) void refresh(w, true).catch(() => say(w, w.s.failed));
     else return;
     event.preventDefault();
   });
@@ -57,6 +58,7 @@ function wire(w: Widget): void {
     const target = event.target as HTMLFormElement;
     void act(w, target.querySelector('.k-send')!, () => (target === form ? send(w) : saveEdit(w, target)));
   });
+  window.addEventListener('hashchange', () => void openPermalink(w));
   form.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && form.querySelector('.k-to-note:not([hidden])')) endReply(w, true);
   });
@@ -68,11 +70,20 @@ function wire(w: Widget): void {
   });
 }
 
-/** The thread as HTML rendered by the server with the same markup a prerender has (one request, no client-side layout). */
-async function fetchMarkup(site: string, uri: string, lang: string): Promise<HTMLElement> {
-  const response = await fetch(`${server}/api/v1/comments.html?${new URLSearchParams({ site, uri, lang })}`, { credentials: 'omit' });
+/** Top-level threads shown at first unless the embed says `data-kommentar-page-size`. */
+const PAGE_SIZE = 30;
+
+/** The first page of the thread as HTML rendered by the server with the same markup a prerender has (one request, no client-side layout). */
+async function fetchMarkup(site: string, uri: string, lang: string, limit: string): Promise<HTMLElement> {
+  const response = await fetch(`${server}/api/v1/comments.html?${new URLSearchParams({ site, uri, lang, limit })}`, { credentials: 'omit' });
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
   return element(await response.text());
+}
+
+/** A `#comment-ID` link opens the comment even when it is folded or not loaded yet. */
+async function openPermalink(w: Widget): Promise<void> {
+  const id = /^#comment-(\d+)$/.exec(location.hash)?.[1];
+  if (id) (await reveal(w, Number(id)))?.scrollIntoView();
 }
 
 async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<void> {
@@ -93,16 +104,17 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
       followHostTheme(prerendered, container);
       wire(w);
       await refresh(w);
+      await openPermalink(w);
       return;
     }
     container.innerHTML = `<p class="k-loading" role="status">${STRINGS[lang].loading}</p>`;
-    const [root] = await Promise.all([fetchMarkup(view.site, view.uri, lang), styles]);
+    const [root] = await Promise.all([fetchMarkup(view.site, view.uri, lang, container.dataset.kommentarPageSize || String(PAGE_SIZE)), styles]);
     const w = createWidget(root, view, null);
     wire(w);
     personalise(root, lang);
     container.replaceChildren(root);
     followHostTheme(root, container);
-    if (location.hash.startsWith('#comment-')) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+    await openPermalink(w);
   } catch (error) {
     const message = await explainFailure(server, site ?? '', STRINGS[lang], error);
     if (!prerendered) container.innerHTML = `<p class="k-loading" role="status">${message}</p>`;

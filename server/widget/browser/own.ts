@@ -53,7 +53,7 @@ export async function saveEdit(w: Widget, form: HTMLFormElement): Promise<void> 
   const result = await change(w, item, form, (form.elements.namedItem('body') as HTMLTextAreaElement).value);
   if (!result) return;
   say(w, result === 'pending' ? w.s.editPending : w.s.updated);
-  focusComment(w, commentId(item));
+  await focusComment(w, commentId(item));
 }
 
 /** The first click arms the button ("Really delete?"), the second deletes. */

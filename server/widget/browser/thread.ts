@@ -8,7 +8,7 @@
 import type { PublicComment } from '../../comments/public.js';
 import { STRINGS, plural, type Lang } from '../i18n/index.js';
 import { layoutThread, visibleCount, type DisplayNode } from '../layout.js';
-import { commentAnchor, commentStamp, countLabel, renderArticle, renderItem, renderOwnActions, renderReplies, type ThreadView } from '../markup.js';
+import { commentAnchor, commentStamp, countLabel, hiddenCount, renderArticle, renderItem, renderMore, renderOwnActions, renderReplies, type ThreadView } from '../markup.js';
 import { exactTime, relativeTime } from '../time.js';
 import { ownComment } from './storage.js';
 
@@ -28,11 +28,17 @@ function setText(node: Element, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
 
-/** Brings the thread on screen in line with the server's list (see above). */
-export function syncThread(root: HTMLElement, comments: PublicComment[], view: ThreadView): void {
+/** Brings the thread on screen in line with the server's list (see above), showing the first `limit` top-level threads. */
+export function syncThread(root: HTMLElement, comments: PublicComment[], view: ThreadView, limit: number): void {
   const items = new Map<string, HTMLElement>();
   for (const item of root.querySelectorAll<HTMLElement>('li.k-c')) items.set(item.id, item);
-  syncList(root.querySelector('.k-list')!, layoutThread(comments), view, items);
+  const roots = layoutThread(comments);
+  const list = root.querySelector('.k-list')!;
+  const shown = roots.slice(0, limit);
+  syncList(list, shown, view, items);
+  root.querySelector('.k-more-p')?.remove();
+  const hidden = hiddenCount(roots, shown.length);
+  if (hidden > 0) list.after(element(renderMore(hidden, shown.length, view)));
   setText(root.querySelector('.k-count')!, countLabel(visibleCount(comments), view.lang));
 }
 

@@ -12,19 +12,23 @@ export interface Widget {
   s: Strings;
   /** ETag of the list on screen; null when it did not come from the API. */
   etag: string | null;
+  /** Top-level threads on screen; the rest wait behind "show N more". */
+  limit: number;
 }
 
 /** Ties the widget to a thread's root element (prerendered or mounted). */
 export function createWidget(root: HTMLElement, view: ThreadView, etag: string | null): Widget {
-  return { root, form: root.querySelector('.k-form')!, view, s: STRINGS[view.lang], etag };
+  const more = root.querySelector<HTMLElement>('.k-more');
+  return { root, form: root.querySelector('.k-form')!, view, s: STRINGS[view.lang], etag, limit: more ? Number(more.dataset.shown) : Infinity };
 }
 
-/** Asks the server whether the thread changed and updates the screen if it did; rejects when it cannot tell. */
-export async function refresh(w: Widget): Promise<void> {
-  const answer = await fetchThread(w.view.server, w.view.site, w.view.uri, w.etag);
+/** Asks the server whether the thread changed and updates the screen if it did (`all`: also shows every top-level thread); rejects when it cannot tell. */
+export async function refresh(w: Widget, all = false): Promise<void> {
+  if (all) w.limit = Infinity;
+  const answer = await fetchThread(w.view.server, w.view.site, w.view.uri, all ? null : w.etag);
   if (answer.status === 200 && answer.data) {
     w.etag = answer.etag;
-    syncThread(w.root, answer.data.comments, w.view);
+    syncThread(w.root, answer.data.comments, w.view, w.limit);
   } else if (answer.status !== 304) {
     throw new Error(answer.data?.error?.message ?? `HTTP ${answer.status}`);
   }
@@ -68,9 +72,21 @@ export async function act(w: Widget, button: HTMLButtonElement, action: () => Pr
   }
 }
 
+/**
+ * Makes a comment visible: loads the rest of the thread when it is not on
+ * screen yet (a permalink, or one's own comment beyond the first page), then
+ * unfolds the subthreads around it.
+ */
+export async function reveal(w: Widget, id: number): Promise<HTMLElement | null> {
+  if (!w.root.querySelector(`#comment-${id}`) && w.limit !== Infinity) await refresh(w, true);
+  const item = w.root.querySelector<HTMLElement>(`#comment-${id}`);
+  for (let fold = item?.closest('details'); fold; fold = fold.parentElement!.closest('details')) fold.open = true;
+  return item;
+}
+
 /** Moves focus to a comment (and so scrolls it into view). */
-export function focusComment(w: Widget, id: number): void {
-  const article = w.root.querySelector<HTMLElement>(`#comment-${id} > .k-art`);
+export async function focusComment(w: Widget, id: number): Promise<void> {
+  const article = (await reveal(w, id))?.querySelector<HTMLElement>(':scope > .k-art');
   if (!article) return;
   article.tabIndex = -1;
   article.focus();

@@ -4,6 +4,7 @@ import type { PageStrings, Strings } from './en.js';
 export const de: Strings = {
   comments: ['Noch keine Kommentare', '1 Kommentar', '{n} Kommentare'],
   replies: ['1 Antwort', '{n} Antworten'],
+  more: ['1 weiteren Kommentar zeigen', '{n} weitere Kommentare zeigen'],
   anonymous: 'Anonym',
   author: 'Autor',
   edited: 'bearbeitet',

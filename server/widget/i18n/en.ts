@@ -5,6 +5,7 @@ export const en = {
   /** Heading: no comments, one, several ({n}). */
   comments: ['No comments yet', '1 comment', '{n} comments'],
   replies: ['1 reply', '{n} replies'],
+  more: ['Show 1 more comment', 'Show {n} more comments'],
   anonymous: 'Anonymous',
   author: 'Author',
   edited: 'edited',

@@ -1,0 +1,130 @@
+/**
+ * A long thread in real Chromium: a realistic 1,428-comment thread (the size
+ * of a real one; generated with the report data's shape: power-law replies,
+ * deep back-and-forth chains, bodies of real length rendered by the one
+ * Markdown renderer) mounted by the widget on a blog page of its own origin.
+ * Measures, from the moment widget.js has loaded, when the first comment is
+ * on screen, and how many bytes went over the wire before the reader asks
+ * for more: with the default page size, and showing everything at once as the
+ * baseline in the same run. Median of three fresh page loads each.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { loadConfig } from '../server/config.js';
+import { renderMarkdown } from '../server/render/markdown.js';
+import { startServer } from '../server/server.js';
+import { generateSite } from './generate.js';
+import type { BenchRow } from './table.js';
+
+const COMMENTS = 1428;
+const URI = '/posts/0/';
+const WORDS = 'the a comment thread reply reader author post idea point really think agree disagree because maybe question answer example later again long short people write blog read which would could should about from with this that more less time years ago first last well good bad'.split(' ');
+
+/** Plausible comment text: one to three paragraphs, sometimes a link or emphasis. */
+function commentText(rand: () => number): string {
+  const paragraphs = 1 + Math.floor(rand() * rand() * 3);
+  return Array.from({ length: paragraphs }, () => {
+    const words = Array.from({ length: 8 + Math.floor(rand() * 40) }, () => WORDS[Math.floor(rand() * WORDS.length)]!);
+    if (rand() < 0.15) words.splice(3, 0, `[this](https://example.org/${Math.floor(rand() * 1000)})`);
+    if (rand() < 0.2) words[1] = `**${words[1]}**`;
+    return words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
+  }).join('\n\n');
+}
+
+interface Load {
+  /** Milliseconds from widget.js loaded to the first comment painted. */
+  firstComment: number;
+  /** Bytes over the wire (encoded bodies and headers) until the page was idle. */
+  bytes: number;
+  nodes: number;
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'kommentar-bench-thread-'));
+  const pages = new Map<string, string>();
+  const blog = createServer((request, response) => {
+    const html = pages.get(new URL(request.url ?? '/', 'http://blog').pathname);
+    response.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(html ?? '');
+  });
+  await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
+  const blogUrl = `http://127.0.0.1:${(blog.address() as AddressInfo).port}`;
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ sites: [{ id: 'bench', origins: [blogUrl] }] }));
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KOMMENTAR_DB_URL: `file:${join(dir, 'thread.db')}`, KOMMENTAR_CONFIG: join(dir, 'config.json'), KOMMENTAR_SECRET: 'bench' }));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    await generateSite(server.ctx.db, { site: 'bench', posts: 1, comments: COMMENTS, participants: 300, seed: 7 });
+    let seed = 1;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    // Every comment public, so the thread has exactly COMMENTS to show.
+    await server.ctx.db.execute("UPDATE comments SET status = 'approved'");
+    const rows = await server.ctx.db.execute('SELECT id FROM comments');
+    await server.ctx.db.batch(
+      rows.rows.map((row) => {
+        const body = commentText(rand);
+        return { sql: 'UPDATE comments SET body = ?, html = ? WHERE id = ?', args: [body, renderMarkdown(body), Number(row.id)] };
+      }),
+      'write',
+    );
+    const shown = Number((await server.ctx.db.execute("SELECT count(*) AS n FROM comments WHERE status = 'approved'")).rows[0]!.n);
+    const page = (size: string) =>
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long thread</title></head><body><main><h1>A post with a long thread</h1>` +
+      `<div data-kommentar-thread="${URI}" data-kommentar-site="bench"${size}></div></main><script src="${server.url}/widget.js" async></script></body></html>`;
+    pages.set('/paged/', page(''));
+    pages.set('/all/', page(' data-kommentar-page-size="10000"'));
+
+    const measure = async (path: string): Promise<Load> => {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      let bytes = 0;
+      const sizes: Promise<void>[] = [];
+      tab.on('requestfinished', (request) => sizes.push(request.sizes().then((s) => void (bytes += s.responseBodySize + s.responseHeadersSize))));
+      await tab.addInitScript(() => {
+        const w = window as unknown as { __first?: number };
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('li.k-c')) return;
+          observer.disconnect();
+          // The next frame after the comment is in the document is when it is painted.
+          requestAnimationFrame(() => setTimeout(() => (w.__first = performance.now())));
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await tab.goto(blogUrl + path);
+      await tab.waitForFunction(() => (window as unknown as { __first?: number }).__first !== undefined, undefined, { timeout: 60_000 });
+      await tab.waitForLoadState('networkidle');
+      await Promise.all(sizes);
+      const result = await tab.evaluate(() => {
+        const script = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/widget.js'))!;
+        return { firstComment: (window as unknown as { __first: number }).__first - (script as PerformanceResourceTiming).responseEnd, nodes: document.getElementsByTagName('*').length };
+      });
+      await context.close();
+      return { ...result, bytes };
+    };
+    const runs = { paged: [] as Load[], all: [] as Load[] };
+    for (let i = 0; i < 3; i++) {
+      runs.all.push(await measure('/all/'));
+      runs.paged.push(await measure('/paged/'));
+    }
+    const pick = (loads: Load[]) => ({ firstComment: median(loads.map((l) => l.firstComment)), bytes: median(loads.map((l) => l.bytes)), nodes: median(loads.map((l) => l.nodes)) });
+    const paged = pick(runs.paged);
+    const all = pick(runs.all);
+    const kb = (n: number) => Math.round(n / 102.4) / 10;
+    return [
+      { group: 'thread', name: `${shown}-comment thread, everything at once: first comment after widget.js`, value: Math.round(all.firstComment), unit: 'ms', note: `baseline; ${kb(all.bytes)} KB transferred, ${all.nodes} elements` },
+      { group: 'thread', name: `${shown}-comment thread, first page (30 threads): first comment after widget.js`, value: Math.round(paged.firstComment), unit: 'ms', target: '≤ 300 ms', ok: paged.firstComment <= 300, note: `${(paged.firstComment / all.firstComment).toFixed(2)} of everything at once; ${paged.nodes} elements; median of 3 loads` },
+      { group: 'thread', name: `${shown}-comment thread, first page: bytes before "show more"`, value: kb(paged.bytes), unit: 'KB', target: '≤ 120 KB', ok: paged.bytes <= 120 * 1024, note: `page, widget.js, widget.css and the first page of the thread (gzip: Chromium offers brotli only over https); everything at once: ${kb(all.bytes)} KB` },
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+    blog.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
