@@ -90,6 +90,10 @@ export async function moderate(ctx: AppContext, siteId: string, action: Moderati
 export async function moderateEdits(ctx: AppContext, siteId: string, action: EditAction, ids: number[]): Promise<number> {
   const rows = (await loadComments(ctx, [...new Set(ids)])).filter((row) => row.site === siteId && row.pendingEdit !== null);
   await settlePendingEdits(ctx.db, rows.map((row) => row.id), action === 'publish-edit');
+  if (action === 'publish-edit') {
+    ctx.changes.recordLocalWrite();
+    for (const row of rows) ctx.events.notify('edited', row);
+  }
   return rows.length;
 }
 
