@@ -4,8 +4,10 @@
  *
  * Other processes are noticed through `PRAGMA data_version` on a connection of
  * our own that never writes: SQLite changes that number whenever another
- * connection commits. It is asked at most every `intervalMs`, so a cached read
- * costs nothing most of the time; this process's own writes count at once.
+ * connection commits, this process's own included. It is asked at most every
+ * `intervalMs`, so a cached read costs nothing most of the time; after a write
+ * of this process it is asked at once, so the writer sees its write and one
+ * write changes the generation once (not once now and again at the next probe).
  * A remote database (libsql://, https://) has no shared file to watch: there
  * only this process's writes count, and caches bound staleness by their age.
  */
@@ -30,26 +32,29 @@ export class ChangeTracker {
     this.watchesFile = dbUrl.startsWith('file:') && dbUrl !== 'file::memory:';
   }
 
-  /** A comment write made by this process: the next generation() differs at once. */
+  /** A comment write made by this process (committed): the next generation() differs. */
   recordLocalWrite(): void {
     this.local += 1;
+    this.checkedAt = Number.NEGATIVE_INFINITY;
   }
 
   /** A number that differs whenever comments may have changed since it was last taken. */
   async generation(now = Date.now()): Promise<number> {
-    if (this.watchesFile && now - this.checkedAt >= this.intervalMs) {
-      // One probe at a time: concurrent readers share it.
+    if (!this.watchesFile) return this.local;
+    while (now - this.checkedAt >= this.intervalMs) {
+      // One probe at a time: concurrent readers share it. A write recorded while it ran asks again.
       this.checking ??= this.check(now).finally(() => (this.checking = undefined));
       await this.checking;
     }
-    return this.local + this.version;
+    return this.version;
   }
 
   private async check(now: number): Promise<void> {
+    const writes = this.local;
     this.probe ??= openProbeConnection(this.dbUrl);
     const result = await this.probe.execute('PRAGMA data_version');
     this.version = Number(result.rows[0]?.[0] ?? 0);
-    this.checkedAt = now;
+    if (this.local === writes) this.checkedAt = now;
   }
 
   close(): void {
