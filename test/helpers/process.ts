@@ -18,6 +18,11 @@ export interface ServeProcess {
 /** Starts `kommentar serve [args]` on an ephemeral port and resolves once it prints its URL. */
 export function startServeProcess(env: Record<string, string>, cwd = root, args: string[] = []): Promise<ServeProcess> {
   const child = spawn(process.execPath, [CLI, 'serve', ...args], { cwd, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KOMMENTAR_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return untilListening(child);
+}
+
+/** Resolves once a `kommentar serve` child prints the URL it listens on; rejects with its output if it exits first. */
+export function untilListening(child: ChildProcess): Promise<ServeProcess> {
   return new Promise((resolvePromise, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { untilListening } from '../helpers/process.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const pluginDir = join(root, 'packages', 'eleventy-plugin-kommentar');
@@ -75,17 +76,7 @@ let dataDir: string;
 /** `npx kommentar serve` in the install folder, as its own process group so npx and node stop together. */
 function startInstalledServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn('npx', ['kommentar', 'serve'], { cwd: serverFolder, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  return new Promise((resolvePromise, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolvePromise({ child, url: match[1]! });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`kommentar serve exited with ${code}: ${output}`)));
-  });
+  return untilListening(child);
 }
 
 function stopGroup(child: ChildProcess | undefined): Promise<void> {
