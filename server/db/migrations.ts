@@ -239,15 +239,17 @@ export async function migrate(db: Db): Promise<number[]> {
   await db.execute(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
   return withTransaction(db, async (tx) => {
-    const result = await tx.execute('SELECT max(version) AS version FROM schema_migrations');
-    const current = Number(result.rows[0]?.version ?? 0);
+    const result = await tx.execute('SELECT version FROM schema_migrations');
+    const done = new Set(result.rows.map((row) => Number(row.version)));
+    const current = Math.max(0, ...done);
     if (current > latestVersion) {
       throw new SchemaTooNewError(
         `the database is at schema version ${current}, but this Kommentar knows versions up to ${latestVersion}: upgrade Kommentar or point KOMMENTAR_DB_URL at another database`,
       );
     }
     const applied: number[] = [];
-    for (const migration of migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
+    // Every version not applied yet, not only those above the highest: versions are numbered with gaps.
+    for (const migration of migrations.filter((m) => !done.has(m.version)).sort((a, b) => a.version - b.version)) {
       for (const statement of migration.statements) await tx.execute(statement);
       await tx.execute({ sql: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', args: [migration.version, migration.name, Date.now()] });
       applied.push(migration.version);

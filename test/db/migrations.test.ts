@@ -26,6 +26,17 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('apply a version below the highest applied one when it is missing (versions are numbered with gaps)', async () => {
+    const db = await openDatabase(`file:${join(dir, 'gap.db')}`);
+    await migrate(db);
+    // A database that got a later version first: version 6 (the deploy-hook schedule) never ran.
+    await db.execute('DROP TABLE deploy_hook_schedule');
+    await db.execute('DELETE FROM schema_migrations WHERE version = 6');
+    expect(await migrate(db)).toEqual([6]);
+    expect((await db.execute('SELECT count(*) AS n FROM deploy_hook_schedule')).rows[0]!.n).toBe(0);
+    db.close();
+  });
+
   it('refuse a database written by a newer Kommentar, and the server says so plainly', async () => {
     const file = join(dir, 'future.db');
     const db = await openDatabase(`file:${file}`);
