@@ -19,6 +19,7 @@ import { renderMarkdown } from '../server/render/markdown.js';
 import { startServer } from '../server/server.js';
 import { generateSite } from './generate.js';
 import type { BenchRow } from './table.js';
+import { publishAllWithText } from '../server/db/raw-rows.js';
 
 const COMMENTS = 1428;
 const URI = '/posts/0/';
@@ -65,16 +66,10 @@ export async function run(): Promise<BenchRow[]> {
     let seed = 1;
     const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
     // Every comment public, so the thread has exactly COMMENTS to show.
-    await server.ctx.db.execute("UPDATE comments SET status = 'approved'");
-    const rows = await server.ctx.db.execute('SELECT id FROM comments');
-    await server.ctx.db.batch(
-      rows.rows.map((row) => {
-        const body = commentText(rand);
-        return { sql: 'UPDATE comments SET body = ?, html = ? WHERE id = ?', args: [body, renderMarkdown(body), Number(row.id)] };
-      }),
-      'write',
-    );
-    const shown = Number((await server.ctx.db.execute("SELECT count(*) AS n FROM comments WHERE status = 'approved'")).rows[0]!.n);
+    const shown = await publishAllWithText(server.ctx.db, () => {
+      const body = commentText(rand);
+      return { body, html: renderMarkdown(body) };
+    });
     const page = (size: string) =>
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long thread</title></head><body><main><h1>A post with a long thread</h1>` +
       `<div data-kommentar-thread="${URI}" data-kommentar-site="bench"${size}></div></main><script src="${server.url}/widget.js" async></script></body></html>`;

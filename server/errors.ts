@@ -15,7 +15,11 @@ export type DomainErrorCode =
   /** The comment is in a state that cannot be edited (held as spam). */
   | 'not_editable'
   /** The author tried to mark their own comment "no answer needed". */
-  | 'author_comment';
+  | 'author_comment'
+  /** A value that is missing or malformed (a Webmention's source or target). */
+  | 'invalid_input'
+  /** A Webmention target that is not a page of a site on this server. */
+  | 'invalid_target';
 
 export class DomainError extends Error {
   override name = 'DomainError';

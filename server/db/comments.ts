@@ -1,11 +1,13 @@
 /** Storage for comments. Every query on the comments table lives here. */
 import { randomInt } from 'node:crypto';
 import type { InStatement, Row } from '@libsql/client';
-import type { CommentSource } from '../dialogue/types.js';
 import type { Db } from './connection.js';
 import { adoptTitleStatement, upsertThreadStatement } from './threads.js';
 import { numberOrNull as int, textOrNull as text } from './values.js';
 import { writeQueue } from './write-queue.js';
+
+/** Where a comment was written (storage's own name for it: db/ imports no domain module). */
+export type CommentSource = 'site' | 'webmention' | 'mastodon' | 'bluesky';
 
 export type CommentStatus = 'approved' | 'pending' | 'spam' | 'deleted';
 

@@ -41,3 +41,20 @@ export async function writeRawRows(db: Db, threads: RawThread[], comments: RawCo
   ];
   if (statements.length > 0) await db.batch(statements, 'write');
 }
+
+/**
+ * Bench data: makes every comment public and gives each a new text from `write`
+ * (body and its rendered HTML); returns how many comments are public.
+ */
+export async function publishAllWithText(db: Db, write: () => { body: string; html: string }): Promise<number> {
+  await db.execute("UPDATE comments SET status = 'approved'");
+  const rows = await db.execute('SELECT id FROM comments');
+  await db.batch(
+    rows.rows.map((row) => {
+      const { body, html } = write();
+      return { sql: 'UPDATE comments SET body = ?, html = ? WHERE id = ?', args: [body, html, Number(row.id)] };
+    }),
+    'write',
+  );
+  return Number((await db.execute("SELECT count(*) AS n FROM comments WHERE status = 'approved'")).rows[0]!.n);
+}

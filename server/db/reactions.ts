@@ -4,9 +4,14 @@
  * re-fetched post replaces its row, never adds one). Every query on the
  * reactions table lives here.
  */
-import type { Reactions } from '../dialogue/types.js';
 import type { Db } from './connection.js';
 import { upsertThreadStatement } from './threads.js';
+
+/** Applause counts of one thread, as the report reads them. */
+export interface Reactions {
+  likes: number;
+  reposts: number;
+}
 
 export type ReactionKind = 'like' | 'repost' | 'bookmark' | 'mention';
 export type ReactionSource = 'webmention' | 'mastodon' | 'bluesky';

@@ -3,8 +3,8 @@
  * bounded chunks, so a million comments never sit in memory at once.
  */
 import type { Db } from './connection.js';
-import type { CommentSource, Reactions } from '../dialogue/types.js';
-import type { CommentStatus } from './comments.js';
+import type { Reactions } from './reactions.js';
+import type { CommentSource, CommentStatus } from './comments.js';
 import { reactionsOfThreads } from './reactions.js';
 
 export interface ReportThread {

@@ -11,7 +11,7 @@ import type { AppContext } from '../context.js';
 import { findBySourceUrl } from '../db/comments.js';
 import { deleteReactionsOf, listMentions, upsertReaction, type Mention } from '../db/reactions.js';
 import { queueWebmention, recordCheck, type WebmentionRow, type WebmentionStatus } from '../db/webmentions.js';
-import { ApiError } from '../http/errors.js';
+import { DomainError } from '../errors.js';
 import { FetchError, guardedGet } from './fetch.js';
 import { linksTo, withoutFragment } from './links.js';
 import { readSourceEntry } from './mf2-entry.js';
@@ -39,15 +39,15 @@ export function resolveTarget(config: Pick<Config, 'sites' | 'publicUrl'>, targe
 }
 
 function httpUrlField(value: string | undefined, field: 'source' | 'target'): URL {
-  if (!value) throw new ApiError(400, 'invalid_input', `${field}: is required`, field);
+  if (!value) throw new DomainError('invalid_input', `${field}: is required`, field);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ApiError(400, 'invalid_input', `${field}: is not a URL`, field);
+    throw new DomainError('invalid_input', `${field}: is not a URL`, field);
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || value.length > MAX_URL) {
-    throw new ApiError(400, 'invalid_input', `${field}: must be an http or https URL of at most ${MAX_URL} characters`, field);
+    throw new DomainError('invalid_input', `${field}: must be an http or https URL of at most ${MAX_URL} characters`, field);
   }
   return url;
 }
@@ -56,9 +56,9 @@ function httpUrlField(value: string | undefined, field: 'source' | 'target'): UR
 export async function receiveWebmention(ctx: AppContext, input: { source?: string; target?: string }): Promise<WebmentionRow> {
   const source = httpUrlField(input.source, 'source');
   const target = httpUrlField(input.target, 'target');
-  if (withoutFragment(source.href) === withoutFragment(target.href)) throw new ApiError(400, 'invalid_input', 'source: must not be the target itself', 'source');
+  if (withoutFragment(source.href) === withoutFragment(target.href)) throw new DomainError('invalid_input', 'source: must not be the target itself', 'source');
   const page = resolveTarget(ctx.config, target);
-  if (!page) throw new ApiError(400, 'invalid_target', 'target: is not a page of a site on this server', 'target');
+  if (!page) throw new DomainError('invalid_target', 'target: is not a page of a site on this server', 'target');
   return queueWebmention(
     ctx.db,
     { publicId: randomBytes(12).toString('base64url'), site: page.site.id, uri: page.uri, source: source.href, target: withoutFragment(target.href) },

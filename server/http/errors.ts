@@ -28,6 +28,8 @@ const DOMAIN_STATUS: Record<DomainErrorCode, ContentfulStatusCode> = {
   edit_window_closed: 403,
   not_editable: 409,
   author_comment: 422,
+  invalid_input: 400,
+  invalid_target: 400,
 };
 
 /** The error as the API answers it: an `ApiError` as it is, a domain error with its status; anything else undefined. */
