@@ -9,7 +9,10 @@ import { DomainError } from '../errors.js';
 
 /** Marks (or, with `on` false, unmarks) these comments of the site; returns how many changed. Unknown ids are skipped. */
 export async function acknowledgeComments(ctx: AppContext, siteId: string, ids: readonly number[], on: boolean): Promise<number> {
-  return setAcknowledged(ctx.db, siteId, [...new Set(ids)], on ? ctx.now() : null);
+  const changed = await setAcknowledged(ctx.db, siteId, [...new Set(ids)], on ? ctx.now() : null);
+  // The cached report must follow at once: the author looks at it right after marking.
+  ctx.changes.recordLocalWrite();
+  return changed;
 }
 
 /**
