@@ -34,10 +34,15 @@ function threadUri(self: ShortcodeThis, arg: unknown, shortcode: string): string
   throw new KommentarSetupError(`[kommentar] {% ${shortcode} %} on ${self.page?.inputPath ?? 'a page'} has no URL (permalink: false?): pass the thread path, e.g. {% ${shortcode} "/posts/x/" %}`);
 }
 
-/** The page's language: the i18n plugin's page.lang, else a `lang` data key, else the plugin's option. */
-function pageLang(self: ShortcodeThis, fallback: Lang): Lang {
+/** The page's language tag as the site gives it: the i18n plugin's page.lang, else a `lang` data key. */
+function pageTag(self: ShortcodeThis): string | undefined {
   const lang = self.page?.lang ?? dataValue(self.ctx, 'lang');
-  return langOf(typeof lang === 'string' ? lang : undefined, fallback);
+  return typeof lang === 'string' ? lang : undefined;
+}
+
+/** The page's language for the plugin's own texts, else the plugin's option. */
+function pageLang(self: ShortcodeThis, fallback: Lang): Lang {
+  return langOf(pageTag(self), fallback);
 }
 
 /**
@@ -55,7 +60,7 @@ export function addShortcodes(config: EleventyConfig, current: () => KommentarBu
   config.addShortcode('comments', function (this: ShortcodeThis, uri?: unknown) {
     const build = buildOf(this, current);
     const thread = threadUri(this, uri, 'comments');
-    return renderCommentsSection(build, thread, pageLang(this, build.options.lang));
+    return renderCommentsSection(build, thread, pageTag(this));
   });
 
   config.addShortcode('commentCount', function (this: ShortcodeThis, uri?: unknown) {

@@ -50,7 +50,7 @@ const homepage = z
       url = undefined;
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname.includes('.') && url.hostname !== 'localhost') {
-      ctx.addIssue({ code: 'custom', message: 'must be an http or https address' });
+      ctx.addIssue({ code: 'custom', message: 'must be an http or https address', params: { code: 'invalid_url' } });
       return z.NEVER;
     }
     return url.href;
@@ -67,7 +67,7 @@ const markdownText = z
   });
 
 export const commentBody = markdownText
-  .refine((value) => value.trim().length > 0, 'must not be empty')
+  .refine((value) => value.trim().length > 0, { message: 'must not be empty', params: { code: 'required' } })
   .refine((value) => !CONTROL_IN_TEXT.test(value), 'must not contain control characters');
 
 export const createCommentSchema = z.object({

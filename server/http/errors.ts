@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodError } from 'zod';
+import type { ZodError, z } from 'zod';
 import { DomainError, type DomainErrorCode } from '../errors.js';
 
 export class ApiError extends Error {
@@ -47,13 +47,28 @@ export function errorBody(code: string, message: string, field?: string): ErrorB
   return { error: field ? { code, message, field } : { code, message } };
 }
 
-/** The first problem zod found, as a 400 naming the field; a refinement may name its own code (`params.code`). */
+/**
+ * The stable code of a zod issue, so a client can say what is wrong in its
+ * reader's language: `required` (missing or empty), `too_long` (text over
+ * its limit), `invalid_email`, a refinement's own `params.code` (such as
+ * `invalid_url`, `too_deeply_nested`), else `invalid_input`. Needs the issue's
+ * input (`parseWith` asks zod to report it).
+ */
+function codeOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'custom' && typeof issue.params?.code === 'string') return issue.params.code;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
+  if (issue.code === 'too_small' && issue.origin === 'string' && issue.input === '') return 'required';
+  if (issue.code === 'too_big' && issue.origin === 'string') return 'too_long';
+  if (issue.code === 'invalid_format' && issue.format === 'email') return 'invalid_email';
+  return 'invalid_input';
+}
+
+/** The first problem zod found, as a 400 naming the field and its code. */
 export function fromZodError(error: ZodError): ApiError {
   const issue = error.issues[0]!;
   const field = issue.path.map(String).join('.') || undefined;
   const message = field ? `${field}: ${issue.message}` : issue.message;
-  const code = issue.code === 'custom' && typeof issue.params?.code === 'string' ? issue.params.code : 'invalid_input';
-  return new ApiError(400, code, message, field);
+  return new ApiError(400, codeOf(issue), message, field);
 }
 
 /** Hono `onError`: known errors keep their status, everything else is logged and hidden. */

@@ -56,7 +56,8 @@ export function formText(fields: FormFields, name: string): string {
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
+  // The issue's input tells a missing value (`required`) from a wrong one; it stays on the server.
+  const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw fromZodError(parsed.error);
   return parsed.data;
 }

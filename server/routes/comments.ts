@@ -12,6 +12,9 @@ import { countComments, createComment, deleteComment, editComment, listPublicThr
 import { countsSchema, createCommentSchema, editCommentSchema, previewSchema, threadQuerySchema, threadUri, type CreateCommentInput } from '../comments/schemas.js';
 import { acknowledgeComment } from '../desk/acknowledge.js';
 import { hasAdminToken } from '../http/auth.js';
+import { DEFAULT_LANG, langOf } from '../i18n/languages.js';
+import { chooseLanguage } from '../i18n/negotiate.js';
+import { translator } from '../i18n/translate.js';
 import { ApiError, asApiError, handleError } from '../http/errors.js';
 import { formText, idParam, isFormRequest, parseWith, readForm, readJson, readQuery, requireSite, type FormFields } from '../http/input.js';
 import { checkWriteOrigin } from '../http/origin.js';
@@ -41,6 +44,8 @@ function formToInput(fields: FormFields) {
     title: fields.title === undefined ? undefined : form('title'),
     notify: ['on', '1', 'true'].includes(form('notify')),
     identity: form('identity') || undefined,
+    /** The language the form was shown in, for the thread (emails) and the pages after the post. */
+    lang: form('lang') || undefined,
   };
 }
 
@@ -60,7 +65,7 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
   const writes = writeLimiter(ctx.db, ctx.config.rateLimit);
   const renders = renderLimiter(ctx.db, ctx.config.rateLimit);
 
-  /** A form post refused: a browser that asked for HTML gets a readable page with the same status; other clients JSON. */
+  /** A form post refused: a browser that asked for HTML gets a readable page in the form's language with the same status; other clients JSON. */
   app.onError((error, c) => {
     const form = c.get('form');
     const refusal = asApiError(error);
@@ -68,8 +73,10 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     const site = findSite(ctx.config, formText(form, 'site'));
     const uri = formText(form, 'uri');
     const back = site && threadUri.safeParse(uri).success ? pageUrl(ctx.config, site.id, uri) : undefined;
+    const lang = chooseLanguage({ page: formText(form, 'lang'), acceptLanguage: c.req.header('accept-language'), siteDefault: site?.lang ?? DEFAULT_LANG });
+    const wait = Number(c.res.headers.get('Retry-After'));
     c.header('Cache-Control', 'no-store');
-    return c.html(formErrorPage(refusal.message, back), refusal.status);
+    return c.html(formErrorPage(translator(lang), { code: refusal.code, field: refusal.field, wait }, back), refusal.status);
   });
 
   const identifyWriter = createMiddleware<WriteEnv>(async (c, next) => {
@@ -125,13 +132,16 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
   app.post('/comments', readNewComment, checkOrigin, checkFormRobots, identifyWriter, limitWrites, async (c) => {
     const site = c.get('site');
     const created = await createComment(ctx, site, c.get('input'), c.get('writer'));
-    if (c.get('form')) return c.redirect(redirectAfterForm(site, created.row.uri, created.comment.id, created.pending), 303);
+    const form = c.get('form');
+    if (form) return c.redirect(redirectAfterForm(site, created.row.uri, created.comment.id, created.pending, langOf(formText(form, 'lang'))), 303);
     return c.json({ comment: created.comment, editToken: created.editToken, editableUntil: created.editableUntil }, created.pending ? 202 : 201);
   });
 
-  function redirectAfterForm(site: SiteConfig, uri: string, id: number, pending: boolean): string {
+  /** Where a no-JS post lands: the blog's page, or the server's thread page in the form's language. */
+  function redirectAfterForm(site: SiteConfig, uri: string, id: number, pending: boolean, lang: string | undefined): string {
     if (site.formRedirect === 'thread') {
-      return threadPageUrl(ctx.config.publicUrl, site.id, uri, pending ? { pending: id } : { posted: id }) + (pending ? `#kommentar-pending-${id}` : `#comment-${id}`);
+      const query = { ...(lang ? { lang } : {}), ...(pending ? { pending: id } : { posted: id }) };
+      return threadPageUrl(ctx.config.publicUrl, site.id, uri, query) + (pending ? `#kommentar-pending-${id}` : `#comment-${id}`);
     }
     return pending ? `${pageUrl(ctx.config, site.id, uri)}#kommentar-pending-${id}` : commentPermalink(ctx.config, site.id, uri, id);
   }

@@ -16,14 +16,16 @@ import { commentIdText, threadQuerySchema } from '../comments/schemas.js';
 import { readQuery, requireSite } from '../http/input.js';
 import { pageUrl } from '../urls.js';
 import { mentionsOf } from '../elsewhere/webmention.js';
-import { LANGS, PAGE_STRINGS, pickLang } from '../widget/i18n/index.js';
+import { chooseLanguage } from '../i18n/negotiate.js';
+import { translator } from '../i18n/translate.js';
 import { renderMentions, renderThread, type ThreadView } from '../widget/markup.js';
 import { cachedAnswer } from './cached-answer.js';
 import { pageShell } from './page-shell.js';
 import { webmentionEndpoint } from './webmention.js';
 
 const pageQuerySchema = threadQuerySchema.extend({
-  lang: z.enum(LANGS).optional(),
+  /** The page's language tag as the widget or a link has it; any tag is accepted, one Kommentar does not speak falls back. */
+  lang: z.string().max(35).optional(),
   reply: commentIdText.optional(),
   pending: commentIdText.optional(),
   /** The reader's comment was just published (a no-JS form post): thank them and link back. */
@@ -36,18 +38,22 @@ const pageQuerySchema = threadQuerySchema.extend({
 export function threadPageRoutes(ctx: AppContext) {
   const app = new Hono();
 
-  /** Reads the query; the language comes from `lang`, else the browser's first preference. */
-  function readView(c: Context) {
+  /**
+   * Reads the query. The language: the page's `lang`, then (for the page a
+   * reader opens, not the widget's fragment, whose language must be the one of
+   * the messages the widget downloads) the browser's `Accept-Language`, then the site's.
+   */
+  function readView(c: Context, acceptLanguage?: string) {
     const query = readQuery(c, pageQuerySchema);
     const site = requireSite(ctx.config, query.site);
-    const lang = query.lang ?? pickLang(c.req.header('accept-language')?.split(',')[0]);
-    const view: ThreadView = { server: ctx.config.publicUrl, site: site.id, uri: query.uri, lang, now: ctx.now(), timeZone: 'UTC', replyTo: query.reply, email: ctx.config.smtp !== undefined };
+    const { lang, t } = translator(chooseLanguage({ page: query.lang, acceptLanguage, siteDefault: site.lang }));
+    const view: ThreadView = { server: ctx.config.publicUrl, site: site.id, uri: query.uri, lang, t, now: ctx.now(), timeZone: 'UTC', replyTo: query.reply, email: ctx.config.smtp !== undefined };
     return { query, site, view };
   }
 
   /** The query and the thread. */
   async function load(c: Context) {
-    const { query, site, view } = readView(c);
+    const { query, site, view } = readView(c, c.req.header('accept-language'));
     return { query, site, view, comments: await listPublicThread(ctx, site.id, query.uri) };
   }
 
@@ -62,17 +68,17 @@ export function threadPageRoutes(ctx: AppContext) {
 
   app.get('/thread', async (c) => {
     const { query, site, view, comments } = await load(c);
-    const page = PAGE_STRINGS[view.lang];
-    const mentions = renderMentions(await mentionsOf(ctx, site.id, query.uri), view.lang);
+    const { t } = view;
+    const mentions = renderMentions(await mentionsOf(ctx, site.id, query.uri), t);
     const back = pageUrl(ctx.config, site.id, query.uri);
     // After a no-JS post: a plain thank-you that stays in view (sticky) while the page shows the comment, with the way back.
     const thanks = (id: string, text: string, link: string, href: string) =>
       html`<div class="k-thanks" id="${id}" role="status"><p>${text}</p><a href="${href}">${link}</a></div>`;
     const notice =
       query.pending !== undefined
-        ? thanks(`kommentar-pending-${query.pending}`, page.thanksPending, page.returnToPost, back)
+        ? thanks(`kommentar-pending-${query.pending}`, t('page.thread.pending'), t('page.thread.returnToPost'), back)
         : query.posted !== undefined
-          ? thanks(`kommentar-posted-${query.posted}`, page.thanksPublished, page.seeOnPost, `${back}#comment-${query.posted}`)
+          ? thanks(`kommentar-posted-${query.posted}`, t('page.thread.published'), t('page.thread.seeOnPost'), `${back}#comment-${query.posted}`)
           : '';
     // The page runs only our own script and styles, and its form may post only here (and land back on the blog).
     const formTargets = [...new Set([new URL(ctx.config.publicUrl).origin, ...site.origins.map((origin) => new URL(origin).origin)])].join(' ');
@@ -82,11 +88,11 @@ export function threadPageRoutes(ctx: AppContext) {
     c.header('Link', `<${endpoint}>; rel="webmention"`);
     return c.html(
       pageShell(
-        { lang: view.lang, title: `${page.pageTitle} · ${site.title ?? query.uri}`, stylesheet: 'widget.css', script: 'widget.js', bodyClass: 'kommentar-page', webmention: endpoint },
+        { lang: view.lang, title: `${t('page.thread.title')} · ${site.title ?? query.uri}`, stylesheet: 'widget.css', script: 'widget.js', bodyClass: 'kommentar-page', webmention: endpoint },
         html`<main>
-          <p class="k-back"><a href="${back}">${page.backToPost}</a></p>
+          <p class="k-back"><a href="${back}">${t('page.thread.back')}</a></p>
           ${notice}
-          <h1>${page.pageTitle}</h1>
+          <h1>${t('page.thread.title')}</h1>
           <div data-kommentar-thread="${view.uri}" data-kommentar-site="${site.id}" data-kommentar-title="">${raw(renderThread(comments, view))}</div>
           ${raw(mentions)}
         </main>`,

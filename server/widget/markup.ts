@@ -9,7 +9,8 @@
 import type { PublicComment } from '../comments/public.js';
 import { threadPageUrl } from '../urls.js';
 import { escapeHtml as esc } from '../render/escape.js';
-import { PAGE_STRINGS, STRINGS, fill, plural, type Lang, type Strings } from './i18n/index.js';
+import type { Lang } from '../i18n/languages.js';
+import type { Translator } from '../i18n/translate.js';
 import { layoutThread, visibleCount, type DisplayNode } from './layout.js';
 import { exactTime, relativeTime } from './time.js';
 
@@ -19,7 +20,10 @@ export interface ThreadView {
   server: string;
   site: string;
   uri: string;
+  /** The catalogue language the thread is shown in (also for times and numbers). */
   lang: Lang;
+  /** The messages of `lang`: the server's catalogue, or in the browser what the widget downloaded (`widget.` and `error.`). */
+  t: Translate;
   /** Milliseconds since the epoch: for relative times and the form's fill-time stamp. */
   now: number;
   /** ETag of the `GET /api/v1/comments` answer the comments came from: the widget then asks only whether anything changed. */
@@ -57,7 +61,8 @@ export function commentStamp(node: DisplayNode): string {
   return [comment.editedAt ?? '', comment.deleted ? 'x' : '', replyTo ? `${replyTo.id}:${replyTo.deleted ? '' : (replyTo.name ?? '')}` : ''].join('|');
 }
 
-const strings = (view: ThreadView): Strings => STRINGS[view.lang];
+/** Fills a message of the view's language (the type-only import keeps the catalogues out of the widget's bundle). */
+export type Translate = Translator['t'];
 
 /** The `<time>` element of a comment; the widget refreshes its text and title in place. */
 function renderTime(iso: string, view: ThreadView): string {
@@ -72,36 +77,36 @@ function replyHref(view: ThreadView, id: number): string {
   return `${base}${esc('&')}reply=${id}#kommentar-form`;
 }
 
-function replyTarget(comment: PublicComment, s: Strings): string {
-  return comment.deleted ? s.deletedComment : (comment.name ?? s.anonymous);
+function replyTarget(comment: PublicComment, t: Translate): string {
+  return comment.deleted ? t('widget.deletedComment') : (comment.name ?? t('widget.anonymous'));
 }
 
 /** One comment without its replies: meta line, text and actions. */
 export function renderArticle(node: DisplayNode, view: ThreadView): string {
-  const s = strings(view);
+  const { t } = view;
   const { comment, replyTo } = node;
   const time = `<a class="k-time" href="#${commentAnchor(comment.id)}">${renderTime(comment.createdAt, view)}</a>`;
-  const to = replyTo ? `<a class="k-to" href="#${commentAnchor(replyTo.id)}">${esc(fill(s.inReplyTo, replyTarget(replyTo, s)))}</a>` : '';
-  if (comment.deleted) return `<article class="k-art k-gone"><p class="k-meta">${time}${to}</p><p class="k-text">${esc(s.deleted)}</p></article>`;
+  const to = replyTo ? `<a class="k-to" href="#${commentAnchor(replyTo.id)}">${esc(t('widget.inReplyTo', { name: replyTarget(replyTo, t) }))}</a>` : '';
+  if (comment.deleted) return `<article class="k-art k-gone"><p class="k-meta">${time}${to}</p><p class="k-text">${esc(t('widget.deleted'))}</p></article>`;
   const url = httpUrl(comment.url);
-  const name = esc(comment.name ?? s.anonymous);
+  const name = esc(comment.name ?? t('widget.anonymous'));
   const who = url ? `<a class="k-name" href="${esc(url)}" rel="nofollow ugc noopener">${name}</a>` : `<b class="k-name">${name}</b>`;
-  const badge = comment.isAuthor ? `<span class="k-badge">${esc(s.author)}</span>` : '';
-  const edited = comment.editedAt ? `<span class="k-edited" title="${esc(exactTime(comment.editedAt, view.lang, view.timeZone))}">${esc(s.edited)}</span>` : '';
+  const badge = comment.isAuthor ? `<span class="k-badge">${esc(t('widget.author'))}</span>` : '';
+  const edited = comment.editedAt ? `<span class="k-edited" title="${esc(exactTime(comment.editedAt, view.lang, view.timeZone))}">${esc(t('widget.edited'))}</span>` : '';
   // Written elsewhere: a plain link to the original and one to answer there (nothing is loaded from it).
   const original = comment.source ? httpUrl(comment.sourceUrl ?? null) : null;
-  const via = original ? `<a class="k-via" href="${esc(original)}" rel="nofollow ugc noopener">${esc(fill(s.via, s.sources[comment.source!]))}</a>` : '';
-  const there = original ? ` <a class="k-there" href="${esc(original)}" rel="nofollow ugc noopener">${esc(s.replyThere)}</a>` : '';
+  const via = original ? `<a class="k-via" href="${esc(original)}" rel="nofollow ugc noopener">${esc(t('widget.via', { name: t(`widget.source.${comment.source!}`) }))}</a>` : '';
+  const there = original ? ` <a class="k-there" href="${esc(original)}" rel="nofollow ugc noopener">${esc(t('widget.replyThere'))}</a>` : '';
   return (
     `<article class="k-art${comment.isAuthor ? ' k-author' : ''}"><p class="k-meta">${who}${badge}${time}${edited}${via}${to}</p>` +
     `<div class="k-text">${comment.html}</div>` +
-    `<p class="k-act"><a class="k-reply" href="${replyHref(view, comment.id)}">${esc(s.reply)}</a>${there}</p></article>`
+    `<p class="k-act"><a class="k-reply" href="${replyHref(view, comment.id)}">${esc(t('widget.reply'))}</a>${there}</p></article>`
   );
 }
 
 /** The collapsible block of replies under a comment (a native `<details>`: works by keyboard and without JavaScript). */
 export function renderReplies(node: DisplayNode, view: ThreadView): string {
-  return `<details class="k-sub"${node.replies > FOLD_AFTER ? '' : ' open'}><summary>${esc(plural(strings(view).replies, node.replies))}</summary><ol class="k-list">${node.children.map((child) => renderItem(child, view)).join('')}</ol></details>`;
+  return `<details class="k-sub"${node.replies > FOLD_AFTER ? '' : ' open'}><summary>${esc(view.t('widget.replies', { n: node.replies }))}</summary><ol class="k-list">${node.children.map((child) => renderItem(child, view)).join('')}</ol></details>`;
 }
 
 /** A comment with its nested replies, as a list item carrying the contract's `id="comment-<id>"`. */
@@ -122,12 +127,12 @@ export function hiddenCount(roots: readonly DisplayNode[], shown: number): numbe
  */
 export function renderMore(hidden: number, shown: number, view: ThreadView): string {
   const href = threadPageUrl(view.server, view.site, view.uri, { lang: view.lang });
-  return `<p class="k-more-p"><a class="k-more" data-shown="${shown}" href="${esc(href)}">${esc(plural(strings(view).more, hidden))}</a></p>`;
+  return `<p class="k-more-p"><a class="k-more" data-shown="${shown}" href="${esc(href)}">${esc(view.t('widget.more', { n: hidden }))}</a></p>`;
 }
 
 /** The heading text: "3 comments". */
-export function countLabel(count: number, lang: Lang): string {
-  return plural(STRINGS[lang].comments, count);
+export function countLabel(count: number, t: Translate): string {
+  return t('widget.comments', { n: count });
 }
 
 function field(label: string, note: string, control: string): string {
@@ -141,47 +146,45 @@ function field(label: string, note: string, control: string): string {
  * with JavaScript and start hidden.
  */
 export function renderForm(view: ThreadView, replyTo: PublicComment | null = null): string {
-  const s = strings(view);
-  const p = PAGE_STRINGS[view.lang];
+  const { t } = view;
   const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${esc(value)}">`;
   const cancelHref = `${threadPageUrl(view.server, view.site, view.uri, { lang: view.lang })}#kommentar-form`;
   return (
-    `<form class="k-form" id="kommentar-form" method="post" action="${esc(view.server)}/api/v1/comments" aria-label="${esc(p.formLabel)}">` +
+    `<form class="k-form" id="kommentar-form" method="post" action="${esc(view.server)}/api/v1/comments" aria-label="${esc(t('page.form.label'))}">` +
     hidden('site', view.site) +
+    hidden('lang', view.lang) +
     hidden('uri', view.uri) +
     hidden('parentId', replyTo ? String(replyTo.id) : '') +
     hidden('ts', String(view.now)) +
-    `<p class="k-hp" aria-hidden="true"><label>${esc(p.honeypot)} <input name="website" tabindex="-1" autocomplete="off"></label></p>` +
-    `<p class="k-to-note"${replyTo ? '' : ' hidden'}><span>${esc(fill(s.replyingTo, replyTo ? replyTarget(replyTo, s) : ''))}</span> <a class="k-cancel" href="${esc(cancelHref)}">${esc(s.cancel)}</a></p>` +
-    field(p.body, '', '<textarea name="body" rows="4" maxlength="10000" required></textarea>') +
-    `<p class="k-hint">${esc(p.markdownHint)}</p>` +
+    `<p class="k-hp" aria-hidden="true"><label>${esc(t('page.form.honeypot'))} <input name="website" tabindex="-1" autocomplete="off"></label></p>` +
+    `<p class="k-to-note"${replyTo ? '' : ' hidden'}><span>${esc(t('widget.replyingTo', { name: replyTo ? replyTarget(replyTo, t) : '' }))}</span> <a class="k-cancel" href="${esc(cancelHref)}">${esc(t('widget.cancel'))}</a></p>` +
+    field(t('page.form.body'), '', '<textarea name="body" rows="4" maxlength="10000" required></textarea>') +
+    `<p class="k-hint">${esc(t('page.form.markdownHint'))}</p>` +
     `<div class="k-pv" aria-live="polite" hidden></div>` +
     `<div class="k-row">` +
-    field(p.name, p.optional, '<input name="name" maxlength="80" autocomplete="name">') +
-    field(p.email, p.emailNote, '<input name="email" type="email" maxlength="254" autocomplete="email">') +
-    field(p.url, p.optional, '<input name="url" inputmode="url" maxlength="500" autocomplete="url">') +
+    field(t('page.form.name'), t('page.form.optional'), '<input name="name" maxlength="80" autocomplete="name">') +
+    field(t('page.form.email'), t('page.form.emailNote'), '<input name="email" type="email" maxlength="254" autocomplete="email">') +
+    field(t('page.form.url'), t('page.form.optional'), '<input name="url" inputmode="url" maxlength="500" autocomplete="url">') +
     `</div>` +
-    (view.email === false ? '' : `<label class="k-check"><input type="checkbox" name="notify"> ${esc(p.notify)}</label>`) +
-    `<label class="k-check" data-js hidden><input type="checkbox" name="remember"> ${esc(p.remember)}</label>` +
-    `<p class="k-btns"><button type="button" class="k-pvb" aria-pressed="false" data-js hidden>${esc(p.preview)}</button><button type="submit" class="k-send">${esc(p.submit)}</button></p>` +
+    (view.email === false ? '' : `<label class="k-check"><input type="checkbox" name="notify"> ${esc(t('page.form.notify'))}</label>`) +
+    `<label class="k-check" data-js hidden><input type="checkbox" name="remember"> ${esc(t('page.form.remember'))}</label>` +
+    `<p class="k-btns"><button type="button" class="k-pvb" aria-pressed="false" data-js hidden>${esc(t('page.form.preview'))}</button><button type="submit" class="k-send">${esc(t('page.form.submit'))}</button></p>` +
     `<p class="k-status" role="status" aria-live="polite"></p>` +
     `</form>`
   );
 }
 
 /** The buttons the widget adds to the reader's own comments while the edit window is open. */
-export function renderOwnActions(lang: Lang): string {
-  const s = STRINGS[lang];
-  return `<button type="button" class="k-edit">${esc(s.edit)}</button><button type="button" class="k-delete">${esc(s.delete)}</button>`;
+export function renderOwnActions(t: Translate): string {
+  return `<button type="button" class="k-edit">${esc(t('widget.edit'))}</button><button type="button" class="k-delete">${esc(t('widget.delete'))}</button>`;
 }
 
 /** The inline form for editing one's own comment, prefilled with its Markdown source. */
-export function renderEditForm(lang: Lang, source: string): string {
-  const s = STRINGS[lang];
+export function renderEditForm(t: Translate, source: string): string {
   return (
     `<form class="k-eform">` +
-    field(s.editBody, '', `<textarea name="body" rows="4" maxlength="10000">${esc(source)}</textarea>`) +
-    `<p class="k-btns"><button type="button" class="k-ecancel">${esc(s.cancel)}</button><button type="submit" class="k-send">${esc(s.save)}</button></p></form>`
+    field(t('widget.editBody'), '', `<textarea name="body" rows="4" maxlength="10000">${esc(source)}</textarea>`) +
+    `<p class="k-btns"><button type="button" class="k-ecancel">${esc(t('widget.cancel'))}</button><button type="submit" class="k-send">${esc(t('widget.save'))}</button></p></form>`
   );
 }
 
@@ -199,7 +202,7 @@ export function renderThread(comments: readonly PublicComment[], view: ThreadVie
   const hidden = hiddenCount(roots, shown.length);
   return (
     `<section class="kommentar" lang="${view.lang}"${etag}>` +
-    `<h2 class="k-count">${esc(countLabel(visibleCount(comments), view.lang))}</h2>` +
+    `<h2 class="k-count">${esc(countLabel(visibleCount(comments), view.t))}</h2>` +
     `<ol class="k-list">${shown.map((node) => renderItem(node, view)).join('')}</ol>` +
     (hidden > 0 ? renderMore(hidden, shown.length, view) : '') +
     renderForm(view, replyTo) +
@@ -214,10 +217,10 @@ export interface MentionView {
 }
 
 /** "Mentioned by A, B": plain links to the mentioning pages, for the server's thread page. Empty when none. */
-export function renderMentions(mentions: readonly MentionView[], lang: Lang): string {
+export function renderMentions(mentions: readonly MentionView[], t: Translate): string {
   const links = mentions.flatMap((m) => {
     const url = httpUrl(m.itemUrl);
     return url ? [`<a href="${esc(url)}" rel="nofollow ugc noopener">${esc(m.authorName ?? new URL(url).hostname)}</a>`] : [];
   });
-  return links.length === 0 ? '' : `<p class="k-mentions">${esc(PAGE_STRINGS[lang].mentionedBy)} ${links.join(', ')}</p>`;
+  return links.length === 0 ? '' : `<p class="k-mentions">${esc(t('page.thread.mentionedBy'))} ${links.join(', ')}</p>`;
 }

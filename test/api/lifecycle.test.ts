@@ -159,7 +159,8 @@ describe('commenting without JavaScript', () => {
     expect(response.headers.get('content-type')).toContain('text/html');
     const page = await response.text();
     expect(page).toContain('Your comment was not posted');
-    expect(page).toContain('must not be empty');
+    // The reader's own words for the code (`required`, field body), not the server's message for developers.
+    expect(page).toContain('Please write your comment first.');
     expect(page).toContain(`href="${origin}/no-js/"`);
   });
 });

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../server/comments/public.js';
+import { translator } from '../../server/i18n/translate.js';
 import { FOLD_AFTER, renderThread } from '../../server/widget/markup.js';
 import { buildWidget, chromiumPath, launchBrowser, startBlogAndServer, type BlogSetup, type Browser } from '../helpers/browser.js';
 import { json } from '../helpers/server.js';
@@ -47,7 +48,7 @@ describe.skipIf(!chromiumPath)('a long thread', () => {
     }
     const listed = await setup.server.api(`/api/v1/comments?site=blog&uri=${encodeURIComponent(uri)}`);
     const { comments } = (await listed.json()) as { comments: PublicComment[] };
-    prerendered = renderThread(comments, { server: setup.server.url, site: 'blog', uri, lang: 'en', now: Date.now(), timeZone: 'UTC', pageSize: PAGE });
+    prerendered = renderThread(comments, { server: setup.server.url, site: 'blog', uri, ...translator('en'), now: Date.now(), timeZone: 'UTC', pageSize: PAGE });
     browser = await launchBrowser();
     noJs = await launchBrowser({ javaScriptEnabled: false });
   });

@@ -6,11 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../server/comments/public.js';
+import { translator } from '../../server/i18n/translate.js';
 import { layoutThread } from '../../server/widget/layout.js';
 import { httpUrl, renderThread, type ThreadView } from '../../server/widget/markup.js';
 import { relativeTime } from '../../server/widget/time.js';
 
-const view: ThreadView = { server: 'https://comments.example', site: 'blog', uri: '/posts/x/', lang: 'en', now: Date.parse('2025-03-12T12:00:00Z'), timeZone: 'UTC' };
+const view: ThreadView = { server: 'https://comments.example', site: 'blog', uri: '/posts/x/', ...translator('en'), now: Date.parse('2025-03-12T12:00:00Z'), timeZone: 'UTC' };
 
 let nextId = 1;
 function comment(fields: Partial<PublicComment> = {}): PublicComment {
@@ -107,7 +108,7 @@ describe('renderThread', () => {
   });
 
   it('speaks German', () => {
-    const html = renderThread([comment()], { ...view, lang: 'de' });
+    const html = renderThread([comment()], { ...view, ...translator('de') });
     expect(html).toContain('<section class="kommentar" lang="de">');
     expect(html).toContain('1 Kommentar');
     expect(html).toContain('vor 3 Stunden');
@@ -126,7 +127,8 @@ describe('httpUrl', () => {
 
 describe('the built module', () => {
   it('imports in plain Node from dist/server/widget/markup.js (for the Eleventy plugin) and renders the same HTML', () => {
-    const script = `const { renderThread } = await import('./dist/server/widget/markup.js'); process.stdout.write(renderThread(${JSON.stringify([comment()])}, ${JSON.stringify(view)}));`;
+    const script = `const { renderThread } = await import('./dist/server/widget/markup.js'); const { translator } = await import('./dist/server/i18n/translate.js');
+      process.stdout.write(renderThread(${JSON.stringify([comment()])}, { ...${JSON.stringify(view)}, ...translator('en') }));`;
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(output).toBe(renderThread([comment({ id: nextId - 1 })], view));
   });

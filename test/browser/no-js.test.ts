@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../server/comments/public.js';
+import { translator } from '../../server/i18n/translate.js';
 import { renderThread } from '../../server/widget/markup.js';
 import { buildWidget, chromiumPath, launchBrowser, startBlogAndServer, type BlogSetup, type Browser } from '../helpers/browser.js';
 import { json } from '../helpers/server.js';
@@ -23,7 +24,7 @@ describe.skipIf(!chromiumPath)('the widget without JavaScript', () => {
     const response = await setup.server.api(`/api/v1/comments?site=${site}&uri=${encodeURIComponent(path)}`);
     const { comments } = (await response.json()) as { comments: PublicComment[] };
     // The build ran a minute before the reader opened the page (the form's fill-time stamp is its render time).
-    const view = { server: setup.server.url, site, uri: path, lang: 'en' as const, now: Date.now() - 60_000, etag: response.headers.get('etag') ?? undefined };
+    const view = { server: setup.server.url, site, uri: path, ...translator('en'), now: Date.now() - 60_000, etag: response.headers.get('etag') ?? undefined };
     built.set(path, demoPage({ server: setup.server.url, site, thread: path, prerendered: renderThread(comments, view) }));
   }
 

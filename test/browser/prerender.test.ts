@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../server/comments/public.js';
+import { translator } from '../../server/i18n/translate.js';
 import { renderThread } from '../../server/widget/markup.js';
 import { buildWidget, chromiumPath, launchBrowser, startBlogAndServer, type BlogSetup, type Browser } from '../helpers/browser.js';
 import { json } from '../helpers/server.js';
@@ -62,7 +63,7 @@ describe.skipIf(!chromiumPath)('adopting a prerendered thread', () => {
     // The static build: fetch the thread, write it into the page with its ETag.
     const listed = await setup.server.api(`/api/v1/comments?site=blog&uri=${encodeURIComponent(uri)}`);
     const { comments } = (await listed.json()) as { comments: PublicComment[] };
-    const view = { server: setup.server.url, site: 'blog', uri, lang: 'en' as const, now: Date.now(), timeZone: 'UTC', etag: listed.headers.get('etag')! };
+    const view = { server: setup.server.url, site: 'blog', uri, ...translator('en'), now: Date.now(), timeZone: 'UTC', etag: listed.headers.get('etag')! };
     page = demoPage({ server: setup.server.url, styles: true, prerendered: renderThread(comments, view) });
   });
   afterAll(async () => {

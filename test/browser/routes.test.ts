@@ -95,7 +95,7 @@ describe('the server-rendered thread', () => {
     const cases = [
       ['/thread?site=blog', 400, 'uri'],
       ['/thread?site=blog&uri=nopath', 400, 'uri'],
-      ['/thread?site=blog&uri=/p/&lang=fr', 400, 'lang'],
+      [`/thread?site=blog&uri=/p/&lang=${'x'.repeat(36)}`, 400, 'lang'],
       ['/thread?site=blog&uri=/p/&reply=abc', 400, 'reply'],
       ['/thread?site=nosuch&uri=/p/', 404, 'site'],
     ] as const;

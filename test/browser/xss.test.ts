@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicComment } from '../../server/comments/public.js';
+import { translator } from '../../server/i18n/translate.js';
 import { renderThread } from '../../server/widget/markup.js';
 import { buildWidget, chromiumPath, launchBrowser, startBlogAndServer, type BlogSetup, type Browser } from '../helpers/browser.js';
 import { json } from '../helpers/server.js';
@@ -106,7 +107,7 @@ describe.skipIf(!chromiumPath)('hostile comments in Chromium', () => {
     browser = await launchBrowser();
     // A prerender from before the attack: the widget must render every hostile comment itself.
     const empty = await setup.server.api(`/api/v1/comments?site=blog&uri=${encodeURIComponent(uri)}`);
-    stalePrerender = renderThread([], { server: setup.server.url, site: 'blog', uri, lang: 'en', now: Date.now(), etag: empty.headers.get('etag')! });
+    stalePrerender = renderThread([], { server: setup.server.url, site: 'blog', uri, ...translator('en'), now: Date.now(), etag: empty.headers.get('etag')! });
   });
   afterAll(async () => {
     await browser?.close();

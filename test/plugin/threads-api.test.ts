@@ -75,8 +75,8 @@ describe('GET /api/v1/threads', () => {
   });
 
   it.each([
-    ['/api/v1/threads', 400, 'invalid_input', 'site'],
-    ['/api/v1/threads?site=', 400, 'invalid_input', 'site'],
+    ['/api/v1/threads', 400, 'required', 'site'],
+    ['/api/v1/threads?site=', 400, 'required', 'site'],
     ['/api/v1/threads?site=%3Cscript%3E', 400, 'invalid_input', 'site'],
     ['/api/v1/threads?site=nope', 404, 'unknown_site', 'site'],
   ])('refuses %s with %i %s', async (path, status, code, field) => {

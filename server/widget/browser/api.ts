@@ -12,6 +12,8 @@ export interface Answer<T> {
   /** The parsed body; null for a 304 or a body that is not JSON. */
   data: (T & ApiErrorBody) | null;
   etag: string | null;
+  /** Seconds to wait, from `Retry-After` (a 429). */
+  retry: number;
 }
 
 /** One request. Network failures reject; HTTP errors resolve with their status and error body. */
@@ -23,7 +25,7 @@ export async function call<T>(url: string, method = 'GET', body?: unknown, heade
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = response.status === 304 ? null : await response.json().catch(() => null);
-  return { status: response.status, data, etag: response.headers.get('ETag') };
+  return { status: response.status, data, etag: response.headers.get('ETag'), retry: Number(response.headers.get('Retry-After')) };
 }
 
 /** GET the thread; with the ETag of what is on screen, the server answers 304 when nothing changed. */

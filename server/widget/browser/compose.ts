@@ -1,5 +1,4 @@
 /** Writing: the main form sent as JSON, replies in place, Markdown preview, remembered details. */
-import { fill } from '../i18n/index.js';
 import { call } from './api.js';
 import { commentId } from './thread.js';
 import { identity, rememberDetails, rememberedDetails, saveOwnComment } from './storage.js';
@@ -31,7 +30,8 @@ export function startReply(w: Widget, item: HTMLElement): void {
   clearErrors(form);
   control(form, 'parentId').value = String(commentId(item));
   const note = form.querySelector<HTMLElement>('.k-to-note')!;
-  const label = fill(w.s.replyingTo, item.querySelector('.k-name')?.textContent ?? w.s.anonymous);
+  const { t } = w.view;
+  const label = t('widget.replyingTo', { name: item.querySelector('.k-name')?.textContent ?? t('widget.anonymous') });
   note.firstElementChild!.textContent = label;
   note.hidden = false;
   // A screen reader entering the form hears whom the reply is for.
@@ -65,22 +65,23 @@ export async function updatePreview(w: Widget): Promise<void> {
   const panel = w.form.querySelector<HTMLElement>('.k-pv')!;
   if (panel.hidden) return;
   const answer = await call<{ html: string }>(`${w.view.server}/api/v1/preview`, 'POST', { body: control(w.form, 'body').value });
-  if (answer.data?.html === undefined) showAnswerError(w, w.form, answer.data);
+  if (answer.data?.html === undefined) showAnswerError(w, w.form, answer);
   else panel.innerHTML = answer.data.html; // sanitized by the server
 }
 
 /** Sends the form as JSON; errors go to their fields, focus to the new comment. */
 export async function send(w: Widget): Promise<void> {
-  const { form, view, s } = w;
+  const { form, view } = w;
+  const { t } = view;
   clearErrors(form);
   const value = (name: string) => control(form, name).value.trim();
   const details = { name: value('name'), email: value('email'), url: value('url') };
   // No notify box when the server sends no email.
   const notifyBox = control(form, 'notify') as HTMLInputElement | null;
   const notify = notifyBox?.checked === true;
-  if (notify && !details.email) return showError(w, form, s.notifyNeedsEmail, 'email');
+  if (notify && !details.email) return showError(w, form, t('widget.notifyNeedsEmail'), 'email');
   const body = control(form, 'body').value;
-  say(w, s.sending);
+  say(w, t('widget.sending'));
   const answer = await call<Created>(`${view.server}/api/v1/comments`, 'POST', {
     site: view.site,
     uri: view.uri,
@@ -92,9 +93,10 @@ export async function send(w: Widget): Promise<void> {
     notify: notify || undefined,
     title: (w.root.parentElement?.dataset.kommentarTitle ?? document.title).slice(0, 300) || undefined,
     identity: identity(),
+    lang: view.lang,
   });
   const created = answer.data;
-  if (answer.status > 202 || !created?.comment) return showAnswerError(w, form, created);
+  if (answer.status > 202 || !created?.comment) return showAnswerError(w, form, answer);
   const id = created.comment.id;
   saveOwnComment(id, { token: created.editToken, until: Date.parse(created.editableUntil), body });
   rememberDetails(control(form, 'remember').checked ? details : null);
@@ -102,8 +104,8 @@ export async function send(w: Widget): Promise<void> {
   if (notifyBox) notifyBox.checked = false;
   form.querySelector('.k-pv')!.textContent = '';
   endReply(w, false);
-  if (answer.status === 202) return say(w, s.pending, true);
+  if (answer.status === 202) return say(w, t('widget.pending'), true);
   await refresh(w);
-  say(w, s.published);
+  say(w, t('widget.published'));
   await focusComment(w, id);
 }

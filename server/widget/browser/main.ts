@@ -5,7 +5,9 @@
  * came from; then wires up replying, preview, editing and deleting. It talks to no one but that
  * server and keeps nothing but localStorage entries.
  */
-import { STRINGS, pickLang } from '../i18n/index.js';
+import type { Lang } from '../../i18n/languages.js';
+import { formatMessage, type Message } from '../../i18n/message.js';
+import type { Translate } from '../markup.js';
 import { endReply, prepareForm, send, startReply, togglePreview, updatePreview } from './compose.js';
 import { deleteOwn, endEdit, saveEdit, startEdit } from './own.js';
 import { element, personalise } from './thread.js';
@@ -25,6 +27,29 @@ function loadStyles(): Promise<unknown> {
   link.href = href;
   document.head.append(link);
   return new Promise((resolve) => (link.onload = link.onerror = resolve));
+}
+
+/** Set by the build from the catalogues (build.mjs): the messages' version, and "cannot be reached" in every language. */
+declare const KOMMENTAR_MESSAGES_VERSION: string;
+declare const KOMMENTAR_OFFLINE: Record<string, string>;
+
+/** A language's messages as the server sent them, and the function that fills them in. */
+interface Text {
+  lang: Lang;
+  messages: Record<string, Message>;
+  t: Translate;
+}
+
+/**
+ * The widget's messages for the page's language tag. The server picks the
+ * language (the tag's, else the site's default) and answers it; the URL names
+ * the messages' version, so browsers keep the answer until a new build.
+ */
+function loadText(tag: string, site = ''): Promise<Text> {
+  const query = new URLSearchParams({ v: KOMMENTAR_MESSAGES_VERSION, lang: tag.toLowerCase(), site });
+  return fetch(`${server}/widget/messages.json?${query}`, { credentials: 'omit' })
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`messages: HTTP ${response.status}`))))
+    .then(({ lang, messages }: Text) => ({ lang, messages, t: (key, vars) => formatMessage(messages[key] ?? '', lang, vars) }));
 }
 
 let onlySite: Promise<string> | undefined;
@@ -49,7 +74,7 @@ function wire(w: Widget): void {
     else if (is('k-edit') && item) startEdit(w, item);
     else if (is('k-ecancel') && item) endEdit(item);
     else if (is('k-delete') && item) void act(w, target!, () => deleteOwn(w, item, target!));
-    else if (is('k-more')) void refresh(w, true).catch(() => say(w, w.s.failed));
+    else if (is('k-more')) void refresh(w, true).catch(() => say(w, w.view.t('error.network')));
     else return;
     event.preventDefault();
   });
@@ -66,7 +91,7 @@ function wire(w: Widget): void {
   form.addEventListener('input', (event) => {
     if ((event.target as HTMLTextAreaElement).name !== 'body') return;
     clearTimeout(typing);
-    typing = setTimeout(() => updatePreview(w).catch(() => say(w, w.s.failed)), 500);
+    typing = setTimeout(() => updatePreview(w).catch(() => say(w, w.view.t('error.network'))), 500);
   });
 }
 
@@ -87,36 +112,43 @@ async function openPermalink(w: Widget): Promise<void> {
 }
 
 async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<void> {
-  const lang = pickLang(container.dataset.kommentarLang ?? container.closest('[lang]')?.getAttribute('lang'));
+  const tag = container.dataset.kommentarLang ?? container.closest('[lang]')?.getAttribute('lang') ?? '';
   const prerendered = container.querySelector<HTMLElement>(':scope > .kommentar');
   let site = container.dataset.kommentarSite;
+  // Asked at once, beside the thread: the first comment waits for neither.
+  const text = loadText(tag, site);
+  // Until (or unless) the messages arrive, the one text the script carries.
+  let t: Translate = () => KOMMENTAR_OFFLINE[tag.toLowerCase().split('-')[0]!] ?? KOMMENTAR_OFFLINE.en!;
+  text.then(
+    (loaded) => {
+      t = loaded.t;
+      if (!prerendered && !container.firstElementChild) container.innerHTML = `<p class="k-loading" role="status">${t('widget.loading')}</p>`;
+    },
+    () => {},
+  );
   try {
-    const view = {
-      server,
-      site: (site ||= await defaultSite()),
-      uri: container.dataset.kommentarThread || location.pathname,
-      lang,
-      now: Date.now(),
-    };
+    site ||= await defaultSite();
+    const uri = container.dataset.kommentarThread || location.pathname;
+    const view = { server, site, uri, now: Date.now() };
     if (prerendered) {
       // Adopted in place: the server is asked only whether anything changed since the prerender.
-      const w = createWidget(prerendered, view, prerendered.dataset.etag ?? null);
+      const { lang, messages, t } = await text;
+      const w = createWidget(prerendered, { ...view, lang, t }, messages, prerendered.dataset.etag ?? null);
       followHostTheme(prerendered, container);
       wire(w);
       await refresh(w);
       await openPermalink(w);
       return;
     }
-    container.innerHTML = `<p class="k-loading" role="status">${STRINGS[lang].loading}</p>`;
-    const [root] = await Promise.all([fetchMarkup(view.site, view.uri, lang, container.dataset.kommentarPageSize || String(PAGE_SIZE)), styles]);
-    const w = createWidget(root, view, null);
+    const [root, { lang, messages, t }] = await Promise.all([fetchMarkup(site, uri, tag, container.dataset.kommentarPageSize || String(PAGE_SIZE)), text, styles]);
+    const w = createWidget(root, { ...view, lang, t }, messages, null);
     wire(w);
-    personalise(root, lang);
+    personalise(root, w.view);
     container.replaceChildren(root);
     followHostTheme(root, container);
     await openPermalink(w);
   } catch (error) {
-    const message = await explainFailure(server, site ?? '', STRINGS[lang], error);
+    const message = await explainFailure(server, site ?? '', t, error);
     if (!prerendered) container.innerHTML = `<p class="k-loading" role="status">${message}</p>`;
   }
 }

@@ -11,13 +11,13 @@ const article = (item: HTMLElement) => item.querySelector<HTMLElement>(':scope >
 export function startEdit(w: Widget, item: HTMLElement): void {
   const own = ownComment(commentId(item));
   if (!own) {
-    say(w, w.s.editClosed, true);
+    say(w, w.view.t('error.edit_window_closed'), true);
     return;
   }
   const text = article(item).querySelector<HTMLElement>('.k-text')!;
   if (text.hidden) return;
   text.hidden = true;
-  text.insertAdjacentHTML('afterend', renderEditForm(w.view.lang, own.body));
+  text.insertAdjacentHTML('afterend', renderEditForm(w.view.t, own.body));
   article(item).querySelector('textarea')!.focus();
 }
 
@@ -33,13 +33,13 @@ async function change(w: Widget, item: HTMLElement, form: HTMLFormElement, body?
   const id = commentId(item);
   const own = ownComment(id);
   if (!own) {
-    say(w, w.s.editClosed, true);
+    say(w, w.view.t('error.edit_window_closed'), true);
     return false;
   }
   const answer = await call(`${w.view.server}/api/v1/comments/${id}`, body === undefined ? 'DELETE' : 'PATCH', body === undefined ? undefined : { body }, { 'X-Edit-Token': own.token });
   // 202: an edit of a public comment awaits moderation; the thread keeps the approved text meanwhile.
   if (answer.status !== 200 && answer.status !== 202) {
-    showAnswerError(w, form, answer.data);
+    showAnswerError(w, form, answer);
     return false;
   }
   saveOwnComment(id, body === undefined ? null : { ...own, body });
@@ -52,7 +52,7 @@ export async function saveEdit(w: Widget, form: HTMLFormElement): Promise<void> 
   const item = form.closest<HTMLElement>('.k-c')!;
   const result = await change(w, item, form, (form.elements.namedItem('body') as HTMLTextAreaElement).value);
   if (!result) return;
-  say(w, result === 'pending' ? w.s.editPending : w.s.updated);
+  say(w, w.view.t(result === 'pending' ? 'widget.editPending' : 'widget.updated'));
   await focusComment(w, commentId(item));
 }
 
@@ -60,8 +60,8 @@ export async function saveEdit(w: Widget, form: HTMLFormElement): Promise<void> 
 export async function deleteOwn(w: Widget, item: HTMLElement, button: HTMLElement): Promise<void> {
   if (!button.classList.contains('k-armed')) {
     button.classList.add('k-armed');
-    button.textContent = w.s.confirmDelete;
+    button.textContent = w.view.t('widget.confirmDelete');
   } else if (await change(w, item, w.form)) {
-    say(w, w.s.removed, true);
+    say(w, w.view.t('widget.removed'), true);
   }
 }

@@ -6,7 +6,6 @@
  * thread therefore causes no re-layout.
  */
 import type { PublicComment } from '../../comments/public.js';
-import { STRINGS, plural, type Lang } from '../i18n/index.js';
 import { layoutThread, visibleCount, type DisplayNode } from '../layout.js';
 import { commentAnchor, commentStamp, countLabel, hiddenCount, renderArticle, renderItem, renderMore, renderOwnActions, renderReplies, type ThreadView } from '../markup.js';
 import { exactTime, relativeTime } from '../time.js';
@@ -39,7 +38,7 @@ export function syncThread(root: HTMLElement, comments: PublicComment[], view: T
   root.querySelector('.k-more-p')?.remove();
   const hidden = hiddenCount(roots, shown.length);
   if (hidden > 0) list.after(element(renderMore(hidden, shown.length, view)));
-  setText(root.querySelector('.k-count')!, countLabel(visibleCount(comments), view.lang));
+  setText(root.querySelector('.k-count')!, countLabel(visibleCount(comments), view.t));
 }
 
 function syncList(list: Element, nodes: DisplayNode[], view: ThreadView, items: Map<string, HTMLElement>): void {
@@ -58,7 +57,7 @@ function syncList(list: Element, nodes: DisplayNode[], view: ThreadView, items: 
     let replies = item.querySelector(':scope > .k-sub');
     if (node.children.length > 0) {
       if (!replies) item.append((replies = element(renderReplies({ ...node, children: [] }, view))));
-      setText(replies.firstElementChild!, plural(STRINGS[view.lang].replies, node.replies));
+      setText(replies.firstElementChild!, view.t('widget.replies', { n: node.replies }));
       syncList(replies.lastElementChild!, node.children, view, items);
     } else {
       replies?.remove();
@@ -76,7 +75,7 @@ function syncList(list: Element, nodes: DisplayNode[], view: ThreadView, items: 
  * now with exact times in the reader's time zone, and edit and delete buttons
  * on their own comments while the edit window is open.
  */
-export function personalise(root: HTMLElement, lang: Lang): void {
+export function personalise(root: HTMLElement, { lang, t }: ThreadView): void {
   const now = Date.now();
   for (const time of root.querySelectorAll('time[datetime]')) {
     const iso = time.getAttribute('datetime')!;
@@ -85,6 +84,6 @@ export function personalise(root: HTMLElement, lang: Lang): void {
   }
   for (const item of root.querySelectorAll('li.k-c')) {
     const actions = item.querySelector(':scope > .k-art .k-act');
-    if (actions && !actions.querySelector('.k-edit') && ownComment(commentId(item))) actions.insertAdjacentHTML('beforeend', renderOwnActions(lang));
+    if (actions && !actions.querySelector('.k-edit') && ownComment(commentId(item))) actions.insertAdjacentHTML('beforeend', renderOwnActions(t));
   }
 }

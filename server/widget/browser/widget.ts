@@ -1,7 +1,7 @@
 /** One mounted thread: its elements and view, plus the small helpers every interaction shares. */
-import { STRINGS, type Strings } from '../i18n/index.js';
-import type { ThreadView } from '../markup.js';
-import { diagnose, fetchThread, type ApiErrorBody } from './api.js';
+import { errorKey } from '../error-key.js';
+import type { ThreadView, Translate } from '../markup.js';
+import { diagnose, fetchThread, type Answer } from './api.js';
 import { personalise, syncThread } from './thread.js';
 
 /** A mounted thread and what every interaction with it needs. */
@@ -9,7 +9,8 @@ export interface Widget {
   root: HTMLElement;
   form: HTMLFormElement;
   view: ThreadView;
-  s: Strings;
+  /** The downloaded messages behind `view.t`: which error messages exist. */
+  messages: object;
   /** ETag of the list on screen; null when it did not come from the API. */
   etag: string | null;
   /** Top-level threads on screen; the rest wait behind "show N more". */
@@ -17,9 +18,9 @@ export interface Widget {
 }
 
 /** Ties the widget to a thread's root element (prerendered or mounted). */
-export function createWidget(root: HTMLElement, view: ThreadView, etag: string | null): Widget {
+export function createWidget(root: HTMLElement, view: ThreadView, messages: object, etag: string | null): Widget {
   const more = root.querySelector<HTMLElement>('.k-more');
-  return { root, form: root.querySelector('.k-form')!, view, s: STRINGS[view.lang], etag, limit: more ? Number(more.dataset.shown) : Infinity };
+  return { root, form: root.querySelector('.k-form')!, view, messages, etag, limit: more ? Number(more.dataset.shown) : Infinity };
 }
 
 /** Asks the server whether the thread changed and updates the screen if it did (`all`: also shows every top-level thread); rejects when it cannot tell. */
@@ -32,7 +33,7 @@ export async function refresh(w: Widget, all = false): Promise<void> {
   } else if (answer.status !== 304) {
     throw new Error(answer.data?.error?.message ?? `HTTP ${answer.status}`);
   }
-  personalise(w.root, w.view.lang);
+  personalise(w.root, w.view);
 }
 
 /** Shows a message in the form's live region; `focus` moves the reader there too. */
@@ -50,10 +51,10 @@ export function say(w: Widget, text: string, focus = false): void {
  * not set up for the server (the blogger finds the exact fix in the console),
  * else "cannot be reached".
  */
-export async function explainFailure(server: string, site: string, s: Strings, error: unknown): Promise<string> {
+export async function explainFailure(server: string, site: string, t: Translate, error: unknown): Promise<string> {
   const fix = await diagnose(server, site);
   console.error('[kommentar]', fix ?? error);
-  return fix ? s.unavailable : s.failed;
+  return t(fix ? 'widget.unavailable' : 'error.network');
 }
 
 /**
@@ -66,7 +67,7 @@ export async function act(w: Widget, button: HTMLButtonElement, action: () => Pr
   try {
     await action();
   } catch (error) {
-    say(w, await explainFailure(w.view.server, w.view.site, w.s, error), true);
+    say(w, await explainFailure(w.view.server, w.view.site, w.view.t, error), true);
   } finally {
     button.disabled = false;
   }
@@ -106,13 +107,14 @@ export function showError(w: Widget, form: HTMLFormElement, message: string, fie
     say(w, message, true);
     return;
   }
-  slot.textContent = message.replace(`${field}: `, '');
+  slot.textContent = message;
   slot.hidden = false;
   input.setAttribute('aria-invalid', 'true');
   input.focus();
 }
 
-/** The error of a failed answer at its field, or the generic "cannot reach the server". */
-export function showAnswerError(w: Widget, form: HTMLFormElement, data: ApiErrorBody | null): void {
-  showError(w, form, data?.error?.message ?? w.s.failed, data?.error?.field);
+/** The reader's own message for a refused request (by its `code`, and `field`), shown at that field. */
+export function showAnswerError(w: Widget, form: HTMLFormElement, { data, retry }: Answer<unknown>): void {
+  const error = data?.error;
+  showError(w, form, w.view.t(errorKey(w.messages, error?.code, error?.field), { n: retry }), error?.field);
 }
