@@ -92,7 +92,7 @@ export const de: Catalogue = {
   'page.thread.returnToPost': 'Zurück zum Beitrag',
   'page.thread.mentionedBy': 'Erwähnt von',
   'page.formError.title': 'Dein Kommentar wurde nicht gesendet',
-  'page.formError.keepText': 'Geh mit der Zurück-Taste deines Browsers zurück: Dein Text steht noch im Formular.',
+  'page.formError.keepText': 'Mit „Zurück“ im Browser kommst du zum Formular: Dein Text steht noch darin.',
 
 
   // ── email. ──
