@@ -15,7 +15,7 @@ process.chdir(root);
 
 /**
  * The widget's browser-only code, which buildWidget() bundles on its own. The rest of
- * server/widget (markup.ts, layout.ts, time.ts, i18n/) is plain TypeScript transpiled
+ * server/widget (markup.ts, layout.ts, time.ts, …) is plain TypeScript transpiled
  * like the server, because the thread page and the Eleventy prerender render with it.
  */
 const BROWSER_ONLY = [join('server', 'widget', 'browser')];

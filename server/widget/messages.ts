@@ -12,7 +12,7 @@ import { formatMessage } from '../i18n/message.js';
 import { messagesUnder } from '../i18n/translate.js';
 
 /** The catalogue sections the widget needs in the browser. */
-export const WIDGET_SECTIONS = ['widget.', 'error.'] as const;
+const WIDGET_SECTIONS = ['widget.', 'error.'] as const;
 
 export interface MessagesAnswer {
   /** `{ "lang", "messages" }` as JSON. */

@@ -8,6 +8,7 @@
 import type { Lang } from '../../i18n/languages.js';
 import { formatMessage, type Message } from '../../i18n/message.js';
 import type { Translate } from '../markup.js';
+import { call } from './api.js';
 import { endReply, prepareForm, send, startReply, togglePreview, updatePreview } from './compose.js';
 import { deleteOwn, endEdit, saveEdit, startEdit } from './own.js';
 import { element, personalise } from './thread.js';
@@ -47,9 +48,10 @@ interface Text {
  */
 function loadText(tag: string, site = ''): Promise<Text> {
   const query = new URLSearchParams({ v: KOMMENTAR_MESSAGES_VERSION, lang: tag.toLowerCase(), site });
-  return fetch(`${server}/widget/messages.json?${query}`, { credentials: 'omit' })
-    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`messages: HTTP ${response.status}`))))
-    .then(({ lang, messages }: Text) => ({ lang, messages, t: (key, vars) => formatMessage(messages[key] ?? '', lang, vars) }));
+  return call<Omit<Text, 't'>>(`${server}/widget/messages.json?${query}`).then(({ data }) => {
+    const { lang, messages } = data ?? {};
+    return messages && lang ? { lang, messages, t: (key, vars) => formatMessage(messages[key] ?? '', lang, vars) } : Promise.reject(new Error('no messages'));
+  });
 }
 
 let onlySite: Promise<string> | undefined;

@@ -107,6 +107,7 @@ export function showError(w: Widget, form: HTMLFormElement, message: string, fie
     say(w, message, true);
     return;
   }
+  say(w, ''); // no "Sending…" left beside the error
   slot.textContent = message;
   slot.hidden = false;
   input.setAttribute('aria-invalid', 'true');
