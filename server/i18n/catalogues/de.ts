@@ -59,7 +59,7 @@ export const de: Catalogue = {
   'error.rate_limited': { one: 'Du schreibst schneller, als diese Website erlaubt. Bitte versuch es in {n} Sekunde noch einmal.', other: 'Du schreibst schneller, als diese Website erlaubt. Bitte versuch es in {n} Sekunden noch einmal.' },
   'error.forbidden_origin': 'Von dieser Seite aus können keine Kommentare gesendet werden. Das kann nur der Autor der Website beheben.',
   'error.unknown_site': 'Diese Seite ist nicht für Kommentare eingerichtet.',
-  'error.spam_suspected': 'Das Formular sieht aus, als hätte ein Roboter es ausgefüllt: Ein Feld, das leer bleiben soll, wurde ausgefüllt (vielleicht von deinem Browser). Bitte lade die Seite neu und sende noch einmal.',
+  'error.spam_suspected': 'Das Formular sieht aus, als hätte ein Roboter es ausgefüllt: Ein Feld, das leer bleiben soll, enthält etwas (vielleicht hat es dein Browser eingetragen). Bitte lade die Seite neu und sende noch einmal.',
   'error.too_fast': 'Das ging schnell! Warte bitte einen Moment und sende dann noch einmal.',
   'error.invalid_form': 'Das Formular konnte nicht gelesen werden. Bitte lade die Seite neu und versuch es noch einmal.',
   'error.invalid_parent': 'Den Kommentar, auf den du antwortest, gibt es nicht mehr.',

@@ -124,7 +124,7 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
   text.then(
     (loaded) => {
       t = loaded.t;
-      if (!prerendered && !container.firstElementChild) container.innerHTML = `<p class="k-loading" role="status">${t('widget.loading')}</p>`;
+      if (!container.firstElementChild) container.innerHTML = `<p class="k-loading" role="status">${t('widget.loading')}</p>`;
     },
     () => {},
   );
@@ -134,24 +134,27 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
     const view = { server, site, uri, now: Date.now() };
     if (prerendered) {
       // Adopted in place: the server is asked only whether anything changed since the prerender.
+      followHostTheme(prerendered, container);
       const { lang, messages, t } = await text;
       const w = createWidget(prerendered, { ...view, lang, t }, messages, prerendered.dataset.etag ?? null);
-      followHostTheme(prerendered, container);
       wire(w);
       await refresh(w);
       await openPermalink(w);
       return;
     }
-    const [root, { lang, messages, t }] = await Promise.all([fetchMarkup(site, uri, tag, container.dataset.kommentarPageSize || String(PAGE_SIZE)), text, styles]);
+    // The server's markup is in the page's language already: on screen at once, wired once the messages are in.
+    const [root] = await Promise.all([fetchMarkup(site, uri, tag, container.dataset.kommentarPageSize || String(PAGE_SIZE)), styles]);
+    container.replaceChildren(root);
+    followHostTheme(root, container);
+    const { lang, messages, t } = await text;
     const w = createWidget(root, { ...view, lang, t }, messages, null);
     wire(w);
     personalise(root, w.view);
-    container.replaceChildren(root);
-    followHostTheme(root, container);
     await openPermalink(w);
   } catch (error) {
     const message = await explainFailure(server, site ?? '', t, error);
-    if (!prerendered) container.innerHTML = `<p class="k-loading" role="status">${message}</p>`;
+    // A thread on screen stays readable (and its form posts without JavaScript).
+    if (!container.querySelector(':scope > .kommentar')) container.innerHTML = `<p class="k-loading" role="status">${message}</p>`;
   }
 }
 
