@@ -42,7 +42,8 @@ describe.skipIf(!chromiumPath)('a page whose origin is not in origins', () => {
   it('in German too', async () => {
     const page = await browser.page();
     await page.goto(`${setup.blog.url}/de/posts/x/`);
-    await page.waitForFunction(() => !/Lade|Loading/.test(document.querySelector('[data-kommentar-thread]')?.textContent ?? 'Lade'));
+    // Empty until the messages are in, then "loading", then the note.
+    await page.waitForFunction(() => /^(?!.*Lade)./.test(document.querySelector('[data-kommentar-thread]')?.textContent ?? ''));
     expect(await page.textContent('[data-kommentar-thread]')).toBe('Kommentare sind hier nicht verfügbar.');
     await page.close();
   });
@@ -51,7 +52,7 @@ describe.skipIf(!chromiumPath)('a page whose origin is not in origins', () => {
     browser.errors.length = 0;
     const page = await browser.page();
     await page.goto(`${setup.blog.url}/nowhere/x/`);
-    await page.waitForFunction(() => !/Loading/.test(document.querySelector('[data-kommentar-thread]')?.textContent ?? 'Loading'));
+    await page.waitForFunction(() => /^(?!.*Loading)./.test(document.querySelector('[data-kommentar-thread]')?.textContent ?? ''));
     expect(await page.textContent('[data-kommentar-thread]')).toBe('Comments are unavailable here.');
     expect(browser.errors.join('\n')).toContain('there is no site "nowhere" on this server');
     await page.close();
