@@ -27,7 +27,8 @@ export function conversationShareOf(row: Pick<MonthlyRow, 'postsStarted' | 'conv
 
 const WIDTH = 220;
 const HEIGHT = 130;
-const LEFT = 34;
+/** Room for the top value on the left: "100 %" with the space French and German put before the sign. */
+const LEFT = 42;
 const TOP = 26;
 const BOTTOM = 22;
 

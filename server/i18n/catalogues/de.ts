@@ -156,7 +156,7 @@ export const de: Catalogue = {
   'report.text.deepest': 'tiefste Antwort auf Ebene {n}',
   'report.text.noSecondRound': 'noch keine zweite Runde',
   'report.text.noReplies': 'noch keine Antworten zwischen Personen',
-  'report.text.openForYou': '{n} offen für dich',
+  'report.text.openForYou': { one: '{n} offen für dich', other: '{n} offen für dich' },
   'report.text.noAnswerNeeded': '{n} keine Antwort nötig',
   'report.text.more': '… und {n} weitere (alle mit --json oder --csv)',
   'report.text.secondRound': 'Eine zweite Runde: {meaning}',

@@ -162,7 +162,7 @@ export const en = {
   'report.text.deepest': 'deepest reply at level {n}',
   'report.text.noSecondRound': 'no second round yet',
   'report.text.noReplies': 'no replies between people yet',
-  'report.text.openForYou': '{n} open for you',
+  'report.text.openForYou': { one: '{n} open for you', other: '{n} open for you' },
   'report.text.noAnswerNeeded': '{n} no answer needed',
   'report.text.more': '… and {n} more (use --json or --csv for all)',
   'report.text.secondRound': 'A second round: {meaning}',

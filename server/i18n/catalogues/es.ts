@@ -157,7 +157,7 @@ export const es: Catalogue = {
   'report.text.deepest': 'respuesta más profunda en el nivel {n}',
   'report.text.noSecondRound': 'aún sin segunda ronda',
   'report.text.noReplies': 'aún sin respuestas entre personas',
-  'report.text.openForYou': '{n} pendientes para ti',
+  'report.text.openForYou': { one: '{n} pendiente para ti', other: '{n} pendientes para ti', many: '{n} pendientes para ti' },
   'report.text.noAnswerNeeded': '{n} sin necesidad de respuesta',
   'report.text.more': '… y {n} más (usa --json o --csv para verlas todas)',
   'report.text.secondRound': 'Una segunda ronda: {meaning}',

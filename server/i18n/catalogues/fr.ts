@@ -157,7 +157,7 @@ export const fr: Catalogue = {
   'report.text.deepest': 'réponse la plus profonde au niveau {n}',
   'report.text.noSecondRound': 'pas encore de second tour',
   'report.text.noReplies': 'pas encore de réponses entre personnes',
-  'report.text.openForYou': '{n} en attente de vous',
+  'report.text.openForYou': { one: '{n} en attente de vous', other: '{n} en attente de vous', many: '{n} en attente de vous' },
   'report.text.noAnswerNeeded': '{n} sans réponse nécessaire',
   'report.text.more': '… et {n} de plus (--json ou --csv pour tout voir)',
   'report.text.secondRound': 'Un second tour : {meaning}',
