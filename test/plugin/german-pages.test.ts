@@ -11,6 +11,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { hashPassword } from '../../server/desk/password.js';
+import { DESK_PASSWORD, DeskClient } from '../desk/desk-client.js';
 import { chromiumPath, launchBrowser, type Browser } from '../helpers/browser.js';
 import { ADMIN_TOKEN } from '../helpers/server.js';
 import { buildSite, page, startSeededServer, type SeededServer } from './helpers.js';
@@ -24,7 +26,7 @@ let warnings: string[];
 
 beforeAll(async () => {
   siteDir = mkdtempSync(join(tmpdir(), 'kommentar-de-'));
-  seeded = await startSeededServer({ env: { KOMMENTAR_STATIC_ROOT: siteDir }, config: { sites: [{ id: 'example', lang: 'de', authorName: 'Mara' }] } });
+  seeded = await startSeededServer({ env: { KOMMENTAR_STATIC_ROOT: siteDir }, config: { sites: [{ id: 'example', lang: 'de', authorName: 'Mara' }], adminPasswordHash: await hashPassword(DESK_PASSWORD) } });
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   try {
     await buildSite(seeded, 'de', { output: siteDir, token: ADMIN_TOKEN, lang: 'tlh' });
@@ -59,6 +61,22 @@ describe('dialogue pages for a German site with an unknown plugin lang', () => {
   });
 });
 
+describe('the desk report page of a German site', () => {
+  // The site's `lang` until the desk has a language setting of its own (#17).
+  it('names every measure, shape and heading in German', async () => {
+    const desk = new DeskClient(seeded.server);
+    await desk.login();
+    const html = await desk.page('/admin/report');
+    expect(html).toContain('<h1>Dialogbericht</h1>');
+    expect(html).toContain('Du bist mit');
+    expect(html).toContain('<h2>Auf einen Blick</h2>');
+    expect(html).toMatch(/<strong>Gespräch: \d+<\/strong> <span class="meta">Mindestens eine zweite Runde/);
+    expect(html).toContain('title="Antworten auf eine Antwort zum eigenen Kommentar: A schrieb, B antwortete, A antwortete B. Null heißt: Niemand ging hin und her.">Zweite Runden (A → B → A)</th>');
+    const report = html.slice(html.indexOf('<h1>'));
+    expect(report).not.toMatch(/At a glance|Second rounds|Dialogue report|What the numbers mean|Month by month/);
+  });
+});
+
 describe.skipIf(!chromiumPath)('German dialogue pages at 360 px in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -68,13 +86,13 @@ describe.skipIf(!chromiumPath)('German dialogue pages at 360 px in Chromium', ()
   afterAll(() => browser?.close());
 
   /** Runs in the page: every box whose text is wider than the box, every chart text outside its drawing, and the page's width. */
-  function overflows() {
+  function overflows(root: string) {
     // Text for screen readers only (a 1 px clipped box, e.g. captions and a phone's table headers) is meant to be clipped.
     const srOnly = (el: Element): boolean => {
       for (let at: Element | null = el; at; at = at.parentElement) if (getComputedStyle(at).clip !== 'auto') return true;
       return false;
     };
-    const boxes = [...document.querySelectorAll('.kommentar-report :is(h1,h2,h3,p,li,dt,dd,th,td,summary,caption,figcaption,a,span,strong,b,label,button)')]
+    const boxes = [...document.querySelectorAll(`${root} :is(h1,h2,h3,p,li,dt,dd,th,td,summary,caption,figcaption,a,span,strong,b,label,button)`)]
       .filter((el) => getComputedStyle(el).display !== 'inline' && el.clientWidth > 0 && !srOnly(el))
       .filter((el) => el.scrollWidth > el.clientWidth + 1)
       .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}" ${el.scrollWidth}>${el.clientWidth}`);
@@ -89,16 +107,26 @@ describe.skipIf(!chromiumPath)('German dialogue pages at 360 px in Chromium', ()
     return [...boxes, ...outside, ...wider];
   }
 
-  for (const [name, path] of [['dialogue', '/dialogue/'], ['dialogue-post', `/dialogue${BREAD}`]] as const) {
+  const pages = [
+    ['dialogue', '/dialogue/', '.kommentar-report'],
+    ['dialogue-post', `/dialogue${BREAD}`, '.kommentar-report'],
+    ['desk-report', '/admin/report', 'main'],
+  ] as const;
+  for (const [name, path, root] of pages) {
     it(`${name}: no label, table cell or chart text overflows, every table opened`, { timeout: 90_000 }, async () => {
       const tab = await browser.page();
       await tab.setViewportSize({ width: 360, height: 760 });
+      if (name === 'desk-report') {
+        await tab.goto(`${seeded.server.url}/admin/login`);
+        await tab.locator('input[type=password]').fill(DESK_PASSWORD);
+        await Promise.all([tab.waitForURL(`${seeded.server.url}/admin`), tab.locator('form button[type=submit]').first().click()]);
+      }
       await tab.goto(seeded.server.url + path);
       await tab.waitForLoadState('load');
-      expect(await tab.evaluate(() => document.documentElement.lang)).toBe('de');
+      if (name !== 'desk-report') expect(await tab.evaluate(() => document.documentElement.lang)).toBe('de');
       // The closed tables (chart data, glossary) are where long German words would hide.
       await tab.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
-      expect(await tab.evaluate(overflows)).toEqual([]);
+      expect(await tab.evaluate(overflows, root)).toEqual([]);
       if (process.env.KOMMENTAR_SCREENSHOTS === '1') await tab.screenshot({ path: `${SHOTS}/${name}-360.png`, fullPage: true });
       await tab.close();
       expect(browser.errors).toEqual([]);
