@@ -8,7 +8,7 @@ import { renderCommentsSection } from '../../plugin/comments-section.js';
 import { resolveOptions } from '../../plugin/options.js';
 import { emptySiteData } from '../../plugin/site-data.js';
 
-const build = (lang: 'en' | 'de') => new KommentarBuild(resolveOptions({ server: 'https://comments.example', site: 'blog', lang }), emptySiteData());
+const build = (lang: 'en' | 'de') => new KommentarBuild({ ...resolveOptions({ server: 'https://comments.example', site: 'blog' }), lang }, emptySiteData());
 
 describe('the prerendered comment section', () => {
   it("speaks the page's language when Kommentar has it", () => {
