@@ -119,13 +119,10 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
   let site = container.dataset.kommentarSite;
   // Asked at once, beside the thread: the first comment waits for neither.
   const text = loadText(tag, site);
-  // Until (or unless) the messages arrive, the one text the script carries.
-  let t: Translate = () => KOMMENTAR_OFFLINE[tag.toLowerCase().split('-')[0]!] ?? KOMMENTAR_OFFLINE.en!;
+  // When the messages cannot be loaded: the one text the script carries.
+  const offline: Translate = () => KOMMENTAR_OFFLINE[tag.toLowerCase().split('-')[0]!] ?? KOMMENTAR_OFFLINE.en!;
   text.then(
-    (loaded) => {
-      t = loaded.t;
-      if (!container.firstElementChild) container.innerHTML = `<p class="k-loading" role="status">${t('widget.loading')}</p>`;
-    },
+    ({ t }) => container.firstElementChild || (container.innerHTML = `<p class="k-loading" role="status">${t('widget.loading')}</p>`),
     () => {},
   );
   try {
@@ -152,6 +149,8 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
     personalise(root, w.view);
     await openPermalink(w);
   } catch (error) {
+    // The messages may still be on their way when the thread fails.
+    const { t } = await text.catch(() => ({ t: offline }));
     const message = await explainFailure(server, site ?? '', t, error);
     // A thread on screen stays readable (and its form posts without JavaScript).
     if (!container.querySelector(':scope > .kommentar')) container.innerHTML = `<p class="k-loading" role="status">${message}</p>`;
