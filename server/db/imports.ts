@@ -94,7 +94,7 @@ export async function takenCommentIds(db: Queryable, ids: number[]): Promise<num
 }
 
 /** A comment row as an import writes it, id and parent already assigned. */
-export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'editTokenHash' | 'pageTitle' | 'identityKey' | 'pendingEdit' | 'source' | 'sourceUrl'> & {
+export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'threadLang' | 'editTokenHash' | 'pageTitle' | 'pageLang' | 'identityKey' | 'pendingEdit' | 'source' | 'sourceUrl'> & {
   importSource: string;
   importId: string;
   /** Hash of the source text, so a re-import can spot a changed comment without converting it again. */

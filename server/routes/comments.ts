@@ -41,6 +41,7 @@ function formToInput(fields: FormFields) {
     title: fields.title === undefined ? undefined : form('title'),
     notify: ['on', '1', 'true'].includes(form('notify')),
     identity: form('identity') || undefined,
+    lang: form('lang') || undefined,
   };
 }
 
