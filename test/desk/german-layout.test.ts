@@ -64,7 +64,7 @@ describe.skipIf(!chromiumPath)('the German desk and email pages at 360 px', () =
     for (const [name, body] of [
       ['Dora', 'Mit welchem Objektiv hast du die Nachtaufnahmen gemacht?'],
       ['Egon', 'Billige Uhren hier!!!'],
-    ]) {
+    ] as const) {
       const response = await post('fotos', { uri: '/nacht/', title: 'Nachtaufnahmen ohne Stativ', body, name, identity: `identity-of-${name.toLowerCase()}-0123456789` });
       expect(response.status).toBe(202);
     }
