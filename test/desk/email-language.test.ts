@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findThread } from '../../server/db/threads.js';
-import { json, startTestServer, type TestServer } from '../helpers/server.js';
+import { ADMIN_TOKEN, json, startTestServer, type TestServer } from '../helpers/server.js';
 import { outboxDrained } from './desk-client.js';
 import { startMailbox, type Mailbox, type ReceivedMail } from './mailbox.js';
 
@@ -19,7 +19,10 @@ beforeAll(async () => {
   server = await startTestServer({
     config: {
       // The site's own language is Spanish: what a thread without a known language gets.
-      sites: [{ id: 'blog', title: 'Das Blog', origins: [ORIGIN], lang: 'es' }],
+      sites: [
+        { id: 'blog', title: 'Das Blog', origins: [ORIGIN], lang: 'es' },
+        { id: 'queue', title: 'Moderiert', origins: ['https://queue.example'], lang: 'es', moderation: 'all' },
+      ],
       smtp: { host: '127.0.0.1', port: mailbox.port, from: 'Kommentar <comments@blog.example>', authorAddress: AUTHOR },
     },
   });
@@ -133,6 +136,27 @@ describe('emails in the language of the thread', () => {
     expect((await findThread(server.ctx.db, 'blog', '/form/'))?.lang).toBe('de');
     const author = await mailTo(AUTHOR, 'Über das Formular');
     expect(author.subject).toBe('[Das Blog] Neuer Kommentar: Gert zu „/form/“');
+    await outboxDrained(server);
+  });
+
+  it('a pending comment mails in its page language; its thread takes that language only once it is approved', async () => {
+    const posted = await server.api('/api/v1/comments', json('POST', { site: 'queue', uri: '/wartet/', title: 'Wartend', body: 'Bitte freischalten', name: 'Ilse', lang: 'de' }));
+    expect(posted.status).toBe(202);
+    const { comment } = (await posted.json()) as { comment: { id: number } };
+    const notice = await mailTo(AUTHOR, 'Bitte freischalten');
+    // A pending comment's page title does not name the thread yet, so the notice names the path.
+    expect(notice.subject).toBe('[Moderiert] Freischalten: Ilse zu „/wartet/“');
+    expect(notice.text).toContain('wartet auf Freischaltung:');
+    expect((await findThread(server.ctx.db, 'queue', '/wartet/'))?.lang).toBeNull();
+
+    const approved = await fetch(`${server.url}/admin/moderation`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ site: 'queue', act: `approve:${comment.id}` }),
+    });
+    expect(approved.status).toBe(303);
+    expect((await findThread(server.ctx.db, 'queue', '/wartet/'))?.lang).toBe('de');
     await outboxDrained(server);
   });
 
