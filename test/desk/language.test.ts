@@ -82,7 +82,7 @@ describe('the desk language', () => {
     expect(inbox).toMatch(/>\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} UTC</);
     expect(inbox).not.toMatch(/Addressed to you|Answer as|Log out/);
     expect(await desk.page('/admin/moderation')).toContain('Nichts freizuschalten.');
-    expect(await desk.page('/admin/deliveries')).toContain('Gespräche anderswo');
+    expect(await desk.page('/admin/deliveries')).toContain('Diskussionen anderswo');
 
     // A refusal now speaks German too, and the choice stays.
     const refused = await choose(desk, 'klingon');

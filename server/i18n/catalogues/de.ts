@@ -166,7 +166,7 @@ export const de: Catalogue = {
   'desk.outbox.status.queued': 'neuer Versuch folgt',
   'desk.outbox.status.sent': 'gesendet',
   'desk.outbox.status.failed': 'fehlgeschlagen',
-  'desk.elsewhere.heading': 'Gespräche anderswo',
+  'desk.elsewhere.heading': 'Diskussionen anderswo',
   'desk.elsewhere.empty': 'Keine syndizierten Kopien: Trag im Front Matter eines Beitrags {key}-URLs ein.',
   'desk.elsewhere.notYet': 'noch nicht',
   'desk.elsewhere.fetch': 'Jetzt abrufen',
