@@ -109,7 +109,7 @@ describe('logs', () => {
     expect(requests.length).toBe(11); // every request this test made
     for (const entry of requests) expect(Object.keys(entry).sort()).toEqual(expect.arrayContaining(['level', 'method', 'ms', 'path', 'status', 'time']));
     expect(requests).toContainEqual(expect.objectContaining({ method: 'POST', path: '/api/v1/comments', status: 201 }));
-    expect(requests).toContainEqual(expect.objectContaining({ method: 'GET', path: '/notifications/confirm', query: { a: '[removed]', sig: '[removed]' }, status: 200 }));
+    expect(requests).toContainEqual(expect.objectContaining({ method: 'GET', path: '/notifications/confirm', query: { a: '[removed]', sig: '[removed]', lang: '[removed]' }, status: 200 }));
     expect(requests).toContainEqual(expect.objectContaining({ path: '/api/v1/comments', query: { site: 'blog', uri: '/posts/logs/', token: '[removed]' } }));
     expect(requests).toContainEqual(expect.objectContaining({ path: '/[email]', status: 404 }));
     const deliveries = entries.filter((entry) => entry.msg === 'delivery');

@@ -12,6 +12,7 @@ import { findSite } from '../../config.js';
 import { chosenDeskLanguage } from '../../desk/language.js';
 import { asApiError, type ApiError } from '../../http/errors.js';
 import type { Lang } from '../../i18n/languages.js';
+import { MAX_NESTING } from '../../render/markdown.js';
 import { chooseLanguage } from '../../i18n/negotiate.js';
 import { type Translator, translator } from '../../i18n/translate.js';
 import type { DeskEnv } from './env.js';
@@ -72,7 +73,9 @@ function deskMessage({ t }: Translator, { status, known }: Refusal): string {
     case 'rate_limited':
       return t('desk.error.rateLimited');
     case 'too_deeply_nested':
-      return t('desk.error.nested');
+      return t('desk.error.nested', { max: MAX_NESTING });
+    case 'invalid_form':
+      return t('desk.error.form');
   }
   if (field === 'ids') return t('desk.error.select');
   if (field === 'lang') return t('desk.error.lang');
