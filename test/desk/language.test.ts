@@ -83,6 +83,10 @@ describe('the desk language', () => {
     expect(inbox).not.toMatch(/Addressed to you|Answer as|Log out/);
     expect(await desk.page('/admin/moderation')).toContain('Nichts freizuschalten.');
     expect(await desk.page('/admin/deliveries')).toContain('Diskussionen anderswo');
+    // The report page's shell (navigation, language choice) is the desk's too.
+    const report = await desk.page('/admin/report');
+    expect(report).toContain('<html lang="de">');
+    expect(report).toContain('aria-current="page">Bericht</a>');
 
     // A refusal now speaks German too, and the choice stays.
     const refused = await choose(desk, 'klingon');
