@@ -87,6 +87,7 @@ describe('the desk language', () => {
     const report = await desk.page('/admin/report');
     expect(report).toContain('<html lang="de">');
     expect(report).toContain('aria-current="page">Bericht</a>');
+    expect(report).toContain('<h1>Dialogbericht</h1>');
 
     // A refusal now speaks German too, and the choice stays.
     const refused = await choose(desk, 'klingon');
