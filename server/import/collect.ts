@@ -1,7 +1,7 @@
 /**
  * The sink every reader writes into. Each comment becomes at once what
- * Kommentar keeps of it: its Markdown (HTML converted in the pool while
- * reading goes on; skipped for comments an earlier import stored), a hash of
+ * Kommentar keeps of it: its Markdown (converted in the pool while reading
+ * goes on; skipped for comments an earlier import stored), a hash of
  * its source text, the author marker, the commenter key (the same HMAC as a
  * live comment's, so returning commenters are recognised) and no email unless
  * reply notifications need it. Raw addresses are dropped right here.
@@ -12,7 +12,6 @@ import type { CommentStatus } from '../db/comments.js';
 import { authorKey, commenterKey, normaliseEmail } from '../identity/identity.js';
 import { safeLinkUrl } from '../render/markdown.js';
 import type { ConvertPool } from './convert-pool.js';
-import { quickMarkdown } from './convert.js';
 import type { ImportedComment, ImportedThread, ImportSink, SkipReason, SourceText } from './types.js';
 
 /** A comment as the importer keeps it between reading and writing. */
@@ -154,11 +153,11 @@ export class Collector implements ImportSink {
     };
     this.comments.push(comment);
     if (deleted || this.stored.has(source.sourceId)) return;
-    const quick = quickMarkdown(source.text);
-    if (quick !== null) {
-      comment.body = quick;
+    if (source.text.kind === 'markdown') {
+      comment.body = source.text.text;
       return;
     }
+    // Even plain text converts in the pool: the main thread's time goes to parsing, which nothing else can do.
     this.batch.push({ comment, source: source.text });
     if (this.batch.length >= BATCH) this.flush();
   }

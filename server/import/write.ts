@@ -3,6 +3,7 @@
  * comments in plan order (parents before replies) in steps, each step's HTML
  * rendered in the convert pool while earlier steps are inserted.
  */
+import type { BulkTransaction } from '../db/bulk-transaction.js';
 import { insertImportRows, maxCommentId, takenCommentIds, threadIdsByUri, upsertThreads, type ImportRow, type Queryable } from '../db/imports.js';
 import type { ConvertPool } from './convert-pool.js';
 import type { ImportPlan, PlannedComment } from './plan.js';
@@ -58,7 +59,7 @@ function toRow(p: PlannedComment, threadId: number, html: string, importSource: 
 }
 
 /** Writes `plan`; returns whether an export's ids had to be renumbered. */
-export async function writePlan(db: Queryable, plan: ImportPlan, { site, importSource, pool, onWritten }: WriteOptions): Promise<boolean> {
+export async function writePlan(db: BulkTransaction, plan: ImportPlan, { site, importSource, pool, onWritten }: WriteOptions): Promise<boolean> {
   await upsertThreads(db, site, plan.threads);
   const threadIds = await threadIdsByUri(db, site);
   const { ids, renumbered } = await assignIds(db, plan.comments);
