@@ -66,7 +66,8 @@ export class Collector implements ImportSink {
   readonly threads: ImportedThread[] = [];
   readonly comments: CollectedComment[] = [];
   readonly skipped = new Map<SkipReason, number>();
-  private batch: { comment: CollectedComment; source: SourceText }[] = [];
+  /** Comments waiting for conversion, all of one source kind (a reader yields one). */
+  private batch: { kind: SourceText['kind']; comments: CollectedComment[]; texts: string[] } = { kind: 'html', comments: [], texts: [] };
   private readonly conversions: Promise<void>[] = [];
   private failure: Error | undefined;
   private readonly keys = { email: new Map<string, string | null>(), account: new Map<string, string | null>() };
@@ -158,19 +159,22 @@ export class Collector implements ImportSink {
       return;
     }
     // Even plain text converts in the pool: the main thread's time goes to parsing, which nothing else can do.
-    this.batch.push({ comment, source: source.text });
-    if (this.batch.length >= BATCH) this.flush();
+    if (this.batch.kind !== source.text.kind) this.flush();
+    this.batch.kind = source.text.kind;
+    this.batch.comments.push(comment);
+    this.batch.texts.push(source.text.text);
+    if (this.batch.texts.length >= BATCH) this.flush();
   }
 
   private flush(): void {
-    const batch = this.batch;
-    this.batch = [];
-    if (batch.length === 0) return;
+    const { kind, comments, texts } = this.batch;
+    this.batch = { kind, comments: [], texts: [] };
+    if (texts.length === 0) return;
     this.conversions.push(
-      this.pool.markdown(batch.map((entry) => entry.source)).then(
+      this.pool.markdown(kind, texts).then(
         (bodies) => {
           bodies.forEach((body, i) => {
-            batch[i]!.comment.body = body;
+            comments[i]!.body = body;
           });
         },
         (error: Error) => {
