@@ -18,6 +18,20 @@ export interface BulkTransaction extends Queryable {
   insertRows(table: string, columns: readonly string[], rows: InValue[][]): Promise<void>;
 }
 
+/**
+ * Runs `load` with `table`'s indexes dropped, then builds them again from
+ * their own definitions, all inside `tx`: when most of a table's rows are new,
+ * building an index once is cheaper than updating it row by row. A unique
+ * index that no longer holds fails the rebuild, and with it the transaction.
+ */
+export async function withIndexesDeferred<T>(tx: Queryable, table: string, load: () => Promise<T>): Promise<T> {
+  const indexes = await tx.execute({ sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", args: [table] });
+  for (const index of indexes.rows) await tx.execute(`DROP INDEX "${String(index.name).replace(/"/g, '""')}"`);
+  const result = await load();
+  for (const index of indexes.rows) await tx.execute(String(index.sql));
+  return result;
+}
+
 /** The same busy timeout as the pooled connections: a bulk load waits for a writer instead of failing. */
 const BUSY_TIMEOUT_MS = 5000;
 /** Rows per statement on the client path: one JSON parameter keeps the statement small whatever the row count. */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { withBulkTransaction } from '../../server/db/bulk-transaction.js';
+import { withBulkTransaction, withIndexesDeferred } from '../../server/db/bulk-transaction.js';
 import { openDatabase, type Db } from '../../server/db/connection.js';
 import { migrate } from '../../server/db/migrations.js';
 
@@ -52,3 +52,27 @@ for (const [kind, target] of [['a database file (own connection)', () => url], [
     expect(await count()).toBe(1);
   });
 }
+
+const indexes = async () =>
+  (await db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'comments' ORDER BY name")).rows.map((r) => `${r.name}: ${r.sql}`);
+
+it('builds the indexes again, exactly as they were, after a load without them', async () => {
+  const before = await indexes();
+  expect(before.length).toBeGreaterThan(3);
+  await withBulkTransaction(db, url, (tx) => withIndexesDeferred(tx, 'comments', () => tx.insertRows('comments', COLUMNS, rows(500))));
+  expect(await indexes()).toEqual(before);
+  // The rebuilt index serves the thread query the server runs.
+  const plan = await db.execute('EXPLAIN QUERY PLAN SELECT id FROM comments WHERE thread_id = 1 ORDER BY created_at, id');
+  expect(plan.rows.map((r) => String(r.detail)).join(' ')).toMatch(/comments_by_thread/);
+});
+
+it('fails the whole load when a unique index no longer holds, and keeps every index', async () => {
+  const before = await indexes();
+  const imported = (id: string) => [1, 1, 'approved', 'x', '<p>x</p>', 0, 'wordpress:blog', id];
+  const columns = [...COLUMNS, 'import_source', 'import_id'];
+  await expect(
+    withBulkTransaction(db, url, (tx) => withIndexesDeferred(tx, 'comments', () => tx.insertRows('comments', columns, [imported('7'), imported('7')]))),
+  ).rejects.toThrow(/UNIQUE/);
+  expect(await count()).toBe(0);
+  expect(await indexes()).toEqual(before);
+});
