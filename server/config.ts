@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { type Lang, LANGUAGES } from './i18n/languages.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 import { SITE_ID_PATTERN } from './site-id.js';
 
@@ -40,6 +41,8 @@ const siteSchema = z.object({
   authorEmails: z.array(z.string().email()).default([]),
   /** Display name shown on the author's comments. */
   authorName: z.string().max(80).default('Author'),
+  /** The site's language: what readers get when neither the page nor their browser names one Kommentar speaks. */
+  lang: z.enum(LANGUAGES as [Lang, ...Lang[]]).default('en'),
   /** Where a no-JavaScript form post lands: the page itself, or the server's own thread page. */
   formRedirect: z.enum(['page', 'thread']).default('page'),
   /** Whether `GET /api/v1/report/public` answers for this site (aggregate numbers, no names). */
