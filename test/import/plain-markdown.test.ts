@@ -29,7 +29,7 @@ describe('the direct HTML of plain-text Markdown (what imports store for most co
     const tricky = fc.constantFrom(
       ...'ab Z1.9 \t\n\r*_#-+=>`~[]\\!()|:;&@/?\'"\u00a0\u2028ü😀שלום'.split(''),
       ...['\n\n', '  \n', '1. ', '2) ', '- ', '## ', '~~~', '===', '---', '&amp;', '&lt;', '&#39;', '&copy;', '&amp', 'www.', 'ftp://x.y',
-        'https://', 'http://a.b', 'https://example.com', 'https://example.com/a/b', 'https://EXAMPLE.com/x.y/', 'http://a-b.c.d/../e', 'https://x', ' http://q.r '],
+        'https://', 'http://a.b', 'https://example.com', 'https://example.com/a/b', 'https://EXAMPLE.com/x.y/', 'http://a-b.c.d/../e', 'https://x', ' http://q.r ', 'HTTPS://A.B/C', 'Http://x-y.z/', 'https://a.b:80', 'https://xn--a.b'],
     );
     let direct = 0;
     fc.assert(
