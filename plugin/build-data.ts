@@ -5,6 +5,7 @@
  * hold a hundred thousand comments.
  */
 import type { PostReport } from '../server/dialogue/types.js';
+import type { Lang } from './i18n.js';
 import type { ResolvedOptions } from './options.js';
 import { postPagePaths } from './pages/paths.js';
 import type { SiteData, SiteThread } from './site-data.js';
@@ -19,6 +20,9 @@ export interface PostPage {
   report: PostReport;
 }
 
+/** The options as a build uses them: `lang` settled to a language Kommentar speaks (see `buildLanguage`). */
+export type BuildOptions = Omit<ResolvedOptions, 'lang'> & { lang: Lang };
+
 export class KommentarBuild {
   readonly postPages: PostPage[];
   /** When this build's data was taken (ms): the prerender's "now". */
@@ -28,7 +32,7 @@ export class KommentarBuild {
   private commentIndex: Map<number, { comment: PublicComment; thread: SiteThread }> | undefined;
 
   constructor(
-    readonly options: ResolvedOptions,
+    readonly options: BuildOptions,
     readonly data: SiteData,
   ) {
     const posts = data.report?.posts ?? [];

@@ -5,6 +5,7 @@
  * loads, adopts this HTML in place instead of drawing it again.
  */
 import { escapeHtml } from '../server/render/escape.js';
+import { pickLang } from '../server/widget/i18n/index.js';
 import { renderThread } from '../server/widget/markup.js';
 import type { KommentarBuild } from './build-data.js';
 import type { Lang } from './i18n.js';
@@ -13,7 +14,8 @@ export function renderCommentsSection(build: KommentarBuild, uri: string, lang: 
   const { server, site, widget, pageSize } = build.options;
   const comments = build.thread(uri)?.comments ?? [];
   // Relative times are as of the build; the widget refreshes them. Exact times in UTC keep builds reproducible.
-  const thread = renderThread(comments, { server, site, uri, lang, now: build.builtAt, timeZone: 'UTC', email: build.data.email, pageSize });
+  // The widget's own languages until it reads the shared catalogues (#17, widget surface).
+  const thread = renderThread(comments, { server, site, uri, lang: pickLang(lang), now: build.builtAt, timeZone: 'UTC', email: build.data.email, pageSize });
   const embed = `<div data-kommentar-thread="${escapeHtml(uri)}" data-kommentar-site="${escapeHtml(site)}" data-kommentar-lang="${lang}">${thread}</div>`;
   // The stylesheet link also serves readers without JavaScript; the widget sees it and does not add a second.
   // The Webmention endpoint, found by W3C discovery anywhere in the page.

@@ -13,6 +13,7 @@
 import { KommentarBuild } from './build-data.js';
 import type { EleventyConfig } from './eleventy.js';
 import { KommentarSetupError } from './errors.js';
+import { buildLanguage } from './i18n.js';
 import { resolveOptions, type KommentarOptions } from './options.js';
 import { addDialogueTemplates } from './pages/templates.js';
 import { addShortcodes } from './shortcodes.js';
@@ -26,7 +27,7 @@ export default function kommentarPlugin(eleventyConfig: EleventyConfig, options:
   const resolved = resolveOptions(options);
 
   // Everything lives in this closure: two sites built in one process never share data.
-  let build = new KommentarBuild(resolved, emptySiteData());
+  let build = new KommentarBuild({ ...resolved, lang: buildLanguage(resolved.lang, undefined).lang }, emptySiteData());
   const current = () => build;
 
   eleventyConfig.on('eleventy.before', async () => {
@@ -36,7 +37,9 @@ export default function kommentarPlugin(eleventyConfig: EleventyConfig, options:
       if (resolved.strict) throw new KommentarSetupError(message);
       console.warn(message);
     }
-    build = new KommentarBuild(resolved, data);
+    const { lang, warning } = buildLanguage(resolved.lang, data.report?.lang);
+    if (warning) console.warn(warning);
+    build = new KommentarBuild({ ...resolved, lang }, data);
   });
 
   eleventyConfig.addGlobalData('kommentar', current);

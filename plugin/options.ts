@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { SITE_ID_PATTERN } from '../server/site-id.js';
 import { KommentarSetupError } from './errors.js';
-import { LANGUAGES } from './i18n.js';
 import type { KommentarOptions } from './types.js';
 
 /** A path of the built site that starts and ends with "/", e.g. "/dialogue/". */
@@ -35,8 +34,11 @@ const optionsSchema = z.strictObject({
   cacheDirectory: z.string().min(1).default('.cache'),
   /** Milliseconds to wait for the server before falling back to the cache. */
   timeout: z.number().int().positive().max(600_000).default(10_000),
-  /** Language of the plugin's texts when a page does not say (page.lang or a `lang` data key). */
-  lang: z.enum(LANGUAGES).default('en'),
+  /**
+   * Language of the dialogue pages, and of the badge and thread when a page does not say (page.lang or a `lang` data key):
+   * any language Kommentar speaks ("de", "de-AT", "fr", …). Absent or unknown: the site's `lang` from the server (unknown with a warning).
+   */
+  lang: z.string().min(1, 'must be a language code such as "de" (leave it out for the site\'s language)').optional(),
   /** A layout of your site to wrap the dialogue pages in (it receives `title` and `content`); none: a page of their own. */
   layout: z.string().min(1).optional(),
   /** The dialogue page compares its headline numbers with the report as it stood this many days earlier. */

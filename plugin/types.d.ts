@@ -25,8 +25,8 @@ export interface KommentarOptions {
   cacheDirectory?: string;
   /** Milliseconds to wait for the server before falling back to the cache. Default 10000. */
   timeout?: number;
-  /** Language of the plugin's texts when a page does not say. Default "en". */
-  lang?: 'en' | 'de';
+  /** Language of the dialogue pages, and of the badge and thread when a page does not say: "en", "de", "fr", "es" (a tag like "de-AT" counts as "de"). Default, and for a language Kommentar does not speak (with a build warning): the site's `lang` on the server, else "en". */
+  lang?: string;
   /** A layout of your site to wrap the dialogue pages in (it receives `title` and `content`). */
   layout?: string;
   /** Load the widget script after the prerendered comments. Default true. */

@@ -21,6 +21,8 @@ export interface ExampleBuild {
   /** eleventy-fetch duration; "0s" asks the server on every build (revalidated by ETag). */
   cacheDuration?: string;
   cacheDirectory?: string;
+  /** The plugin's `lang` option (the dialogue pages' language). */
+  lang?: string;
   /** Another source folder laid out like the example's content/ (the benchmark's generated site). */
   input?: string;
 }
@@ -34,6 +36,7 @@ function buildEnv(build: ExampleBuild): Record<string, string | undefined> {
     KOMMENTAR_STRICT: build.strict ? '1' : undefined,
     KOMMENTAR_CACHE_DURATION: build.cacheDuration,
     KOMMENTAR_CACHE_DIR: build.cacheDirectory,
+    KOMMENTAR_LANG: build.lang,
   };
 }
 

@@ -16,6 +16,8 @@ export default function (eleventyConfig) {
     cacheDuration: env.KOMMENTAR_CACHE_DURATION || '1m',
     cacheDirectory: env.KOMMENTAR_CACHE_DIR || '.cache',
     layout: 'base.njk',
+    // The dialogue pages' language; left out, the site's `lang` on the server decides.
+    ...(env.KOMMENTAR_LANG ? { lang: env.KOMMENTAR_LANG } : {}),
   });
   configureSite(eleventyConfig);
   return { dir: directories };

@@ -4,20 +4,19 @@
  * answer to "do newcomers come back?".
  */
 import type { CohortRow } from '../../server/dialogue/types.js';
-import type { Lang, Strings } from '../i18n.js';
-import { formatShare } from '../i18n.js';
+import type { Strings } from '../i18n.js';
 import { COLORS, chartFigure } from './figure.js';
 import { pairedBars } from './paired-bars.js';
 
 export interface CohortChartOptions {
   id: string;
-  labels: Strings['chart'];
-  lang: Lang;
+  strings: Strings;
 }
 
 export function cohortChart(rows: readonly CohortRow[], options: CohortChartOptions): string {
-  const { labels } = options;
-  const [, newcomersLabel, backLabel] = labels.cohortColumns;
+  const { t, share } = options.strings;
+  const newcomersLabel = options.strings.site('newcomers').label;
+  const backLabel = options.strings.site('returnedWithin90d').label;
   const drawing = pairedBars(
     rows.map((row) => ({ label: row.month, first: row.newcomers, second: row.returnedWithin90d })),
     [newcomersLabel, backLabel],
@@ -27,16 +26,16 @@ export function cohortChart(rows: readonly CohortRow[], options: CohortChartOpti
   const back = rows.reduce((sum, row) => sum + row.returnedWithin90d, 0);
   return chartFigure({
     id: options.id,
-    title: labels.cohortTitle,
-    summary: labels.cohortSummary(newcomers, back, formatShare(newcomers > 0 ? back / newcomers : null, options.lang)),
+    title: t('report.chart.cohort.title'),
+    summary: t('report.chart.cohort.summary', { n: newcomers, back, share: share(newcomers > 0 ? back / newcomers : null) }),
     width: drawing.width,
     height: drawing.height,
     body: drawing.body,
     legend: drawing.legend,
-    tableLabel: labels.data,
+    tableLabel: t('report.chart.data'),
     table: {
-      columns: [...labels.cohortColumns, labels.share],
-      rows: rows.map((row) => [row.month, row.newcomers, row.returnedWithin90d, formatShare(row.newcomers > 0 ? row.returnedWithin90d / row.newcomers : null, options.lang)]),
+      columns: [t('report.column.firstMonth'), newcomersLabel, backLabel, t('report.column.share')],
+      rows: rows.map((row) => [row.month, row.newcomers, row.returnedWithin90d, share(row.newcomers > 0 ? row.returnedWithin90d / row.newcomers : null)]),
     },
   });
 }

@@ -3,21 +3,19 @@
  * are all at level 1 is read but not talked with; bars further right are
  * replies to replies.
  */
-import type { Lang, Strings } from '../i18n.js';
-import { formatShare } from '../i18n.js';
+import type { Strings } from '../i18n.js';
 import { COLORS, chartFigure, r1, svgText } from './figure.js';
 import { barFrame } from './bar-frame.js';
 import { labelStep } from './scale.js';
 
 export interface DepthChartOptions {
   id: string;
-  labels: Strings['chart'];
-  lang: Lang;
+  strings: Strings;
 }
 
 /** `perLevel[i]` = comments at level i + 1. */
 export function depthChart(perLevel: readonly number[], options: DepthChartOptions): string {
-  const { labels } = options;
+  const { t, share } = options.strings;
   const levels = perLevel.length;
   const total = perLevel.reduce((sum, n) => sum + n, 0);
   const width = Math.min(640, Math.max(240, 60 + levels * 56));
@@ -43,13 +41,13 @@ export function depthChart(perLevel: readonly number[], options: DepthChartOptio
   const replies = total > 0 ? (total - (perLevel[0] ?? 0)) / total : null;
   return chartFigure({
     id: options.id,
-    title: labels.depthTitle,
-    summary: labels.depthSummary(total, deepest, formatShare(replies, options.lang)),
+    title: t('report.chart.depth.title'),
+    summary: t('report.chart.depth.summary', { n: total, deepest, replies: share(replies) }),
     width,
     height,
     body: grid + bars,
-    tableLabel: labels.data,
-    table: { columns: labels.depthColumns, rows: perLevel.map((count, i) => [i + 1, count]) },
+    tableLabel: t('report.chart.data'),
+    table: { columns: [t('report.column.level'), t('report.column.comments')], rows: perLevel.map((count, i) => [i + 1, count]) },
   });
 }
 

@@ -13,8 +13,7 @@ export const DUNBAR_LAYERS: readonly DunbarLayer[] = [5, 15, 50, 150];
 
 export interface DunbarChartOptions {
   id: string;
-  labels: Strings['chart'];
-  layerName: Record<DunbarLayer, string>;
+  strings: Strings;
   /** The sentence placing the partners in a layer (from the report's `dunbar`). */
   layerText: string;
 }
@@ -32,7 +31,7 @@ export function dunbarX(people: number): number {
 }
 
 export function dunbarChart(partners: number, options: DunbarChartOptions): string {
-  const { labels } = options;
+  const { t, layerName } = options.strings;
   const n = Math.max(0, Math.floor(partners));
   const opacity = ['.6', '.42', '.27', '.14'];
   const bands = DUNBAR_LAYERS.map((layer, i) => {
@@ -49,20 +48,20 @@ export function dunbarChart(partners: number, options: DunbarChartOptions): stri
   const at = dunbarX(n);
   const marker =
     `<path d="M${r1(at)} ${BAND_Y - 2}l-6 -9h12z" fill="${COLORS.author}"/>` +
-    svgText(Math.min(Math.max(at, 60), WIDTH - 60), BAND_Y - 16, labels.dunbarYou(n), 'text-anchor="middle" font-weight="600"');
+    svgText(Math.min(Math.max(at, 60), WIDTH - 60), BAND_Y - 16, t('report.chart.dunbar.you', { n }), 'text-anchor="middle" font-weight="600"');
   const layer = DUNBAR_LAYERS.find((l) => n > 0 && n <= l);
   return chartFigure({
     id: options.id,
-    title: labels.dunbarTitle,
-    summary: labels.dunbarSummary(partners, options.layerText),
+    title: t('report.chart.dunbar.title'),
+    summary: t('report.chart.dunbar.summary', { n: partners, layer: options.layerText }),
     width: WIDTH,
     height: HEIGHT,
     body: bands + `<g fill="${COLORS.reader}">${dots.join('')}</g>` + marker,
-    legend: `<p class="kommentar-legend">${DUNBAR_LAYERS.map((l) => `<span><b>${l}</b> ${escapeHtml(options.layerName[l])}</span>`).join('')}</p>`,
-    tableLabel: labels.data,
+    legend: `<p class="kommentar-legend">${DUNBAR_LAYERS.map((l) => `<span><b>${l}</b> ${escapeHtml(layerName(l))}</span>`).join('')}</p>`,
+    tableLabel: t('report.chart.data'),
     table: {
-      columns: labels.dunbarColumns,
-      rows: DUNBAR_LAYERS.map((l) => [options.layerName[l], l, l === layer || (n > 150 && l === 150) ? n : '–']),
+      columns: [t('report.column.layer'), t('report.column.upTo'), t('report.column.partners')],
+      rows: DUNBAR_LAYERS.map((l) => [layerName(l), l, l === layer || (n > 150 && l === 150) ? n : '–']),
     },
   });
 }

@@ -55,7 +55,7 @@ export interface ChartInput {
   /** Extra class on the figure (e.g. a small variant). */
   variant?: string;
   /** The summary of the closed <details> that holds the table. */
-  tableLabel?: string;
+  tableLabel: string;
   /** Markup shown under the drawing (a legend in HTML), already escaped. */
   legend?: string;
 }
@@ -104,6 +104,6 @@ export function chartFigure(input: ChartInput): string {
   return (
     `<figure class="kommentar-chart${variant}" id="${id}"><figcaption><strong>${escapeHtml(input.title)}</strong> ${escapeHtml(input.summary)}</figcaption>` +
     `<div class="kommentar-svg-wrap${input.panels ? ' kommentar-multiples' : ''}">${svg}</div>${input.legend ?? ''}` +
-    `${dataDetails(input.title, input.table, input.tableLabel ?? 'Data')}</figure>`
+    `${dataDetails(input.title, input.table, input.tableLabel)}</figure>`
   );
 }

@@ -16,25 +16,26 @@ export interface MonthRow {
 
 export interface MonthlyChartOptions {
   id: string;
-  labels: Strings['chart'];
+  strings: Strings;
 }
 
 /** Paired bars per month: newcomers (blue) beside returning commenters (orange). */
 export function monthlyChart(rows: readonly MonthRow[], options: MonthlyChartOptions): string {
-  const { labels } = options;
-  const [, newcomersLabel, returningLabel] = labels.monthlyColumns;
+  const { t } = options.strings;
+  const newcomersLabel = options.strings.site('newcomers').label;
+  const returningLabel = options.strings.site('returning').label;
   const drawing = pairedBars(rows.map((row) => ({ label: row.month, first: row.newcomers, second: row.returning })), [newcomersLabel, returningLabel]);
   const newcomers = rows.reduce((sum, row) => sum + row.newcomers, 0);
   const returning = rows.reduce((sum, row) => sum + row.returning, 0);
   return chartFigure({
     id: options.id,
-    title: labels.monthlyTitle,
-    summary: labels.monthlySummary(rows.length, newcomers, returning),
+    title: t('report.chart.monthly.title'),
+    summary: t('report.chart.monthly.summary', { n: rows.length, newcomers, returning }),
     width: drawing.width,
     height: drawing.height,
     body: drawing.body,
     legend: drawing.legend,
-    tableLabel: labels.data,
-    table: { columns: labels.monthlyColumns, rows: rows.map((row) => [row.month, row.newcomers, row.returning]) },
+    tableLabel: t('report.chart.data'),
+    table: { columns: [t('report.column.month'), newcomersLabel, returningLabel], rows: rows.map((row) => [row.month, row.newcomers, row.returning]) },
   });
 }

@@ -4,7 +4,7 @@
  * the answer, so the wait for the author is seen as a length.
  */
 import { escapeHtml } from '../../server/render/escape.js';
-import { formatDate, formatDateTime, type Lang, type Strings } from '../i18n.js';
+import type { Strings } from '../i18n.js';
 import { COLORS, GRID, MUTED, chartFigure, r1, svgText } from './figure.js';
 import { personColor } from './tree.js';
 
@@ -21,8 +21,7 @@ export interface TimelineComment {
 
 export interface TimelineOptions {
   id: string;
-  labels: Strings['chart'];
-  lang: Lang;
+  strings: Strings;
   /** Comments drawn and tabulated at most (the first ones in time). */
   maxComments?: number;
 }
@@ -35,7 +34,7 @@ const READERS_Y = 34;
 const AUTHOR_Y = 78;
 
 export function timelineChart(all: readonly TimelineComment[], options: TimelineOptions): string {
-  const { labels, lang } = options;
+  const { t, day, dayTime } = options.strings;
   const visible = all.filter((c) => !c.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
   const shown = visible.slice(0, options.maxComments ?? 400);
   const times = shown.map((c) => Date.parse(c.createdAt));
@@ -58,34 +57,34 @@ export function timelineChart(all: readonly TimelineComment[], options: Timeline
   const lanes =
     `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${READERS_Y}" y2="${READERS_Y}" ${GRID}/>` +
     `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${AUTHOR_Y}" y2="${AUTHOR_Y}" ${GRID}/>` +
-    svgText(0, READERS_Y + 4, labels.readersLane) +
-    svgText(0, AUTHOR_Y + 4, labels.authorLane);
+    svgText(0, READERS_Y + 4, t('report.chart.timeline.readers')) +
+    svgText(0, AUTHOR_Y + 4, t('report.chart.timeline.author'));
   const axis =
     shown.length > 0
-      ? svgText(LEFT, HEIGHT - 8, formatDate(shown[0]!.createdAt, lang), `font-size="10" ${MUTED}`) +
-        (span > 0 ? svgText(WIDTH - RIGHT, HEIGHT - 8, formatDate(shown.at(-1)!.createdAt, lang), `text-anchor="end" font-size="10" ${MUTED}`) : '')
+      ? svgText(LEFT, HEIGHT - 8, day(shown[0]!.createdAt), `font-size="10" ${MUTED}`) +
+        (span > 0 ? svgText(WIDTH - RIGHT, HEIGHT - 8, day(shown.at(-1)!.createdAt), `text-anchor="end" font-size="10" ${MUTED}`) : '')
       : '';
   const body = lanes + (waits ? `<path d="${waits}" stroke="${COLORS.author}" stroke-opacity=".55" fill="none"/>` : '') + dots + axis;
 
   const byAuthor = visible.filter((c) => c.isAuthor).length;
-  const nameOf = (c: TimelineComment | undefined) => (c === undefined ? '' : c.isAuthor ? labels.author : (c.name ?? labels.anonymousPerson));
+  const nameOf = (c: TimelineComment | undefined) => (c === undefined ? '' : c.isAuthor ? t('report.chart.tree.author') : (c.name ?? t('report.chart.tree.anonymous')));
   const summary =
     visible.length === 0
-      ? labels.timelineEmpty
-      : labels.timelineSummary(visible.length, formatDate(visible[0]!.createdAt, lang), formatDate(visible.at(-1)!.createdAt, lang), byAuthor) +
-        (visible.length > shown.length ? ` ${labels.treeTruncated(shown.length, visible.length)}` : '');
+      ? t('report.chart.timeline.empty')
+      : t('report.chart.timeline.summary', { n: visible.length, from: day(visible[0]!.createdAt), to: day(visible.at(-1)!.createdAt), byAuthor }) +
+        (visible.length > shown.length ? ` ${t('report.chart.truncated', { shown: shown.length, total: visible.length })}` : '');
   return chartFigure({
     id: options.id,
-    title: labels.timelineTitle,
+    title: t('report.chart.timeline.title'),
     summary,
     width: WIDTH,
     height: HEIGHT,
     body,
-    legend: `<p class="kommentar-legend"><span><i class="kommentar-line" style="background:${COLORS.author}"></i>${escapeHtml(labels.timelineWait)}</span></p>`,
-    tableLabel: labels.data,
+    legend: `<p class="kommentar-legend"><span><i class="kommentar-line" style="background:${COLORS.author}"></i>${escapeHtml(t('report.chart.timeline.wait'))}</span></p>`,
+    tableLabel: t('report.chart.data'),
     table: {
-      columns: labels.timelineColumns,
-      rows: shown.map((c) => [formatDateTime(c.createdAt, lang), nameOf(c), c.parentId === null ? '–' : nameOf(shown[byId.get(c.parentId) ?? -1])]),
+      columns: [t('report.column.when'), t('report.column.who'), t('report.column.inReplyTo')],
+      rows: shown.map((c) => [dayTime(c.createdAt), nameOf(c), c.parentId === null ? '–' : nameOf(shown[byId.get(c.parentId) ?? -1])]),
     },
   });
 }

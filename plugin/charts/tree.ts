@@ -28,7 +28,7 @@ export interface TreeChartNode {
 
 export interface TreeChartOptions {
   id: string;
-  labels: Strings['chart'];
+  strings: Strings;
   /** Drawing width in px; the height follows the depth. */
   width?: number;
   /** A thumbnail for the overview: fixed small height, no level labels. */
@@ -94,24 +94,24 @@ function backAndForth(ordered: readonly TreeChartNode[], parent: readonly number
 }
 
 /** The legend in HTML (it wraps on a phone): the marks, then each person's colour with the name they wrote under. */
-function legend(labels: Strings['chart'], people: ReadonlyMap<number, string>, hasChains: boolean): string {
+function legend({ t }: Strings, people: ReadonlyMap<number, string>, hasChains: boolean): string {
   const swatch = (style: string) => `<i style="${style}"></i>`;
   const items = [
-    `<span>${swatch(`background:currentColor;border-radius:0`)}${escapeHtml(labels.post)}</span>`,
-    `<span>${swatch(`background:${COLORS.author};box-shadow:0 0 0 2px currentColor`)}${escapeHtml(labels.author)}</span>`,
+    `<span>${swatch(`background:currentColor;border-radius:0`)}${escapeHtml(t('report.chart.tree.post'))}</span>`,
+    `<span>${swatch(`background:${COLORS.author};box-shadow:0 0 0 2px currentColor`)}${escapeHtml(t('report.chart.tree.author'))}</span>`,
   ];
   const shown = [...people].filter(([n]) => n > 0).slice(0, PERSON_COLORS.length);
   for (const [n, name] of shown) items.push(`<span>${swatch(`background:${personColor(n, false)}`)}${escapeHtml(name)}</span>`);
-  if ([...people.keys()].filter((n) => n > 0).length > shown.length) items.push(`<span>${escapeHtml(labels.colorsRepeat)}</span>`);
-  items.push(`<span>${swatch(`background:${COLORS.muted}`)}${escapeHtml(labels.anonymousPerson)}</span>`);
-  items.push(`<span>${swatch(`background:transparent;border:1.5px solid ${COLORS.muted}`)}${escapeHtml(labels.placeholder)}</span>`);
-  if (hasChains) items.push(`<span><i class="kommentar-line"></i>${escapeHtml(labels.chain)}</span>`);
+  if ([...people.keys()].filter((n) => n > 0).length > shown.length) items.push(`<span>${escapeHtml(t('report.chart.tree.colorsRepeat'))}</span>`);
+  items.push(`<span>${swatch(`background:${COLORS.muted}`)}${escapeHtml(t('report.chart.tree.anonymous'))}</span>`);
+  items.push(`<span>${swatch(`background:transparent;border:1.5px solid ${COLORS.muted}`)}${escapeHtml(t('report.chart.tree.removed'))}</span>`);
+  if (hasChains) items.push(`<span><i class="kommentar-line"></i>${escapeHtml(t('report.chart.tree.chain'))}</span>`);
   return `<p class="kommentar-legend">${items.join('')}</p>`;
 }
 
 /** The tree drawing as a complete accessible figure. */
 export function treeChart(nodes: readonly TreeChartNode[], options: TreeChartOptions): string {
-  const { labels } = options;
+  const { t } = options.strings;
   const limit = options.maxNodes ?? 600;
   const drawn = nodes.slice(0, limit);
   const { x, level, parent, leaves, ordered } = layoutTree(drawn);
@@ -165,19 +165,19 @@ export function treeChart(nodes: readonly TreeChartNode[], options: TreeChartOpt
   const comments = levels.reduce((sum, l) => sum + perLevel.get(l)!.comments, 0);
   const byAuthor = levels.reduce((sum, l) => sum + perLevel.get(l)!.author, 0);
   const summary =
-    labels.treeSummary(comments, perLevel.get(1)?.comments ?? 0, levels.at(-1) ?? 0, byAuthor) +
-    (nodes.length > drawn.length ? ` ${labels.treeTruncated(drawn.length, nodes.length)}` : '');
+    t('report.chart.tree.summary', { n: comments, topLevel: perLevel.get(1)?.comments ?? 0, maxDepth: levels.at(-1) ?? 0, byAuthor }) +
+    (nodes.length > drawn.length ? ` ${t('report.chart.truncated', { shown: drawn.length, total: nodes.length })}` : '');
 
   return chartFigure({
     id: options.id,
-    title: labels.treeTitle,
+    title: t('report.chart.tree.title'),
     summary,
     width,
     height,
     body,
     variant: options.small ? 'small' : undefined,
-    legend: options.small ? undefined : legend(labels, options.people ?? new Map(), strong !== ''),
-    tableLabel: labels.data,
-    table: { columns: labels.treeColumns, rows: levels.map((l) => [l, perLevel.get(l)!.comments, perLevel.get(l)!.author]) },
+    legend: options.small ? undefined : legend(options.strings, options.people ?? new Map(), strong !== ''),
+    tableLabel: t('report.chart.data'),
+    table: { columns: [t('report.column.level'), t('report.column.comments'), t('report.column.byAuthor')], rows: levels.map((l) => [l, perLevel.get(l)!.comments, perLevel.get(l)!.author]) },
   });
 }

@@ -4,16 +4,15 @@
  * same months, so a reader compares shapes rather than reads numbers.
  */
 import type { MonthlyRow } from '../../server/dialogue/types.js';
-import { formatNumber, formatShare, type Lang, type Strings } from '../i18n.js';
+import type { Strings } from '../i18n.js';
 import { COLORS, GRID, MUTED, chartFigure, r1, svgText, type ChartPanel } from './figure.js';
 import { niceScale } from './scale.js';
 
 export interface TrendsChartOptions {
   id: string;
-  labels: Strings['chart'];
-  /** Panel titles and their one-sentence meanings, from the glossary. */
+  strings: Strings;
+  /** Panel titles: the measures' labels. */
   panels: { conversation: string; returning: string; answerHours: string };
-  lang: Lang;
 }
 
 /** The month's readers who had commented before, as a share of its readers; null in a month without readers. */
@@ -28,7 +27,8 @@ export function conversationShareOf(row: Pick<MonthlyRow, 'postsStarted' | 'conv
 
 const WIDTH = 220;
 const HEIGHT = 130;
-const LEFT = 34;
+/** Room for the top value on the left: "100 %" with the space French and German put before the sign. */
+const LEFT = 42;
 const TOP = 26;
 const BOTTOM = 22;
 
@@ -66,7 +66,8 @@ function panel(title: string, summary: string, months: readonly string[], values
 }
 
 export function trendsChart(rows: readonly MonthlyRow[], options: TrendsChartOptions): string {
-  const { labels, lang } = options;
+  const { t, share, hours: inHours } = options.strings;
+  const latest = (value: string) => t('report.chart.trends.latest', { value });
   const months = rows.map((row) => row.month);
   const conversation = rows.map(conversationShareOf);
   const returning = rows.map(returningShare);
@@ -74,22 +75,22 @@ export function trendsChart(rows: readonly MonthlyRow[], options: TrendsChartOpt
   const { max: hoursMax } = niceScale(Math.max(1, ...hours.map((h) => h ?? 0)), 4);
   const last = <T,>(list: ReadonlyArray<T | null>): T | null => [...list].reverse().find((v) => v !== null) ?? null;
   const panels = [
-    panel(options.panels.conversation, labels.trendLatest(formatShare(last(conversation), lang)), months, conversation, 1, formatShare(1, lang), COLORS.reader),
-    panel(options.panels.returning, labels.trendLatest(formatShare(last(returning), lang)), months, returning, 1, formatShare(1, lang), COLORS.green),
-    panel(options.panels.answerHours, labels.trendLatest(labels.hours(last(hours), lang)), months, hours, hoursMax, labels.hours(hoursMax, lang), COLORS.author),
+    panel(options.panels.conversation, latest(share(last(conversation))), months, conversation, 1, share(1), COLORS.reader),
+    panel(options.panels.returning, latest(share(last(returning))), months, returning, 1, share(1), COLORS.green),
+    panel(options.panels.answerHours, latest(inHours(last(hours))), months, hours, hoursMax, inHours(hoursMax), COLORS.author),
   ];
   return chartFigure({
     id: options.id,
-    title: labels.trendsTitle,
-    summary: labels.trendsSummary(rows.length),
+    title: t('report.chart.trends.title'),
+    summary: t('report.chart.trends.summary', { n: rows.length }),
     width: WIDTH,
     height: HEIGHT,
     body: '',
     panels,
-    tableLabel: labels.data,
+    tableLabel: t('report.chart.data'),
     table: {
-      columns: [labels.month, options.panels.conversation, options.panels.returning, options.panels.answerHours],
-      rows: rows.map((row, i) => [row.month, formatShare(conversation[i]!, lang), formatShare(returning[i]!, lang), hours[i] === null ? '–' : formatNumber(hours[i]!, lang)]),
+      columns: [t('report.column.month'), options.panels.conversation, options.panels.returning, options.panels.answerHours],
+      rows: rows.map((row, i) => [row.month, share(conversation[i]!), share(returning[i]!), options.strings.decimal(hours[i]!)]),
     },
   });
 }

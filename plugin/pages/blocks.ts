@@ -1,8 +1,8 @@
 /** Small building blocks shared by the dialogue pages and the badge. */
 import { escapeHtml } from '../../server/render/escape.js';
-import type { PostShape } from '../../server/dialogue/types.js';
+import type { PostShape, Reactions, SourceCounts } from '../../server/dialogue/types.js';
 import type { KommentarBuild } from '../build-data.js';
-import { formatDate, stringsFor, type Strings } from '../i18n.js';
+import { stringsFor, type Strings } from '../i18n.js';
 
 /** A headline number: its name, the figure, what it means in one sentence, and how it moved. */
 export interface Headline {
@@ -27,7 +27,7 @@ export function numberGrid(items: readonly Headline[], variant = ''): string {
 
 /** The post's shape as a labelled pill; its rule on hover; the class lets a site colour shapes. */
 export function shapePill(shape: PostShape, strings: Strings): string {
-  return `<span class="kommentar-shape kommentar-shape--${shape}" title="${escapeHtml(strings.words.shapes[shape].rule)}">${escapeHtml(strings.shape[shape])}</span>`;
+  return `<span class="kommentar-shape kommentar-shape--${shape}" title="${escapeHtml(strings.shapeRule(shape))}">${escapeHtml(strings.shapeName(shape))}</span>`;
 }
 
 /** A table cell: a figure (number, or formatted like "75 %"), prose ({ text }) or trusted markup ({ html }). */
@@ -59,9 +59,19 @@ export function glossaryList(heading: string, terms: ReadonlyArray<{ label: stri
 
 /** Where the data came from, when that matters to a reader (stale or missing). */
 export function freshnessNote(build: KommentarBuild): string {
-  const strings = stringsFor(build.options.lang, build.options.lang);
-  const lang = build.options.lang;
-  if (build.data.staleSince !== null) return `<p class="kommentar-warning">${escapeHtml(strings.staleData(formatDate(new Date(build.data.staleSince).toISOString(), lang)))}</p>`;
-  if (!build.report) return `<p class="kommentar-warning">${escapeHtml(strings.noData)}</p>`;
-  return `<p class="kommentar-note">${escapeHtml(strings.generated(formatDate(build.report.generatedAt, lang)))}</p>`;
+  const { t, day } = stringsFor(build.options.lang, build.options.lang);
+  if (build.data.staleSince !== null) return `<p class="kommentar-warning">${escapeHtml(t('report.page.stale', { date: day(new Date(build.data.staleSince).toISOString()) }))}</p>`;
+  if (!build.report) return `<p class="kommentar-warning">${escapeHtml(t('report.page.noData'))}</p>`;
+  return `<p class="kommentar-note">${escapeHtml(t('report.page.generated', { date: day(build.report.generatedAt) }))}</p>`;
+}
+
+/** "Where the comments were written: 3 on the site, 2 on Mastodon. Applause elsewhere …: 4 likes, 1 repost." Empty when nothing came from elsewhere. */
+export function elsewhereLine(sources: SourceCounts, reactions: Reactions, { t, lang }: Strings): string {
+  const fromElsewhere = sources.webmention + sources.mastodon + sources.bluesky;
+  const applauded = reactions.likes + reactions.reposts > 0;
+  if (fromElsewhere === 0 && !applauded) return '';
+  const places = (Object.keys(sources) as (keyof SourceCounts)[]).filter((key) => sources[key] > 0).map((key) => t(`report.elsewhere.${key}`, { n: sources[key] }));
+  const where = places.length > 0 ? t('report.elsewhere.where', { places: new Intl.ListFormat(lang, { type: 'unit', style: 'short' }).format(places) }) : '';
+  const applause = applauded ? t('report.elsewhere.applause', { likes: t('report.elsewhere.likes', { n: reactions.likes }), reposts: t('report.elsewhere.reposts', { n: reactions.reposts }) }) : '';
+  return [where, applause].filter(Boolean).join(' ');
 }

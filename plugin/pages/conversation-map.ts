@@ -29,7 +29,7 @@ export function personNames(comments: readonly MappedComment[], strings: Strings
   const inTime = [...comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
   for (const comment of inTime) {
     if (comment.person === null || comment.deleted || names.has(comment.person)) continue;
-    names.set(comment.person, comment.person === 0 ? strings.chart.author : (comment.name ?? strings.anonymous));
+    names.set(comment.person, comment.person === 0 ? strings.t('report.chart.tree.author') : (comment.name ?? strings.t('report.page.anonymous')));
   }
   return new Map([...names].sort(([a], [b]) => a - b));
 }
@@ -41,9 +41,9 @@ export function conversationGallery(build: KommentarBuild, strings: Strings): st
     .slice(0, GALLERY_SIZE)
     .map((page, i) => {
       const comments = withPeople(build.thread(page.uri)?.comments ?? [], page.report);
-      const tree = treeChart(comments, { id: `kommentar-tree-${i + 1}`, labels: strings.chart, small: true, maxNodes: 250 });
+      const tree = treeChart(comments, { id: `kommentar-tree-${i + 1}`, strings, small: true, maxNodes: 250 });
       return `<li><a href="${escapeHtml(page.path)}">${escapeHtml(page.title)}</a> ${shapePill(page.report.shape, strings)}${tree}</li>`;
     })
     .join('');
-  return items ? `<h3>${escapeHtml(strings.conversationsHeading)}</h3><ul class="kommentar-gallery">${items}</ul>` : '';
+  return items ? `<h3>${escapeHtml(strings.t('report.page.conversationsHeading'))}</h3><ul class="kommentar-gallery">${items}</ul>` : '';
 }

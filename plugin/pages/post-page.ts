@@ -12,8 +12,8 @@ import type { KommentarBuild, PostPage } from '../build-data.js';
 import { depthChart, depthCounts } from '../charts/depth.js';
 import { timelineChart } from '../charts/timeline.js';
 import { treeChart } from '../charts/tree.js';
-import { formatNumber, formatShare, stringsFor, type Lang } from '../i18n.js';
-import { freshnessNote, shapePill, textTable } from './blocks.js';
+import { stringsFor, type Strings } from '../i18n.js';
+import { elsewhereLine, freshnessNote, shapePill, textTable } from './blocks.js';
 import { personNames, withPeople } from './conversation-map.js';
 import { REPORT_CSS } from './style.js';
 import { waitingComments, waitingList } from './waiting.js';
@@ -28,45 +28,45 @@ const FIELDS: PostTerm[] = [
 const SUMMARY: PostTerm[] = ['comments', 'participants', 'maxDepth', 'exchanges', 'longestBackAndForth', 'waitingForAuthor'];
 
 /** A report field as a reader reads it: shares as percentages, means with one decimal. */
-function formatField(post: PostReport, field: PostTerm, lang: Lang): string {
+function formatField(post: PostReport, field: PostTerm, strings: Strings): string {
   const value = post[field];
   if (typeof value !== 'number' && value !== null) return '–';
-  return SHARES.includes(field) ? formatShare(value, lang) : formatNumber(value, lang);
+  return SHARES.includes(field) ? strings.share(value) : strings.decimal(value);
 }
 
 export function renderPostPage(build: KommentarBuild, page: PostPage): string {
   const lang = build.options.lang;
   const strings = stringsFor(lang, lang);
-  const words = strings.words;
+  const { t } = strings;
   const post = page.report;
   const comments = withPeople(build.thread(page.uri)?.comments ?? [], post);
   const nav =
-    `<p class="kommentar-note"><a href="${escapeHtml(build.options.reportPath)}">← ${escapeHtml(strings.backToReport)}</a> · ` +
-    `<a href="${escapeHtml(page.uri)}">${escapeHtml(strings.readPost)}</a></p>`;
-  const people = peopleText(post.participants, anonymousComments(post), lang);
+    `<p class="kommentar-note"><a href="${escapeHtml(build.options.reportPath)}">← ${escapeHtml(t('report.page.backToReport'))}</a> · ` +
+    `<a href="${escapeHtml(page.uri)}">${escapeHtml(t('report.page.readPost'))}</a></p>`;
+  const people = peopleText(strings, post.participants, anonymousComments(post));
   const head =
-    `<style>${REPORT_CSS}</style>${nav}<h1>${escapeHtml(strings.postDialogueTitle(page.title))}</h1>` +
-    `<p class="kommentar-lede">${shapePill(post.shape, strings)} ${escapeHtml(words.shapes[post.shape].rule)}</p>` +
-    `<p>${escapeHtml(strings.tookPart(people))}</p>${freshnessNote(build)}`;
+    `<style>${REPORT_CSS}</style>${nav}<h1>${escapeHtml(t('report.page.postTitle', { title: page.title }))}</h1>` +
+    `<p class="kommentar-lede">${shapePill(post.shape, strings)} ${escapeHtml(strings.shapeRule(post.shape))}</p>` +
+    `<p>${escapeHtml(t('report.page.tookPart', { people }))}</p>${freshnessNote(build)}`;
   const topicMap =
     `<ul class="kommentar-topicmap">` +
-    SUMMARY.map((field) => `<li><b>${escapeHtml(formatField(post, field, lang))}</b> <span>${escapeHtml(words.post[field].label)}</span></li>`).join('') +
-    (post.acknowledged > 0 ? `<li><b>${post.acknowledged}</b> <span>${escapeHtml(words.post.acknowledged.label)}</span></li>` : '') +
+    SUMMARY.map((field) => `<li><b>${escapeHtml(formatField(post, field, strings))}</b> <span>${escapeHtml(strings.post(field).label)}</span></li>`).join('') +
+    (post.acknowledged > 0 ? `<li><b>${escapeHtml(strings.number(post.acknowledged))}</b> <span>${escapeHtml(strings.post('acknowledged').label)}</span></li>` : '') +
     `</ul>`;
   const charts =
-    treeChart(comments, { id: 'kommentar-tree', labels: strings.chart, people: personNames(comments, strings) }) +
-    timelineChart(comments, { id: 'kommentar-timeline', labels: strings.chart, lang }) +
-    depthChart(depthCounts(comments), { id: 'kommentar-depth', labels: strings.chart, lang });
+    treeChart(comments, { id: 'kommentar-tree', strings, people: personNames(comments, strings) }) +
+    timelineChart(comments, { id: 'kommentar-timeline', strings }) +
+    depthChart(depthCounts(comments), { id: 'kommentar-depth', strings });
   const numbers = textTable(
-    strings.numbersHeading,
-    strings.numberColumns,
-    FIELDS.map((field) => [words.post[field].label, formatField(post, field, lang), { text: words.post[field].meaning }]),
+    t('report.page.numbersHeading'),
+    [t('report.column.measure'), t('report.column.value'), t('report.column.meaning')],
+    FIELDS.map((field) => [strings.post(field).label, formatField(post, field, strings), { text: strings.post(field).meaning }]),
     'kommentar-measures',
   );
-  const where = post.sources && post.reactions ? strings.elsewhereLine(post.sources, post.reactions) : '';
+  const where = post.sources && post.reactions ? elsewhereLine(post.sources, post.reactions, strings) : '';
   const elsewhere = where ? `<p class="kommentar-note kommentar-elsewhere">${escapeHtml(where)}</p>` : '';
   const waiting =
-    `<h2>${escapeHtml(strings.waitingHeading)}</h2>${waitingList(waitingComments(build, [post]).comments, strings, lang, false)}` +
-    (post.acknowledged > 0 ? `<p class="kommentar-note">${escapeHtml(strings.acknowledgedNote(post.acknowledged))}</p>` : '');
-  return `<div class="kommentar-report" lang="${lang}">${head}${topicMap}${charts}<h2>${escapeHtml(strings.numbersHeading)}</h2>${numbers}${elsewhere}${waiting}</div>`;
+    `<h2>${escapeHtml(t('report.page.waitingHeading'))}</h2>${waitingList(waitingComments(build, [post]).comments, strings, false)}` +
+    (post.acknowledged > 0 ? `<p class="kommentar-note">${escapeHtml(t('report.page.acknowledgedNote', { n: post.acknowledged }))}</p>` : '');
+  return `<div class="kommentar-report" lang="${lang}">${head}${topicMap}${charts}<h2>${escapeHtml(t('report.page.numbersHeading'))}</h2>${numbers}${elsewhere}${waiting}</div>`;
 }

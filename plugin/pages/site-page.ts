@@ -8,6 +8,7 @@
 import { escapeHtml } from '../../server/render/escape.js';
 import type { DialogueReport, PostShape, SiteSummary } from '../../server/dialogue/types.js';
 import { summaryChange } from '../../server/report/change.js';
+import type { SiteTerm, Term } from '../../server/report/glossary.js';
 import { anonymousComments, peopleText } from '../../server/report/people.js';
 import type { KommentarBuild } from '../build-data.js';
 import { cohortChart } from '../charts/cohorts.js';
@@ -15,8 +16,8 @@ import { depthChart, depthCounts } from '../charts/depth.js';
 import { dunbarChart } from '../charts/dunbar.js';
 import { monthlyChart } from '../charts/monthly.js';
 import { trendsChart } from '../charts/trends.js';
-import { formatDate, formatShare, stringsFor, type Lang, type Strings } from '../i18n.js';
-import { freshnessNote, glossaryList, numberGrid, shapePill, textTable, type Headline } from './blocks.js';
+import { stringsFor, type Strings } from '../i18n.js';
+import { elsewhereLine, freshnessNote, glossaryList, numberGrid, shapePill, textTable, type Headline } from './blocks.js';
 import { conversationGallery } from './conversation-map.js';
 import { REPORT_CSS } from './style.js';
 import { waitingComments, waitingList } from './waiting.js';
@@ -24,90 +25,94 @@ import { waitingComments, waitingList } from './waiting.js';
 const SHAPES: PostShape[] = ['conversation', 'q-and-a', 'applause', 'silence'];
 /** Waiting readers listed on the overview. */
 const WAITING_SHOWN = 100;
+/** The site measures the glossary at the page's end explains, in this order. */
+const GLOSSARY_TERMS: SiteTerm[] = [
+  'dialoguePartners', 'dunbar', 'conversationShare', 'returningCommenters', 'returningCommentShare', 'comments', 'participants', 'waitingForAuthor', 'acknowledged',
+  'newcomers', 'returning', 'monthlyConversationShare', 'monthlyReturningShare', 'monthlyAnswerHours', 'cohorts', 'returnedWithin90d',
+];
 
 type Pick = (summary: SiteSummary) => number | null;
 
 /** The change of a headline number against the report's previous period (`compareDays` earlier), in words. */
-function changeOf(report: DialogueReport, strings: Strings, lang: Lang) {
+function changeOf(report: DialogueReport, strings: Strings) {
+  const { t } = strings;
   return (pick: Pick, share = false): string | undefined => {
     const change = summaryChange(report, pick, share);
     if (!change) return undefined;
-    const date = formatDate(change.since, lang);
-    if (change.delta === 0) return strings.noChangeSince(date);
-    return strings.changeSince(share ? strings.points(change.delta) : `${change.delta > 0 ? '+' : '−'}${Math.abs(change.delta)}`, date);
+    const date = strings.day(change.since);
+    if (change.delta === 0) return t('report.change.none', { date });
+    const delta = `${change.delta > 0 ? '+' : '−'}${strings.number(Math.abs(change.delta))}`;
+    return t('report.change.since', { delta: share ? t('report.change.points', { n: Math.abs(change.delta), delta }) : delta, date });
   };
 }
 
 export function renderSitePage(build: KommentarBuild): string {
   const lang = build.options.lang;
   const strings = stringsFor(lang, lang);
-  const words = strings.words;
-  const head = `<style>${REPORT_CSS}</style><h1>${escapeHtml(strings.dialogueTitle)}</h1><p class="kommentar-lede">${escapeHtml(strings.dialogueIntro)}</p>`;
+  const { t } = strings;
+  const head = `<style>${REPORT_CSS}</style><h1>${escapeHtml(t('report.page.title'))}</h1><p class="kommentar-lede">${escapeHtml(t('report.page.intro'))}</p>`;
   const report = build.report;
   if (!report) return `<div class="kommentar-report" lang="${lang}">${head}${freshnessNote(build)}</div>`;
   const { summary } = report;
   const exchangesNeeded = report.options.partnerMinExchanges;
-  const change = changeOf(report, strings, lang);
+  const change = changeOf(report, strings);
   const anonymous = report.posts.reduce((sum, post) => sum + anonymousComments(post), 0);
+  const count = (n: number) => strings.number(n);
+  const term = (name: SiteTerm) => strings.site(name);
+  const layerText = strings.dunbarSentence(summary.dunbar.layer, summary.dunbar.partners);
 
   const dialogue =
-    `<p class="kommentar-lede"><strong>${escapeHtml(strings.inDialogueWith(summary.dialoguePartners, exchangesNeeded))}</strong> ` +
-    `${escapeHtml(strings.dunbarLayer(summary.dunbar.layer, summary.dunbar.partners))}</p>`;
+    `<p class="kommentar-lede"><strong>${escapeHtml(t('report.page.inDialogue', { n: summary.dialoguePartners, times: t('report.count.times', { n: exchangesNeeded }) }))}</strong> ` +
+    `${escapeHtml(layerText)}</p>`;
   const headlines: Headline[] = [
-    { label: words.site.dialoguePartners.label, value: String(summary.dialoguePartners), meaning: words.partnerRule(exchangesNeeded), change: change((s) => s.dialoguePartners) },
-    { label: words.site.conversationShare.label, value: formatShare(summary.conversationShare, lang), meaning: words.site.conversationShare.meaning, change: change((s) => s.conversationShare, true), href: '#kommentar-posts-section' },
-    { label: words.site.returningCommenters.label, value: String(summary.returningCommenters), meaning: words.site.returningCommenters.meaning, change: change((s) => s.returningCommenters), href: '#kommentar-returning' },
-    { label: words.site.comments.label, value: String(summary.comments), meaning: words.site.comments.meaning, change: change((s) => s.comments) },
-    { label: words.site.participants.label, value: String(summary.participants), meaning: strings.tookPart(peopleText(summary.participants, anonymous, lang)), change: change((s) => s.participants) },
+    { ...term('dialoguePartners'), value: count(summary.dialoguePartners), meaning: strings.partnerRule(exchangesNeeded), change: change((s) => s.dialoguePartners) },
+    { ...term('conversationShare'), value: strings.share(summary.conversationShare), change: change((s) => s.conversationShare, true), href: '#kommentar-posts-section' },
+    { ...term('returningCommenters'), value: count(summary.returningCommenters), change: change((s) => s.returningCommenters), href: '#kommentar-returning' },
+    { ...term('comments'), value: count(summary.comments), change: change((s) => s.comments) },
+    { ...term('participants'), value: count(summary.participants), meaning: t('report.page.tookPart', { people: peopleText(strings, summary.participants, anonymous) }), change: change((s) => s.participants) },
     {
-      label: words.site.waitingForAuthor.label,
-      value: String(summary.waitingForAuthor),
-      meaning: words.site.waitingForAuthor.meaning + (summary.acknowledged > 0 ? ` ${strings.acknowledgedNote(summary.acknowledged)}` : ''),
+      ...term('waitingForAuthor'),
+      value: count(summary.waitingForAuthor),
+      meaning: term('waitingForAuthor').meaning + (summary.acknowledged > 0 ? ` ${t('report.page.acknowledgedNote', { n: summary.acknowledged })}` : ''),
       href: '#kommentar-waiting',
     },
   ];
   const secondary: Headline[] = [
-    { label: words.site.postsWithComments.label, value: String(summary.postsWithComments), meaning: words.site.postsWithComments.meaning, change: change((s) => s.postsWithComments) },
-    { label: words.site.returningCommentShare.label, value: formatShare(summary.returningCommentShare, lang), meaning: words.site.returningCommentShare.meaning, change: change((s) => s.returningCommentShare, true) },
-    { label: words.site.acknowledged.label, value: String(summary.acknowledged), meaning: words.site.acknowledged.meaning },
+    { ...term('postsWithComments'), value: count(summary.postsWithComments), change: change((s) => s.postsWithComments) },
+    { ...term('returningCommentShare'), value: strings.share(summary.returningCommentShare), change: change((s) => s.returningCommentShare, true) },
+    { ...term('acknowledged'), value: count(summary.acknowledged) },
   ];
-  const where = summary.sources && summary.reactions ? strings.elsewhereLine(summary.sources, summary.reactions) : '';
+  const where = summary.sources && summary.reactions ? elsewhereLine(summary.sources, summary.reactions, strings) : '';
   const elsewhere = where ? `<p class="kommentar-note kommentar-elsewhere">${escapeHtml(where)}</p>` : '';
-  const glance = `<h2>${escapeHtml(strings.glanceHeading)}</h2>${numberGrid(headlines)}${numberGrid(secondary, 'kommentar-numbers--small')}`;
+  const glance = `<h2>${escapeHtml(t('report.page.glance'))}</h2>${numberGrid(headlines)}${numberGrid(secondary, 'kommentar-numbers--small')}`;
 
   const conversation =
-    `<h2>${escapeHtml(strings.conversationHeading)}</h2>` +
-    dunbarChart(summary.dialoguePartners, {
-      id: 'kommentar-dunbar',
-      labels: strings.chart,
-      layerName: strings.layerName,
-      layerText: strings.dunbarLayer(summary.dunbar.layer, summary.dunbar.partners),
-    }) +
-    `<p class="kommentar-note">${escapeHtml(words.site.dunbar.meaning)}</p>` +
+    `<h2>${escapeHtml(t('report.page.conversationHeading'))}</h2>` +
+    dunbarChart(summary.dialoguePartners, { id: 'kommentar-dunbar', strings, layerText }) +
+    `<p class="kommentar-note">${escapeHtml(term('dunbar').meaning)}</p>` +
     trendsChart(summary.monthly, {
       id: 'kommentar-trends',
-      labels: strings.chart,
-      lang,
-      panels: { conversation: words.site.monthlyConversationShare.label, returning: words.site.monthlyReturningShare.label, answerHours: words.site.monthlyAnswerHours.label },
+      strings,
+      panels: { conversation: term('monthlyConversationShare').label, returning: term('monthlyReturningShare').label, answerHours: term('monthlyAnswerHours').label },
     });
 
   const returning =
-    `<h2 id="kommentar-returning">${escapeHtml(strings.returningHeading)}</h2>` +
-    monthlyChart(summary.monthly, { id: 'kommentar-monthly', labels: strings.chart }) +
-    cohortChart(summary.cohorts, { id: 'kommentar-cohorts', labels: strings.chart, lang });
+    `<h2 id="kommentar-returning">${escapeHtml(t('report.page.returningHeading'))}</h2>` +
+    monthlyChart(summary.monthly, { id: 'kommentar-monthly', strings }) +
+    cohortChart(summary.cohorts, { id: 'kommentar-cohorts', strings });
 
   const shapes = textTable(
-    strings.postsQuestion,
-    strings.shapeColumns,
-    SHAPES.map((shape) => [words.shapes[shape].name, summary.shapes[shape], { text: words.shapes[shape].rule }]),
+    t('report.page.postsQuestion'),
+    [t('report.column.shape'), t('report.column.posts'), t('report.column.rule')],
+    SHAPES.map((shape) => [strings.shapeName(shape), summary.shapes[shape], { text: strings.shapeRule(shape) }]),
     'kommentar-shapes',
   );
   const allComments = [...build.data.threads.values()].flatMap((thread) => thread.comments);
   const gallery = conversationGallery(build, strings);
-  const c = strings.postColumns;
+  const columns = ['post', 'shape', 'comments', 'people', 'deepest', 'secondRounds', 'open', 'anonymous'] as const;
   const posts = textTable(
-    strings.postsHeading,
-    [c.post, c.shape, c.comments, c.people, c.deepest, c.exchanges, c.waiting, c.anonymous],
+    t('report.page.postsHeading'),
+    columns.map((column) => t(`report.column.${column}`)),
     report.posts.map((post) => {
       const path = build.postPagePath(post.uri);
       const title = escapeHtml(build.titleOf(post.uri));
@@ -125,29 +130,27 @@ export function renderSitePage(build: KommentarBuild): string {
     'kommentar-posts',
   );
   const postsSection =
-    `<h2 id="kommentar-posts-section">${escapeHtml(strings.postsQuestion)}</h2>${shapes}` +
+    `<h2 id="kommentar-posts-section">${escapeHtml(t('report.page.postsQuestion'))}</h2>${shapes}` +
     gallery +
-    depthChart(depthCounts(allComments), { id: 'kommentar-depth', labels: strings.chart, lang }) +
-    `<h3>${escapeHtml(strings.postsHeading)}</h3>${posts}`;
+    depthChart(depthCounts(allComments), { id: 'kommentar-depth', strings }) +
+    `<h3>${escapeHtml(t('report.page.postsHeading'))}</h3>${posts}`;
 
   // The newest ones: an old question nobody answered is rarely still waiting. Each post's page lists all of its own.
   const { comments: recent, total } = waitingComments(build, report.posts, WAITING_SHOWN);
-  const more = total > recent.length ? `<p class="kommentar-note">${escapeHtml(strings.waitingMore(total - recent.length))}</p>` : '';
-  const acknowledged = summary.acknowledged > 0 ? `<p class="kommentar-note">${escapeHtml(strings.acknowledgedNote(summary.acknowledged))}</p>` : '';
-  const waiting = `<h2 id="kommentar-waiting">${escapeHtml(strings.waitingHeading)}</h2>${waitingList(recent, strings, lang, true)}${more}${acknowledged}`;
+  const more = total > recent.length ? `<p class="kommentar-note">${escapeHtml(t('report.page.waitingMore', { n: total - recent.length }))}</p>` : '';
+  const acknowledged = summary.acknowledged > 0 ? `<p class="kommentar-note">${escapeHtml(t('report.page.acknowledgedNote', { n: summary.acknowledged }))}</p>` : '';
+  const waiting = `<h2 id="kommentar-waiting">${escapeHtml(t('report.page.waitingHeading'))}</h2>${waitingList(recent, strings, true)}${more}${acknowledged}`;
 
-  const terms = [
-    ...(['dialoguePartners', 'dunbar', 'conversationShare', 'returningCommenters', 'returningCommentShare', 'comments', 'participants', 'waitingForAuthor', 'acknowledged',
-      'newcomers', 'returning', 'monthlyConversationShare', 'monthlyReturningShare', 'monthlyAnswerHours', 'cohorts', 'returnedWithin90d'] as const).map((key) => words.site[key]),
-    { label: words.site.dialoguePartners.label, meaning: words.partnerRule(exchangesNeeded) },
-    ...SHAPES.map((shape) => ({ label: words.shapes[shape].name, meaning: words.shapes[shape].rule })),
-    words.post.exchanges,
-    words.post.maxDepth,
+  const terms: Term[] = [
+    ...GLOSSARY_TERMS.map(term),
+    { label: term('dialoguePartners').label, meaning: strings.partnerRule(exchangesNeeded) },
+    ...SHAPES.map((shape) => ({ label: strings.shapeName(shape), meaning: strings.shapeRule(shape) })),
+    strings.post('exchanges'),
+    strings.post('maxDepth'),
   ];
 
   return (
     `<div class="kommentar-report" lang="${lang}">${head}${freshnessNote(build)}${dialogue}${glance}${elsewhere}` +
-    `${conversation}${returning}${postsSection}${waiting}${glossaryList(strings.glossaryHeading, terms)}</div>`
+    `${conversation}${returning}${postsSection}${waiting}${glossaryList(t('report.page.glossaryHeading'), terms)}</div>`
   );
 }
-

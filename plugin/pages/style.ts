@@ -42,6 +42,7 @@ export const REPORT_CSS = `
 .kommentar-report table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: .6em 0 1.2em; max-width: 100%; }
 .kommentar-report caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .kommentar-report th, .kommentar-report td { padding: .25em .7em .25em 0; text-align: left; border-bottom: 1px solid var(--k-line); vertical-align: top; }
+.kommentar-report th { hyphens: auto; overflow-wrap: anywhere; }
 .kommentar-report td { text-align: right; white-space: nowrap; }
 .kommentar-report td.kommentar-text { white-space: normal; }
 .kommentar-report td.kommentar-text { text-align: left; }

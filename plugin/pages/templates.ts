@@ -17,21 +17,24 @@ const POST_TEMPLATE = 'kommentar-dialogue-post.11ty.js';
 const postOf = (data: TemplateData) => data.kommentarPost as PostPage;
 
 export function addDialogueTemplates(config: EleventyConfig, options: ResolvedOptions, current: () => KommentarBuild): void {
-  const strings = stringsFor(options.lang, options.lang);
-  const wrap = (title: string, body: string) => (options.layout ? body : standaloneDocument(title, options.lang, body));
-  const shared: TemplateData = { lang: options.lang, eleventyExcludeFromCollections: true, ...(options.layout ? { layout: options.layout } : {}) };
+  // The language is settled per build (the server's site `lang` may decide it), so every text is looked up when a page renders.
+  const strings = () => stringsFor(current().options.lang, current().options.lang);
+  const pageTitle = () => strings().t('report.page.title');
+  const postTitle = (data: TemplateData) => strings().t('report.page.postTitle', { title: postOf(data).title });
+  const wrap = (title: string, body: string) => (options.layout ? body : standaloneDocument(title, current().options.lang, body));
+  const shared: TemplateData = { eleventyExcludeFromCollections: true, ...(options.layout ? { layout: options.layout } : {}) };
 
-  config.addTemplate(SITE_TEMPLATE, () => wrap(strings.dialogueTitle, renderSitePage(current())), {
+  config.addTemplate(SITE_TEMPLATE, () => wrap(pageTitle(), renderSitePage(current())), {
     ...shared,
-    title: strings.dialogueTitle,
+    eleventyComputed: { lang: () => current().options.lang, title: pageTitle },
     // Switched off on the server (no report, nothing went wrong): no page. Unreachable: a page that says so.
     permalink: () => (current().report || current().data.problems.length > 0 ? options.reportPath : false),
   });
 
-  config.addTemplate(POST_TEMPLATE, (data) => wrap(strings.postDialogueTitle(postOf(data).title), renderPostPage(current(), postOf(data))), {
+  config.addTemplate(POST_TEMPLATE, (data) => wrap(postTitle(data), renderPostPage(current(), postOf(data))), {
     ...shared,
     pagination: { data: 'kommentar.postPages', size: 1, alias: 'kommentarPost', addAllPagesToCollections: false },
     permalink: (data: TemplateData) => postOf(data).path,
-    eleventyComputed: { title: (data: TemplateData) => strings.postDialogueTitle(postOf(data).title) },
+    eleventyComputed: { lang: () => current().options.lang, title: postTitle },
   });
 }

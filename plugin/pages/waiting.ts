@@ -7,7 +7,7 @@ import { escapeHtml } from '../../server/render/escape.js';
 import type { PublicComment } from '../../server/comments/public.js';
 import type { PostReport } from '../../server/dialogue/types.js';
 import type { KommentarBuild } from '../build-data.js';
-import { formatDate, type Lang, type Strings } from '../i18n.js';
+import type { Strings } from '../i18n.js';
 import { textExcerpt } from './excerpt.js';
 
 export interface WaitingComment {
@@ -45,13 +45,14 @@ export function waitingComments(build: KommentarBuild, posts: readonly PostRepor
 }
 
 /** The list as HTML: name, post, date, an excerpt; the date links to the comment on its page (a name is never a link). */
-export function waitingList(comments: readonly WaitingComment[], strings: Strings, lang: Lang, showPost: boolean): string {
-  if (comments.length === 0) return `<p>${escapeHtml(strings.waitingNone)}</p>`;
+export function waitingList(comments: readonly WaitingComment[], strings: Strings, showPost: boolean): string {
+  const { t } = strings;
+  if (comments.length === 0) return `<p>${escapeHtml(t('report.page.waitingNone'))}</p>`;
   const items = comments.map((c) => {
-    const on = showPost ? ` ${escapeHtml(strings.waitingOn(c.postTitle))}` : '';
+    const on = showPost ? ` ${escapeHtml(t('report.page.waitingOn', { post: c.postTitle }))}` : '';
     return (
-      `<li><strong>${escapeHtml(c.name ?? strings.anonymous)}</strong>${on}, ` +
-      `<a href="${escapeHtml(`${c.uri}#comment-${c.id}`)}"><time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(formatDate(c.createdAt, lang))}</time></a>` +
+      `<li><strong>${escapeHtml(c.name ?? t('report.page.anonymous'))}</strong>${on}, ` +
+      `<a href="${escapeHtml(`${c.uri}#comment-${c.id}`)}"><time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(strings.day(c.createdAt))}</time></a>` +
       `<blockquote>${escapeHtml(c.excerpt)}</blockquote></li>`
     );
   });

@@ -38,13 +38,14 @@ prints one line per problem ("error: …") or risk ("warning: …"). Exit 2 when
   },
   report: {
     summary: 'the dialogue report (--site S [--json | --csv] [--from D] [--to D] [--post URI])',
-    usage: `kommentar report --site S [--json | --csv] [--from D] [--to D] [--post URI] [--partner-min N] [--hide-names]
+    usage: `kommentar report --site S [--json | --csv] [--from D] [--to D] [--post URI] [--partner-min N] [--hide-names] [--lang L]
   --site S          the site id
   --json, --csv     machine-readable output instead of text
   --from D, --to D  the window: YYYY-MM-DD (a day as --to means its end, UTC) or ISO timestamps
   --post URI        one post only
   --partner-min N   exchanges that make someone a dialogue partner
-  --hide-names      no commenter names in the output`,
+  --hide-names      no commenter names in the output
+  --lang L          language of the text report: en, de, fr or es (default: the site's lang)`,
     run: async (argv) => (await import('./report.js')).reportCommand(argv),
   },
   import: {

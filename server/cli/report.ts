@@ -1,8 +1,9 @@
-/** `kommentar report --site S [--json | --csv] [--from D] [--to D] [--post URI]`: the dialogue report from the database. */
+/** `kommentar report --site S [--json | --csv] [--from D] [--to D] [--post URI] [--lang L]`: the dialogue report from the database. */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findSite, loadConfig } from '../config.js';
+import { DEFAULT_LANG, type Lang, LANGUAGES, langOf } from '../i18n/languages.js';
 import { openDatabase } from '../db/connection.js';
 import { migrate } from '../db/migrations.js';
 import { siteHasThreads } from '../db/report.js';
@@ -24,6 +25,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
       post: { type: 'string' },
       'partner-min': { type: 'string' },
       'hide-names': { type: 'boolean', default: false },
+      lang: { type: 'string' },
     },
     strict: true,
   });
@@ -46,11 +48,26 @@ export async function reportCommand(argv: string[]): Promise<number> {
     if (!findSite(config, query.site) && !(await siteHasThreads(db, query.site))) {
       throw new UsageError(`unknown site "${query.site}": it is neither configured nor in the database`);
     }
-    const report = await buildSiteReport({ db, now: Date.now }, query.site, { ...query, hideNames: values['hide-names'] });
+    const siteLang = findSite(config, query.site)?.lang;
+    const report = await buildSiteReport({ db, now: Date.now }, query.site, { ...query, hideNames: values['hide-names'], lang: siteLang });
     if (query.post && report.posts.length === 0) throw new UsageError(`site "${query.site}" has no post ${query.post}`);
-    process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : values.csv ? formatReportCsv(report) : formatReportText(report));
+    const lang = reportLang(values.lang, siteLang ?? DEFAULT_LANG);
+    process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : values.csv ? formatReportCsv(report) : formatReportText(report, lang));
     return 0;
   } finally {
     db.close();
   }
+}
+
+/**
+ * The text report's language: `--lang` (a tag like `de` or `de-AT`), else the
+ * site's `lang`. An unknown code is no reason to withhold the report: it falls
+ * back to the site's language with a one-line warning on stderr.
+ */
+function reportLang(asked: string | undefined, siteLang: Lang): Lang {
+  if (asked === undefined) return siteLang;
+  const lang = langOf(asked);
+  if (lang) return lang;
+  process.stderr.write(`kommentar report: --lang ${JSON.stringify(asked)} is not a language Kommentar speaks (${LANGUAGES.join(', ')}); using the site's "${siteLang}"\n`);
+  return siteLang;
 }

@@ -185,6 +185,8 @@ export interface SiteSummary {
 
 export interface DialogueReport {
   site: string;
+  /** The site's language from the config (`en`, `de`, …); absent where no config is known (a site only in the database). */
+  lang?: string;
   /** ISO 8601 (Date#toISOString). */
   generatedAt: string;
   /** `to` is the effective cut-off: the `to` option, else `generatedAt`. */

@@ -4,6 +4,7 @@
  */
 import type { AppContext } from '../context.js';
 import { streamSiteThreads } from '../db/report.js';
+import type { Lang } from '../i18n/languages.js';
 import { computePostMetrics, reportWindow, SiteAccumulator, type DialogueReport } from '../dialogue/index.js';
 
 export interface ReportRequest {
@@ -19,13 +20,16 @@ export interface ReportRequest {
   compareDays?: number;
   /** Only posts with at least one approved comment: a thread of pending or spam comments is not public yet. */
   publicOnly?: boolean;
+  /** The site's language (its config `lang`), handed on as the report's `lang` so a client such as the Eleventy plugin can speak it. */
+  lang?: Lang;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
 
 export async function buildSiteReport(ctx: Pick<AppContext, 'db' | 'now'>, siteId: string, request: ReportRequest = {}): Promise<DialogueReport> {
   const generatedAt = new Date(ctx.now());
-  const report = await accumulate(ctx, siteId, request, generatedAt, request.from ?? null, request.to ?? null, request.people === true);
+  const counted = await accumulate(ctx, siteId, request, generatedAt, request.from ?? null, request.to ?? null, request.people === true);
+  const report = request.lang ? { ...counted, lang: request.lang } : counted;
   if (!request.compareDays) return report;
   // The previous period: the same window, `compareDays` earlier (an open start stays open).
   const shift = request.compareDays * DAY_MS;

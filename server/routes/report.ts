@@ -16,9 +16,9 @@ export function reportRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean 
       throw new ApiError(401, 'unauthorized', 'The full report is for the author: send the admin token or log in to the desk.');
     }
     const query = parseWith(reportQuerySchema, c.req.query());
-    requireSite(ctx.config, query.site);
+    const site = requireSite(ctx.config, query.site);
     c.header('Cache-Control', 'private, no-store');
-    return cachedAnswer(c, ctx, `report\n${JSON.stringify(query)}`, 'application/json', async () => JSON.stringify(await buildSiteReport(ctx, query.site, query)));
+    return cachedAnswer(c, ctx, `report\n${JSON.stringify(query)}`, 'application/json', async () => JSON.stringify(await buildSiteReport(ctx, site.id, { ...query, lang: site.lang })));
   });
 
   /** No names at all: the partners list keeps its numbers, people stay unnamed. */
@@ -27,7 +27,7 @@ export function reportRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean 
     const site = requireSite(ctx.config, query.site);
     if (!site.publicReport) throw new ApiError(404, 'not_public', `Site "${site.id}" does not publish its dialogue report.`);
     c.header('Cache-Control', 'public, max-age=60');
-    const publicQuery = { ...query, hideNames: true, publicOnly: true };
+    const publicQuery = { ...query, hideNames: true, publicOnly: true, lang: site.lang };
     return cachedAnswer(c, ctx, `report\n${JSON.stringify(publicQuery)}`, 'application/json', async () => JSON.stringify(await buildSiteReport(ctx, site.id, publicQuery)));
   });
 

@@ -32,6 +32,7 @@ describe('chartFigure', () => {
       width: 100,
       height: 50,
       body: '<rect/>',
+      tableLabel: 'Data',
       table: { columns: [HOSTILE, 'n'], rows: [[HOSTILE, 3]] },
     });
     expect(html).toMatch(/^<figure class="kommentar-chart" id="my-chart">/);
@@ -59,15 +60,15 @@ describe('treeChart', () => {
 
   it('draws a chain thousands deep without running out of stack', () => {
     const chain = Array.from({ length: 20_000 }, (_, i) => node(i + 1, i === 0 ? null : i, i + 1));
-    const html = treeChart(chain, { id: 'deep', labels: en.chart, maxNodes: 20_000 });
+    const html = treeChart(chain, { id: 'deep', strings: en, maxNodes: 20_000 });
     expect(tableRows(html)).toHaveLength(20_000);
-    expect(html).toContain('the deepest reply is at level 20000');
+    expect(html).toContain('the deepest reply is at level 20,000');
   });
 
   it('counts comments per level in its table, removed comments drawn but not counted', () => {
     const html = treeChart([node(1, null, 1), node(2, 1, 2, { isAuthor: true }), node(3, null, 1, { deleted: true }), node(4, 3, 2), node(5, 4, 3, { isAuthor: true })], {
       id: 't',
-      labels: en.chart,
+      strings: en,
     });
     expect(tableRows(html)).toEqual([
       ['1', '1', '0'],
@@ -89,7 +90,7 @@ describe('treeChart', () => {
       node(4, 3, 4, { person: 2 }),
       node(5, null, 1, { person: null }),
     ];
-    const html = treeChart(nodes, { id: 't', labels: en.chart, people: new Map([[0, 'author'], [1, 'Anna'], [2, HOSTILE]]) });
+    const html = treeChart(nodes, { id: 't', strings: en, people: new Map([[0, 'author'], [1, 'Anna'], [2, HOSTILE]]) });
     const fills = [...html.matchAll(/<circle [^>]*fill="([^"]+)"/g)].map((m) => m[1]);
     expect(fills).toEqual(['#0072B2', '#D55E00', '#0072B2', '#009E73', '#8a8a8a']);
     expect(html).toMatch(/<circle [^>]*fill="#D55E00" stroke="currentColor"/);
@@ -103,7 +104,7 @@ describe('treeChart', () => {
 
   it('draws at most maxNodes comments and says so', () => {
     const many = Array.from({ length: 50 }, (_, i) => node(i + 1, null, 1));
-    const html = treeChart(many, { id: 'wide', labels: en.chart, maxNodes: 10, small: true });
+    const html = treeChart(many, { id: 'wide', strings: en, maxNodes: 10, small: true });
     expect(html.match(/<circle /g)).toHaveLength(10);
     expect(html).not.toContain('kommentar-legend');
     expect(html).toContain('A tree of 50 comments');
@@ -121,7 +122,7 @@ describe('depthChart', () => {
       { depth: 2, deleted: true },
     ]);
     expect(counts).toEqual([2, 0, 1]);
-    const html = depthChart(counts, { id: 'd', labels: en.chart, lang: 'en' });
+    const html = depthChart(counts, { id: 'd', strings: en });
     expect(html.match(/<rect /g)).toHaveLength(2);
     expect(tableRows(html)).toEqual([
       ['1', '2'],
@@ -132,13 +133,13 @@ describe('depthChart', () => {
   });
 
   it('draws taller bars for larger counts', () => {
-    const html = depthChart([10, 5], { id: 'd', labels: en.chart, lang: 'en' });
+    const html = depthChart([10, 5], { id: 'd', strings: en });
     const heights = [...html.matchAll(/<rect [^>]*height="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(heights[0]).toBeCloseTo(heights[1]! * 2, 0);
   });
 
   it('ends the axis just above the largest bar: 25 for 24, not 50', () => {
-    const html = depthChart([24, 3], { id: 'd', labels: en.chart, lang: 'en' });
+    const html = depthChart([24, 3], { id: 'd', strings: en });
     const ticks = [...html.matchAll(/<text [^>]*text-anchor="end"[^>]*>(\d+)<\/text>/g)].map((m) => Number(m[1]));
     expect(ticks).toEqual([0, 10, 20, 30]);
   });
@@ -150,7 +151,7 @@ describe('monthlyChart', () => {
       { month: '2026-01', newcomers: 3, returning: 0 },
       { month: HOSTILE, newcomers: 0, returning: 4 },
     ];
-    const html = monthlyChart(rows, { id: 'm', labels: en.chart });
+    const html = monthlyChart(rows, { id: 'm', strings: en });
     expect(tableRows(html)).toEqual([
       ['2026-01', '3', '0'],
       ['&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;', '0', '4'],
@@ -161,7 +162,7 @@ describe('monthlyChart', () => {
 });
 
 describe('dunbarChart', () => {
-  const options = (partners: number) => ({ id: 'x', labels: en.chart, layerName: en.layerName, layerText: en.dunbarLayer(null, partners) });
+  const options = (partners: number) => ({ id: 'x', strings: en, layerText: en.dunbarSentence(null, partners) });
 
   it('puts one dot per partner inside the band of the layer that holds it, and names only that layer in the table', () => {
     const html = dunbarChart(12, options(12));
@@ -190,13 +191,13 @@ describe('timelineChart', () => {
   it('puts readers above, the author below, and draws a line from each comment the author answered to the answer', () => {
     const at = (h: number) => new Date(Date.UTC(2026, 0, 1) + h * 3_600_000).toISOString();
     const c = (id: number, parentId: number | null, h: number, isAuthor = false, name: string | null = 'Ann') => ({ id, parentId, isAuthor, deleted: false, createdAt: at(h), name, person: isAuthor ? 0 : 1 });
-    const html = timelineChart([c(1, null, 0), c(2, 1, 5, true, 'Mara'), c(3, 2, 6), c(4, null, 30, false, null), c(5, 3, 40, true, 'Mara')], { id: 'tl', labels: en.chart, lang: 'en' });
+    const html = timelineChart([c(1, null, 0), c(2, 1, 5, true, 'Mara'), c(3, 2, 6), c(4, null, 30, false, null), c(5, 3, 40, true, 'Mara')], { id: 'tl', strings: en });
     const rows = tableRows(html);
     expect(rows.map((row) => row.slice(1))).toEqual([['Ann', '–'], ['author', 'Ann'], ['Ann', 'author'], ['anonymous', '–'], ['author', 'Ann']]);
     const waits = /<path d="([^"]+)" stroke="#D55E00"/.exec(html)![1]!;
     expect(waits.match(/M/g)).toHaveLength(2); // 1 → 2 and 3 → 5
     expect(html.match(/<circle /g)).toHaveLength(5);
-    expect(html).toContain('5 comments from 1 January 2026 to 2 January 2026, 2 of them by the author.');
+    expect(html).toContain('5 comments from January 1, 2026 to January 2, 2026, 2 of them by the author.');
   });
 });
 
@@ -211,7 +212,7 @@ describe('trendsChart and cohortChart', () => {
       month('2026-02', {}),
       month('2026-03', { newcomers: 1, returning: 3, postsStarted: 1, conversationsStarted: 1, authorFirstReplyMedianHours: 30 }),
     ];
-    const html = trendsChart(rows, { id: 'tr', labels: en.chart, lang: 'en', panels: { conversation: 'Conversation share', returning: 'Returning share', answerHours: 'Answer time' } });
+    const html = trendsChart(rows, { id: 'tr', strings: en, panels: { conversation: 'Conversation share', returning: 'Returning share', answerHours: 'Answer time' } });
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(tableRows(html)).toEqual([
       ['2026-01', '50%', '25%', '5'],
@@ -223,7 +224,7 @@ describe('trendsChart and cohortChart', () => {
   });
 
   it('shows each cohort beside those of it who came back within 90 days', () => {
-    const html = cohortChart([{ month: '2026-01', newcomers: 4, returnedWithin90d: 1 }, { month: '2026-02', newcomers: 2, returnedWithin90d: 2 }], { id: 'co', labels: en.chart, lang: 'en' });
+    const html = cohortChart([{ month: '2026-01', newcomers: 4, returnedWithin90d: 1 }, { month: '2026-02', newcomers: 2, returnedWithin90d: 2 }], { id: 'co', strings: en });
     expect(tableRows(html)).toEqual([['2026-01', '4', '1', '25%'], ['2026-02', '2', '2', '100%']]);
     expect(html).toContain('Of 6 newcomers, 3 commented again within 90 days (50%).');
   });

@@ -38,8 +38,8 @@ describe('depth of a post whose parent comment is not public', () => {
     const visible = comments.filter((c) => !c.deleted);
     expect(visible.map((c) => c.depth).sort()).toEqual([1, 2, 3]);
 
-    const tree = tableRows(treeChart(comments, { id: 't', labels: en.chart }));
-    const depth = tableRows(depthChart(depthCounts(comments), { id: 'd', labels: en.chart, lang: 'en' }));
+    const tree = tableRows(treeChart(comments, { id: 't', strings: en }));
+    const depth = tableRows(depthChart(depthCounts(comments), { id: 'd', strings: en }));
     expect(tree.map(([level, count]) => [level, count])).toEqual([
       ['1', '1'],
       ['2', '1'],

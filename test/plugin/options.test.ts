@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import kommentarPlugin from '../../plugin/index.js';
+import { buildLanguage } from '../../plugin/i18n.js';
 import { resolveOptions } from '../../plugin/options.js';
 
 let dir: string;
@@ -42,7 +43,6 @@ describe('options', () => {
       cacheDuration: '1m',
       cacheDirectory: '.cache',
       timeout: 10_000,
-      lang: 'en',
       compareDays: 30,
       widget: true,
       pageSize: 30,
@@ -58,11 +58,23 @@ describe('options', () => {
     [{ server: 'https://c.example', site: 'blog', reportPath: '/../etc/' }, 'option "reportPath" must be a path'],
     [{ server: 'https://c.example', site: 'blog', cacheDuration: '5 minutes' }, 'option "cacheDuration" must be a duration'],
     [{ server: 'https://c.example', site: 'blog', strict: 'yes' }, 'option "strict"'],
-    [{ server: 'https://c.example', site: 'blog', lang: 'fr' }, 'option "lang"'],
+    [{ server: 'https://c.example', site: 'blog', lang: '' }, 'option "lang" must be a language code'],
+    [{ server: 'https://c.example', site: 'blog', lang: 7 }, 'option "lang"'],
     [{ server: 'https://c.example', site: 'blog', token: '' }, 'option "token" must not be empty'],
     [{ server: 'https://c.example', site: 'blog', sever: 'x' }, 'unknown option "sever"'],
   ])('refuses %j: %s', (options, message) => {
     expect(() => resolveOptions(options)).toThrow(message);
+  });
+});
+
+describe('the lang option', () => {
+  it('takes any language Kommentar speaks, by tag, and otherwise the site\'s lang from the server, else English', () => {
+    expect(buildLanguage('fr', 'de')).toEqual({ lang: 'fr' });
+    expect(buildLanguage('es-MX', undefined)).toEqual({ lang: 'es' });
+    expect(buildLanguage(undefined, 'de')).toEqual({ lang: 'de' });
+    expect(buildLanguage(undefined, undefined)).toEqual({ lang: 'en' });
+    expect(buildLanguage('xx', 'fr')).toEqual({ lang: 'fr', warning: expect.stringContaining('"xx" is not a language Kommentar speaks (en, de, fr, es)') });
+    expect(buildLanguage('xx', undefined)).toEqual({ lang: 'en', warning: expect.stringContaining('the pages use "en"') });
   });
 });
 

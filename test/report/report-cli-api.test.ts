@@ -19,7 +19,7 @@ async function comment(uri: string, body: string, who: { email?: string; parentI
 
 beforeAll(async () => {
   ensureBuilt();
-  server = await startTestServer({ config: { sites: [{ id: 'blog' }, { id: 'quiet', publicReport: false }] } });
+  server = await startTestServer({ config: { sites: [{ id: 'blog' }, { id: 'quiet', publicReport: false, lang: 'fr' }] } });
   env = { ...process.env, KOMMENTAR_DB_URL: `file:${join(server.dir, 'kommentar.db')}`, KOMMENTAR_CONFIG: join(server.dir, 'kommentar.config.json') };
   // A conversation: Ada and the author go back and forth twice, Bo asks once and waits.
   const ada = await comment('/talk/', 'First!', { email: 'ada@example.org', name: 'Ada' });
@@ -89,6 +89,30 @@ describe('kommentar report', () => {
     expect(stdout).toContain('You are in real dialogue with 1 person');
     expect(stdout).toContain('3 reader comments addressed to you have no reply yet.');
     expect(stdout).toMatch(/Conversation \(1\)[^\n]*\n\s+\/talk\//);
+  });
+
+  it('--lang de prints the text report in German: measure names, shapes and their rules, counts', async () => {
+    const { stdout } = await run(process.execPath, [CLI, 'report', '--site', 'blog', '--lang', 'de'], { env });
+    expect(stdout).toContain('Dialogbericht für die Website „blog“');
+    expect(stdout).toContain('Du bist mit 1 Person im echten Dialog.');
+    expect(stdout).toContain('3 an dich gerichtete Kommentare von Lesenden haben noch keine Antwort.');
+    expect(stdout).toMatch(/Gespräch \(1\): Mindestens eine zweite Runde[^\n]*\n\s+\/talk\/ „Post \/talk\/“\n\s+6 Kommentare · tiefste Antwort auf Ebene 5 · 3 Personen · 3 zweite Runden · 2 offen für dich/);
+    expect(stdout).toContain('Applaus (1): Kommentare, aber keine einzige Antwort');
+    expect(stdout).toContain('Eine zweite Runde: Antworten auf eine Antwort zum eigenen Kommentar');
+    expect(stdout).not.toMatch(/Conversation|comments|reader/);
+  });
+
+  it('speaks the site\'s lang without --lang, and falls back to it with a one-line warning for a language it does not speak', async () => {
+    const plain = await run(process.execPath, [CLI, 'report', '--site', 'quiet'], { env });
+    expect(plain.stdout).toContain('Rapport de dialogue du site « quiet »');
+    expect(plain.stdout).toContain('Vous êtes en véritable dialogue avec 0 personne.');
+    expect(plain.stderr).toBe('');
+    const unknown = await run(process.execPath, [CLI, 'report', '--site', 'quiet', '--lang', 'xx'], { env });
+    // Exit 0 (run() rejects otherwise) and the whole report, in the site's French.
+    expect(unknown.stdout).toContain('Vous êtes en véritable dialogue avec 0 personne.');
+    expect(unknown.stderr.trim().split('\n')).toEqual(['kommentar report: --lang "xx" is not a language Kommentar speaks (en, de, fr, es); using the site\'s "fr"']);
+    const spanish = await run(process.execPath, [CLI, 'report', '--site', 'blog', '--lang', 'es-MX'], { env });
+    expect(spanish.stdout).toContain('Estás en diálogo real con 1 persona.');
   });
 
   it.each([

@@ -1,7 +1,7 @@
 /** The terminal report's words: a q-and-a post is described by what it lacks, anonymous comments are counted beside people. */
 import { describe, expect, it } from 'vitest';
 import { computeReport } from '../../server/dialogue/index.js';
-import { glossary } from '../../server/report/glossary.js';
+import { reportWords } from '../../server/report/glossary.js';
 import { formatReportText } from '../../server/report/report-text.js';
 import { comments, options } from '../dialogue/helpers.js';
 
@@ -26,7 +26,7 @@ describe('formatReportText', () => {
   it('says precisely what a q-and-a post is missing: a second round, not replies', () => {
     expect(report.posts[0]!.shape).toBe('q-and-a');
     expect(text).not.toMatch(/nobody answers back/i);
-    expect(text).toContain(`Questions and answers (1): ${glossary('en').shapes['q-and-a'].rule}`);
+    expect(text).toContain(`Questions and answers (1): ${reportWords('en').shapeRule('q-and-a')}`);
     expect(text).toMatch(/\/qa\/ “Q and A”\n\s+6 comments · deepest reply at level 3 · 3 people and 1 anonymous comment · no second round yet · 2 open for you/);
   });
 
