@@ -232,6 +232,8 @@ export async function run(): Promise<BenchRow[]> {
     const versus = (seconds: number) => `${seconds.toFixed(2)} s with the plugin vs ${handwritten.toFixed(2)} s hand-written`;
     const scaling: BenchRow[] = [];
     for (const posts of SCALE_POSTS) scaling.push(await postPagesAt(dir, posts));
+    // Linear growth: a page costs about the same at 4,000 posts as at 250 (16 times the pages, 16 times the comments).
+    const growth = scaling.at(-1)!.value / scaling[0]!.value;
     return [
       { group: 'eleventy', name: `seed ${SIZE.comments.toLocaleString('en-US')} comments on ${SIZE.posts.toLocaleString('en-US')} posts`, value: seedSeconds, unit: 's' },
       { group: 'eleventy', name: 'build without any comments (reference)', value: plain, unit: 's', note: `median of ${ROUNDS}` },
@@ -241,6 +243,15 @@ export async function run(): Promise<BenchRow[]> {
       { group: 'eleventy', name: 'plugin / hand-written, fetching from the server', value: fetching / handwritten, unit: '×', note: `${versus(fetching)}; server in this process` },
       { group: 'eleventy', name: 'plugin / hand-written without per-post pages (postPages: false)', value: overview / handwritten, unit: '×', note: versus(overview) },
       ...scaling,
+      {
+        group: 'eleventy',
+        name: `per-post dialogue page cost, ${SCALE_POSTS.at(-1)!.toLocaleString('en-US')} / ${SCALE_POSTS[0]!.toLocaleString('en-US')} posts`,
+        value: growth,
+        unit: '×',
+        target: '≤ 1.5× (linear)',
+        ok: growth <= 1.5,
+        note: 'ms per page at the largest site over ms per page at the smallest; 1× is exactly linear growth of the total',
+      },
     ];
   } finally {
     console.log = log;

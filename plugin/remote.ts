@@ -33,11 +33,11 @@ function reason(error: unknown): string {
   return err.cause?.code ?? err.cause?.message ?? err.message;
 }
 
-async function refusal(response: Response): Promise<RemoteResult> {
+function refusal(response: Response, text: string): RemoteResult {
   let code: string | undefined;
   let message = response.statusText;
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
     if (typeof body.error?.code === 'string') code = body.error.code;
     if (typeof body.error?.message === 'string') message = body.error.message;
   } catch {
@@ -61,15 +61,18 @@ function cacheFor(url: string, directory: string) {
   return cache;
 }
 
-/** Errors of a kept-alive connection the server closed while the build was busy: worth one more try. */
+/** Errors of a connection the server closed while the build was busy (kept alive, or mid-answer): worth one more try. */
 const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
-async function request(url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (error) {
-    if (!STALE_CONNECTION.has(reason(error))) throw error;
-    return fetch(url, init);
+/** The answer with its body read; a dropped connection, before or during the body, gets one more try. */
+async function request(url: string, init: RequestInit): Promise<{ response: Response; text: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url, init);
+      return { response, text: await response.text() };
+    } catch (error) {
+      if (attempt === 2 || !STALE_CONNECTION.has(reason(error))) throw error;
+    }
   }
 }
 
@@ -94,11 +97,12 @@ export async function fetchJson(url: string, options: RemoteOptions): Promise<Re
     previous ? { kind: 'stale', value: previous.value, cachedAt: previous.cachedAt, problem } : { kind: 'unreachable', problem };
 
   let response: Response;
+  let text: string;
   try {
-    response = await request(url, {
+    ({ response, text } = await request(url, {
       headers: { accept: 'application/json', ...options.headers, ...(previous?.etag ? { 'if-none-match': previous.etag } : {}) },
       signal: AbortSignal.timeout(options.timeout),
-    });
+    }));
   } catch (error) {
     return fallback(reason(error));
   }
@@ -108,12 +112,10 @@ export async function fetchJson(url: string, options: RemoteOptions): Promise<Re
     await cache.save(previous.text, 'text', { etag: previous.etag });
     return { kind: 'current', value: previous.value };
   }
-  if (response.status >= 400 && response.status < 500) return refusal(response);
+  if (response.status >= 400 && response.status < 500) return refusal(response, text);
   if (!response.ok) return fallback(`HTTP ${response.status}`);
-  let text: string;
   let value: unknown;
   try {
-    text = await response.text();
     value = JSON.parse(text);
   } catch (error) {
     return fallback(`unreadable answer (${reason(error)})`);

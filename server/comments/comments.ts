@@ -22,6 +22,7 @@ import { isTrusted } from '../db/trusted.js';
 import { DomainError } from '../errors.js';
 import { authorKey, commenterKey, hashToken, identityKey, newToken, normaliseEmail, safeEqual } from '../identity/identity.js';
 import { findThread } from '../db/threads.js';
+import { langOf } from '../i18n/languages.js';
 import { notificationStatements } from '../notify/notifier.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { toPublicComment, type PublicComment } from './public.js';
@@ -102,10 +103,12 @@ export async function createComment(ctx: AppContext, site: SiteConfig, input: Cr
   const now = ctx.now();
   const notify = Boolean(input.notify && input.email);
   const pageTitle = input.title ?? null;
+  const pageLang = langOf(input.lang) ?? null;
   const fields = {
     site: site.id,
     uri: input.uri,
     pageTitle,
+    pageLang,
     parentId,
     depth,
     status,
@@ -124,8 +127,11 @@ export async function createComment(ctx: AppContext, site: SiteConfig, input: Cr
   };
   // The comment and what it sets off (emails, webhook) are stored in one batch, or neither is.
   const marker = newCommentIdMarker();
-  const threadTitle = (await findThread(ctx.db, site.id, input.uri))?.title ?? (status === 'approved' ? pageTitle : null);
-  const draft: CommentRow = { ...fields, id: marker, threadId: 0, threadTitle, editedAt: null, pendingEdit: null, source: 'site', sourceUrl: null };
+  const thread = await findThread(ctx.db, site.id, input.uri);
+  const threadTitle = thread?.title ?? (status === 'approved' ? pageTitle : null);
+  // The emails this comment sets off speak its page's language even while it waits for approval (they go to its writer and the author).
+  const threadLang = thread?.lang ?? pageLang;
+  const draft: CommentRow = { ...fields, id: marker, threadId: 0, threadTitle, threadLang, editedAt: null, pendingEdit: null, source: 'site', sourceUrl: null };
   const alongside = await notificationStatements(ctx, 'created', draft, marker, { askToPublish });
   const row = await insertComment(ctx.db, fields, alongside);
   ctx.changes.recordLocalWrite();

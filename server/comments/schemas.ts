@@ -87,6 +87,8 @@ export const createCommentSchema = z.object({
   title: optionalLine(300),
   notify: z.boolean().optional(),
   identity: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'is not a valid identity token').optional(),
+  /** The page's language (a BCP 47 tag such as `de-AT`); only a language Kommentar speaks is kept, anything else means none. */
+  lang: z.string().max(35, 'at most 35 characters').optional(),
 });
 export type CreateCommentInput = z.infer<typeof createCommentSchema>;
 

@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import type { InStatement, Row } from '@libsql/client';
 import type { Db } from './connection.js';
-import { adoptTitleStatement, upsertThreadStatement } from './threads.js';
+import { adoptTitleAndLangStatement, upsertThreadStatement } from './threads.js';
 import { numberOrNull as int, textOrNull as text } from './values.js';
 import { writeQueue } from './write-queue.js';
 
@@ -18,6 +18,8 @@ export interface CommentRow {
   site: string;
   uri: string;
   threadTitle: string | null;
+  /** The thread's language (a catalogue code such as 'de'), taken from its first public comment that named one; null: none yet. */
+  threadLang: string | null;
   parentId: number | null;
   depth: number;
   status: CommentStatus;
@@ -34,6 +36,8 @@ export interface CommentRow {
   editTokenHash: string | null;
   /** The page title sent with the comment; it becomes the thread's title once the comment is public. */
   pageTitle: string | null;
+  /** The catalogue language of the page it was written on; it becomes the thread's language once the comment is public. */
+  pageLang: string | null;
   /** HMAC of the browser identity token it was written with: what trust may rest on. */
   identityKey: string | null;
   /** An edit of the approved text that awaits moderation (null when there is none). */
@@ -45,12 +49,12 @@ export interface CommentRow {
 }
 
 /** What a new comment is stored with; ids, the thread row and edit time come from storage. */
-export type NewComment = Omit<CommentRow, 'id' | 'threadId' | 'threadTitle' | 'editedAt' | 'pendingEdit' | 'source' | 'sourceUrl'> &
-  Partial<Pick<CommentRow, 'source' | 'sourceUrl'>>;
+export type NewComment = Omit<CommentRow, 'id' | 'threadId' | 'threadTitle' | 'threadLang' | 'editedAt' | 'pendingEdit' | 'source' | 'sourceUrl' | 'pageLang'> &
+  Partial<Pick<CommentRow, 'source' | 'sourceUrl' | 'pageLang'>>;
 
-const SELECT = `SELECT c.id, c.thread_id, t.site, t.uri, t.title AS thread_title, c.parent_id, c.depth, c.status,
+const SELECT = `SELECT c.id, c.thread_id, t.site, t.uri, t.title AS thread_title, t.lang AS thread_lang, c.parent_id, c.depth, c.status,
   c.body, c.html, c.name, c.url, c.email, c.commenter_key, c.is_author, c.notify, c.created_at, c.edited_at, c.edit_token_hash,
-  c.page_title, c.identity_key, c.pending_body, c.pending_html, c.pending_at, c.source, c.source_url
+  c.page_title, c.page_lang, c.identity_key, c.pending_body, c.pending_html, c.pending_at, c.source, c.source_url
   FROM comments c JOIN threads t ON t.id = c.thread_id`;
 
 
@@ -61,6 +65,7 @@ function toCommentRow(row: Row): CommentRow {
     site: String(row.site),
     uri: String(row.uri),
     threadTitle: text(row.thread_title),
+    threadLang: text(row.thread_lang),
     parentId: int(row.parent_id),
     depth: Number(row.depth),
     status: String(row.status) as CommentStatus,
@@ -76,6 +81,7 @@ function toCommentRow(row: Row): CommentRow {
     editedAt: int(row.edited_at),
     editTokenHash: text(row.edit_token_hash),
     pageTitle: text(row.page_title),
+    pageLang: text(row.page_lang),
     identityKey: text(row.identity_key),
     pendingEdit: row.pending_at === null ? null : { body: String(row.pending_body), html: String(row.pending_html), at: Number(row.pending_at) },
     source: String(row.source) as CommentSource,
@@ -98,17 +104,21 @@ export function newCommentIdMarker(): number {
  * thread, and only an untitled one.
  */
 export function insertCommentStatements(comment: NewComment): InStatement[] {
+  const pageLang = comment.pageLang ?? null;
+  const isPublic = comment.status === 'approved';
   return [
-    upsertThreadStatement(comment.site, comment.uri, comment.status === 'approved' ? comment.pageTitle : null, comment.createdAt),
+    upsertThreadStatement(comment.site, comment.uri, isPublic ? comment.pageTitle : null, comment.createdAt, isPublic ? pageLang : null),
     {
       sql: `INSERT INTO comments (thread_id, parent_id, depth, status, body, html, name, url, email, commenter_key,
-              is_author, notify, created_at, edit_token_hash, page_title, identity_key, source, source_url)
-            VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            RETURNING id, thread_id, (SELECT title FROM threads WHERE site = ? AND uri = ?) AS thread_title`,
+              is_author, notify, created_at, edit_token_hash, page_title, page_lang, identity_key, source, source_url)
+            VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id, thread_id, (SELECT title FROM threads WHERE site = ? AND uri = ?) AS thread_title,
+              (SELECT lang FROM threads WHERE site = ? AND uri = ?) AS thread_lang`,
       args: [
         comment.site, comment.uri, comment.parentId, comment.depth, comment.status, comment.body, comment.html,
         comment.name, comment.url, comment.email, comment.commenterKey, comment.isAuthor ? 1 : 0, comment.notify ? 1 : 0,
-        comment.createdAt, comment.editTokenHash, comment.pageTitle, comment.identityKey, comment.source ?? 'site', comment.sourceUrl ?? null, comment.site, comment.uri,
+        comment.createdAt, comment.editTokenHash, comment.pageTitle, pageLang, comment.identityKey, comment.source ?? 'site', comment.sourceUrl ?? null,
+        comment.site, comment.uri, comment.site, comment.uri,
       ],
     },
   ];
@@ -123,8 +133,19 @@ export function insertCommentStatements(comment: NewComment): InStatement[] {
 export async function insertComment(db: Db, comment: NewComment, alongside: InStatement[] = []): Promise<CommentRow> {
   const [, inserted] = await writeQueue(db).write([...insertCommentStatements(comment), ...alongside]);
   const row = inserted!.rows[0]!;
-  const { source = 'site', sourceUrl = null, ...fields } = comment;
-  return { ...fields, source, sourceUrl, id: Number(row.id), threadId: Number(row.thread_id), threadTitle: text(row.thread_title), editedAt: null, pendingEdit: null };
+  const { source = 'site', sourceUrl = null, pageLang = null, ...fields } = comment;
+  return {
+    ...fields,
+    source,
+    sourceUrl,
+    pageLang,
+    id: Number(row.id),
+    threadId: Number(row.thread_id),
+    threadTitle: text(row.thread_title),
+    threadLang: text(row.thread_lang),
+    editedAt: null,
+    pendingEdit: null,
+  };
 }
 
 export async function getComment(db: Db, id: number): Promise<CommentRow | undefined> {
@@ -246,7 +267,7 @@ export async function setCommentStatus(db: Db, ids: number[], status: CommentSta
   await db.batch(
     [
       { sql: `UPDATE comments SET status = ? WHERE id IN (${list})`, args: [status, ...ids] },
-      ...(status === 'approved' ? [adoptTitleStatement(`SELECT thread_id FROM comments WHERE id IN (${list})`, ids)] : []),
+      ...(status === 'approved' ? [adoptTitleAndLangStatement(`SELECT thread_id FROM comments WHERE id IN (${list})`, ids)] : []),
       ...alongside,
     ],
     'write',

@@ -1,8 +1,9 @@
 /**
- * Storage for imports: lookups by import origin and bulk writes with multi-row
- * statements inside the caller's one transaction. The export's reads are in
+ * Storage for imports: lookups by import origin and bulk writes inside the
+ * caller's one transaction (bulk-transaction.ts). The export's reads are in
  * exports.ts, the reader of a foreign Isso database in isso.ts.
  */
+import type { BulkTransaction } from './bulk-transaction.js';
 import type { CommentRow, CommentStatus } from './comments.js';
 import type { Queryable } from './connection.js';
 import { upsertThreadStatement } from './threads.js';
@@ -10,8 +11,6 @@ import { textOrNull as text } from './values.js';
 
 export type { Queryable } from './connection.js';
 
-/** Rows per INSERT statement. */
-const ROWS_PER_STATEMENT = 500;
 /** Ids per `IN (…)` lookup, and rows per page of a long read. */
 const IDS_PER_LOOKUP = 500;
 const ROWS_PER_PAGE = 5000;
@@ -94,7 +93,7 @@ export async function takenCommentIds(db: Queryable, ids: number[]): Promise<num
 }
 
 /** A comment row as an import writes it, id and parent already assigned. */
-export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'editTokenHash' | 'pageTitle' | 'identityKey' | 'pendingEdit' | 'source' | 'sourceUrl'> & {
+export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'threadLang' | 'editTokenHash' | 'pageTitle' | 'pageLang' | 'identityKey' | 'pendingEdit' | 'source' | 'sourceUrl'> & {
   importSource: string;
   importId: string;
   /** Hash of the source text, so a re-import can spot a changed comment without converting it again. */
@@ -102,15 +101,7 @@ export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'editT
 };
 
 const COLUMNS = ['id', 'thread_id', 'parent_id', 'depth', 'status', 'body', 'html', 'name', 'url', 'email', 'commenter_key',
-  'is_author', 'notify', 'created_at', 'edited_at', 'import_source', 'import_id', 'import_hash'];
-/**
- * Many rows per statement, passed as one JSON parameter. The statement stays
- * small whatever the row count: a multi-row VALUES list compiles to a program
- * per row, and those programs stay in native memory until the JS garbage
- * collector finalises them, which made a large import's memory balloon.
- */
-const INSERT_ROWS = `INSERT INTO comments (${COLUMNS.join(', ')})
-  SELECT ${COLUMNS.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`;
+  'is_author', 'notify', 'created_at', 'edited_at', 'import_source', 'import_id', 'import_hash'] as const;
 
 function rowValues(row: ImportRow): (string | number | null)[] {
   return [
@@ -119,9 +110,7 @@ function rowValues(row: ImportRow): (string | number | null)[] {
   ];
 }
 
-/** Inserts rows in the given order (parents before replies). Meant for an open transaction. */
-export async function insertImportRows(db: Queryable, rows: ImportRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    await db.execute({ sql: INSERT_ROWS, args: [JSON.stringify(rows.slice(start, start + ROWS_PER_STATEMENT).map(rowValues))] });
-  }
+/** Inserts rows in the given order (parents before replies), in the import's transaction. */
+export async function insertImportRows(tx: BulkTransaction, rows: ImportRow[]): Promise<void> {
+  await tx.insertRows('comments', COLUMNS, rows.map(rowValues));
 }

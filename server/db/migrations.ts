@@ -218,6 +218,28 @@ export const migrations: Migration[] = [
       'ALTER TABLE comments ADD COLUMN acknowledged_at INTEGER',
     ],
   },
+  {
+    version: 13,
+    name: 'thread language',
+    statements: [
+      // The catalogue language of the page a comment was written on ('de'; null: the page named none Kommentar speaks).
+      'ALTER TABLE comments ADD COLUMN page_lang TEXT',
+      // The thread's language, adopted from its first public comment that named one, like its title; emails about it use it.
+      'ALTER TABLE threads ADD COLUMN lang TEXT',
+    ],
+  },
+  {
+    version: 14,
+    name: 'desk settings',
+    statements: [
+      // The author's choices for the desk (one desk spans every site): name → value, e.g. lang → 'de'.
+      `CREATE TABLE desk_settings (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

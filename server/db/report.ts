@@ -2,7 +2,7 @@
  * Reading a site's comments for the dialogue report, thread by thread and in
  * bounded chunks, so a million comments never sit in memory at once.
  */
-import type { Db } from './connection.js';
+import type { Db, Queryable } from './connection.js';
 import type { Reactions } from './reactions.js';
 import type { CommentSource, CommentStatus } from './comments.js';
 import { reactionsOfThreads } from './reactions.js';
@@ -111,8 +111,8 @@ export async function siteHasThreads(db: Db, site: string): Promise<boolean> {
   return result.rows.length > 0;
 }
 
-/** The baseline for the report benchmark: a plain full count of the comments table. */
-export async function countAllComments(db: Db): Promise<number> {
+/** A plain full count of the comments table: the report benchmark's baseline, and how an import judges its own size. */
+export async function countAllComments(db: Queryable): Promise<number> {
   const result = await db.execute('SELECT count(*) AS n FROM comments');
   return Number(result.rows[0]!.n);
 }

@@ -41,8 +41,13 @@ export async function moderationQueue(ctx: AppContext, siteId: string): Promise<
 async function approve(ctx: AppContext, rows: CommentRow[]): Promise<number> {
   const waiting = rows.filter((row) => row.status === 'pending' || row.status === 'spam');
   if (waiting.length === 0) return 0;
-  // Approval may name the thread: the notifications use the title it will have.
-  const approved = waiting.map((row) => ({ ...row, status: 'approved' as const, threadTitle: row.threadTitle ?? row.pageTitle }));
+  // Approval may name the thread and give it its language: the notifications use the title and language it will have.
+  const approved = waiting.map((row) => ({
+    ...row,
+    status: 'approved' as const,
+    threadTitle: row.threadTitle ?? row.pageTitle,
+    threadLang: row.threadLang ?? row.pageLang,
+  }));
   const alongside = (await Promise.all(approved.map((row) => notificationStatements(ctx, 'approved', row)))).flat();
   await setCommentStatus(ctx.db, approved.map((row) => row.id), 'approved', alongside);
   ctx.changes.recordLocalWrite();

@@ -1,7 +1,7 @@
 /**
  * The sink every reader writes into. Each comment becomes at once what
- * Kommentar keeps of it: its Markdown (HTML converted in the pool while
- * reading goes on; skipped for comments an earlier import stored), a hash of
+ * Kommentar keeps of it: its Markdown (converted in the pool while reading
+ * goes on; skipped for comments an earlier import stored), a hash of
  * its source text, the author marker, the commenter key (the same HMAC as a
  * live comment's, so returning commenters are recognised) and no email unless
  * reply notifications need it. Raw addresses are dropped right here.
@@ -12,7 +12,6 @@ import type { CommentStatus } from '../db/comments.js';
 import { authorKey, commenterKey, normaliseEmail } from '../identity/identity.js';
 import { safeLinkUrl } from '../render/markdown.js';
 import type { ConvertPool } from './convert-pool.js';
-import { quickMarkdown } from './convert.js';
 import type { ImportedComment, ImportedThread, ImportSink, SkipReason, SourceText } from './types.js';
 
 /** A comment as the importer keeps it between reading and writing. */
@@ -67,7 +66,8 @@ export class Collector implements ImportSink {
   readonly threads: ImportedThread[] = [];
   readonly comments: CollectedComment[] = [];
   readonly skipped = new Map<SkipReason, number>();
-  private batch: { comment: CollectedComment; source: SourceText }[] = [];
+  /** Comments waiting for conversion, all of one source kind (a reader yields one). */
+  private batch: { kind: SourceText['kind']; comments: CollectedComment[]; texts: string[] } = { kind: 'html', comments: [], texts: [] };
   private readonly conversions: Promise<void>[] = [];
   private failure: Error | undefined;
   private readonly keys = { email: new Map<string, string | null>(), account: new Map<string, string | null>() };
@@ -154,24 +154,27 @@ export class Collector implements ImportSink {
     };
     this.comments.push(comment);
     if (deleted || this.stored.has(source.sourceId)) return;
-    const quick = quickMarkdown(source.text);
-    if (quick !== null) {
-      comment.body = quick;
+    if (source.text.kind === 'markdown') {
+      comment.body = source.text.text;
       return;
     }
-    this.batch.push({ comment, source: source.text });
-    if (this.batch.length >= BATCH) this.flush();
+    // Even plain text converts in the pool: the main thread's time goes to parsing, which nothing else can do.
+    if (this.batch.kind !== source.text.kind) this.flush();
+    this.batch.kind = source.text.kind;
+    this.batch.comments.push(comment);
+    this.batch.texts.push(source.text.text);
+    if (this.batch.texts.length >= BATCH) this.flush();
   }
 
   private flush(): void {
-    const batch = this.batch;
-    this.batch = [];
-    if (batch.length === 0) return;
+    const { kind, comments, texts } = this.batch;
+    this.batch = { kind, comments: [], texts: [] };
+    if (texts.length === 0) return;
     this.conversions.push(
-      this.pool.markdown(batch.map((entry) => entry.source)).then(
+      this.pool.markdown(kind, texts).then(
         (bodies) => {
           bodies.forEach((body, i) => {
-            batch[i]!.comment.body = body;
+            comments[i]!.body = body;
           });
         },
         (error: Error) => {

@@ -22,8 +22,13 @@ const MAX_WORKERS = 4;
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
-/** A batch for a worker: source bodies to Markdown, or Markdown bodies to HTML. */
-export type ConvertJob = { id: number; op: 'markdown'; items: SourceText[] } | { id: number; op: 'html'; items: string[] };
+/** A batch for a worker: source bodies of one kind to Markdown, or Markdown bodies to HTML (plain strings: they cross threads cheapest). */
+export type ConvertJob = { id: number; op: 'markdown'; kind: SourceText['kind']; items: string[] } | { id: number; op: 'html'; items: string[] };
+
+/** What a job turns into, in a worker or inline. */
+export function convertJob(job: ConvertJob): string[] {
+  return job.op === 'markdown' ? job.items.map((text) => toMarkdown({ kind: job.kind, text })) : job.items.map(toHtml);
+}
 
 type Reply = { id: number; results: string[] } | { id: number; error: string };
 
@@ -62,7 +67,7 @@ export class ConvertPool {
   /** Runs a job in the least busy worker, or inline when there are none. */
   private run(job: ConvertJob): Promise<string[]> {
     while (this.slots.length < this.size) this.slots.push(ConvertPool.startWorker());
-    if (this.slots.length === 0) return Promise.resolve(job.op === 'markdown' ? job.items.map(toMarkdown) : job.items.map(toHtml));
+    if (this.slots.length === 0) return Promise.resolve(convertJob(job));
     const slot = this.slots.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
     return new Promise((resolve, reject) => {
       slot.pending.set(job.id, { resolve, reject });
@@ -70,9 +75,9 @@ export class ConvertPool {
     });
   }
 
-  /** Markdown for each source body, in order. */
-  markdown(items: SourceText[]): Promise<string[]> {
-    return this.run({ id: this.nextId++, op: 'markdown', items });
+  /** Markdown for each source body of `kind`, in order. */
+  markdown(kind: SourceText['kind'], items: string[]): Promise<string[]> {
+    return this.run({ id: this.nextId++, op: 'markdown', kind, items });
   }
 
   /** HTML for each Markdown body, in order. */

@@ -1,11 +1,10 @@
 /** Worker thread of the convert pool: turns batches of bodies into Markdown or HTML off the main thread. */
 import { parentPort } from 'node:worker_threads';
-import { toHtml, toMarkdown } from './convert.js';
-import type { ConvertJob } from './convert-pool.js';
+import { convertJob, type ConvertJob } from './convert-pool.js';
 
 parentPort!.on('message', (job: ConvertJob) => {
   try {
-    const results = job.op === 'markdown' ? job.items.map(toMarkdown) : job.items.map(toHtml);
+    const results = convertJob(job);
     parentPort!.postMessage({ id: job.id, results });
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: (error as Error).message });

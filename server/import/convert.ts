@@ -1,26 +1,20 @@
 /**
  * A source body to what Kommentar stores: Markdown (turndown for HTML), and
- * later its HTML from the one renderer. Split in two so the cheap cases
- * convert inline and the costly ones go to worker threads.
+ * later its HTML (plain text directly, the rest from the one renderer). Both
+ * run in the convert pool's worker threads for a large import.
  */
 import { renderMarkdown } from '../render/markdown.js';
+import { plainMarkdownToHtml } from '../render/plain-markdown.js';
 import { htmlToMarkdown } from './html-to-markdown.js';
 import type { SourceText } from './types.js';
-import { plainWordpressToMarkdown, wordpressToMarkdown } from './wordpress-text.js';
-
-/** The Markdown when it takes no DOM (Markdown sources, WordPress text without markup); null otherwise. */
-export function quickMarkdown(source: SourceText): string | null {
-  if (source.kind === 'markdown') return source.text;
-  if (source.kind === 'wordpress') return plainWordpressToMarkdown(source.text);
-  return null;
-}
+import { wordpressToMarkdown } from './wordpress-text.js';
 
 /** The Markdown for any source body. */
 export function toMarkdown(source: SourceText): string {
   return source.kind === 'html' ? htmlToMarkdown(source.text) : source.kind === 'wordpress' ? wordpressToMarkdown(source.text) : source.text;
 }
 
-/** The stored HTML of a Markdown body. */
+/** The stored HTML of a Markdown body (plain text directly, anything else through the one renderer). */
 export function toHtml(body: string): string {
-  return renderMarkdown(body);
+  return plainMarkdownToHtml(body) ?? renderMarkdown(body);
 }

@@ -8,7 +8,7 @@
 import type { SiteConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import type { CommentStatus } from '../db/comments.js';
-import { withTransaction } from '../db/connection.js';
+import { withBulkTransaction } from '../db/bulk-transaction.js';
 import { countImportedComments, findImportedComments, threadIdsByUri, type Queryable } from '../db/imports.js';
 import { Collector } from './collect.js';
 import { ConvertPool } from './convert-pool.js';
@@ -93,7 +93,7 @@ export async function importFile(ctx: AppContext, site: SiteConfig, options: Imp
     };
     const outcome = options.dryRun
       ? await prepare(ctx.db)
-      : await withTransaction(ctx.db, async (tx) => {
+      : await withBulkTransaction(ctx.db, ctx.config.dbUrl, async (tx) => {
           const prepared = await prepare(tx);
           const onWritten = (done: number, total: number) => onProgress({ phase: 'writing', done, total });
           return { ...prepared, renumbered: await writePlan(tx, prepared.plan, { site: site.id, importSource, pool, onWritten }) };

@@ -1,8 +1,11 @@
 /**
  * Writes a plan inside the caller's transaction: threads first, then the new
  * comments in plan order (parents before replies) in steps, each step's HTML
- * rendered in the convert pool while earlier steps are inserted.
+ * rendered in the convert pool while earlier steps are inserted, and the
+ * comments' indexes built after the rows when the import brings most of them.
  */
+import { withIndexesDeferred, type BulkTransaction } from '../db/bulk-transaction.js';
+import { countAllComments } from '../db/report.js';
 import { insertImportRows, maxCommentId, takenCommentIds, threadIdsByUri, upsertThreads, type ImportRow, type Queryable } from '../db/imports.js';
 import type { ConvertPool } from './convert-pool.js';
 import type { ImportPlan, PlannedComment } from './plan.js';
@@ -58,7 +61,7 @@ function toRow(p: PlannedComment, threadId: number, html: string, importSource: 
 }
 
 /** Writes `plan`; returns whether an export's ids had to be renumbered. */
-export async function writePlan(db: Queryable, plan: ImportPlan, { site, importSource, pool, onWritten }: WriteOptions): Promise<boolean> {
+export async function writePlan(db: BulkTransaction, plan: ImportPlan, { site, importSource, pool, onWritten }: WriteOptions): Promise<boolean> {
   await upsertThreads(db, site, plan.threads);
   const threadIds = await threadIdsByUri(db, site);
   const { ids, renumbered } = await assignIds(db, plan.comments);
@@ -77,16 +80,21 @@ export async function writePlan(db: Queryable, plan: ImportPlan, { site, importS
   };
   for (let k = 0; k < STEPS_AHEAD; k++) render(k);
   let done = 0;
-  for (let k = 0; k < steps.length; k++) {
-    render(k + STEPS_AHEAD);
-    const html = await rendering[k]!;
-    rendering[k] = undefined;
-    const step = steps[k]!;
-    await insertImportRows(db, step.map((p, i) => toRow(p, threadIds.get(p.uri)!, html[i]!, importSource)));
-    // Written: the body need not stay in memory for the rest of the import.
-    for (const p of step) p.comment.body = '';
-    done += step.length;
-    onWritten(done, plan.comments.length);
-  }
+  const insertAll = async () => {
+    for (let k = 0; k < steps.length; k++) {
+      render(k + STEPS_AHEAD);
+      const html = await rendering[k]!;
+      rendering[k] = undefined;
+      const step = steps[k]!;
+      await insertImportRows(db, step.map((p, i) => toRow(p, threadIds.get(p.uri)!, html[i]!, importSource)));
+      // Written: the body need not stay in memory for the rest of the import.
+      for (const p of step) p.comment.body = '';
+      done += step.length;
+      onWritten(done, plan.comments.length);
+    }
+  };
+  // An import that brings most of the comments (a first one, into a new site) builds the indexes once, after its rows.
+  if (plan.comments.length > 0 && plan.comments.length >= (await countAllComments(db))) await withIndexesDeferred(db, 'comments', insertAll);
+  else await insertAll();
   return renumbered;
 }

@@ -10,6 +10,8 @@ import type { AppContext } from '../context.js';
 import { findSite } from '../config.js';
 import { getComment, type CommentRow } from '../db/comments.js';
 import { enqueueIfChangedStatement, enqueueStatement, type NewOutboxItem } from '../db/outbox.js';
+import { langOf } from '../i18n/languages.js';
+import { translator } from '../i18n/translate.js';
 import { commentPermalink } from '../urls.js';
 import type { EmailMessage } from './mailer.js';
 import { authorNotice, confirmationRequest, publishRequest, replyNotice } from './messages.js';
@@ -40,6 +42,8 @@ async function itemsFor(ctx: AppContext, event: CommentEvent, row: CommentRow, o
   const siteName = site.title ?? site.id;
   const postTitle = row.threadTitle ?? row.uri;
   const link = commentPermalink(ctx.config, row.site, row.uri, row.id);
+  // Every email about this comment speaks its thread's language, else the site's.
+  const language = translator(langOf(row.threadLang) ?? site.lang);
 
   if (webhook) {
     const webhookEvent: WebhookEvent = event === 'created' ? 'comment.created' : 'comment.approved';
@@ -50,17 +54,17 @@ async function itemsFor(ctx: AppContext, event: CommentEvent, row: CommentRow, o
   if (event === 'created' && !row.isAuthor && smtp.authorAddress) {
     const deskUrl = `${ctx.config.publicUrl}/admin${row.status === 'approved' ? '' : '/moderation'}?site=${encodeURIComponent(row.site)}`;
     const pending = row.status !== 'approved';
-    items.push(email('author', authorNotice({ to: smtp.authorAddress, siteName, postTitle, link, deskUrl, commenterName: row.name, text: row.body, pending })));
+    items.push(email('author', authorNotice(language, { to: smtp.authorAddress, siteName, postTitle, link, deskUrl, commenterName: row.name, text: row.body, pending })));
   }
   if (options.askToPublish && row.status === 'pending' && row.editTokenHash) {
-    const publishUrl = publishLink(ctx, row.id, row.editTokenHash);
-    items.push(email('publish', publishRequest({ to: options.askToPublish, siteName, postTitle, publishUrl, commentText: row.body })));
+    const publishUrl = publishLink(ctx, row.id, row.editTokenHash, language.lang);
+    items.push(email('publish', publishRequest(language, { to: options.askToPublish, siteName, postTitle, publishUrl, commentText: row.body })));
   }
   if (row.status !== 'approved') return { items };
 
   // The double opt-in starts only once the comment is public: a spammer's pending comment mails nobody.
   if (row.notify && row.email) {
-    confirmation = { email: row.email, item: email('confirm', confirmationRequest({ to: row.email, siteName, confirmUrl: subscriptionLink(ctx, 'confirm', row.email) })) };
+    confirmation = { email: row.email, item: email('confirm', confirmationRequest(language, { to: row.email, siteName, confirmUrl: subscriptionLink(ctx, 'confirm', row.email, language.lang) })) };
   }
   const parent = row.parentId === null ? undefined : await getComment(ctx.db, row.parentId);
   const selfReply = parent?.commenterKey != null && parent.commenterKey === row.commenterKey;
@@ -68,7 +72,7 @@ async function itemsFor(ctx: AppContext, event: CommentEvent, row: CommentRow, o
     items.push(
       email(
         'reply',
-        replyNotice({
+        replyNotice(language, {
           to: parent.email,
           siteName,
           postTitle,
@@ -76,7 +80,7 @@ async function itemsFor(ctx: AppContext, event: CommentEvent, row: CommentRow, o
           recipientName: parent.name,
           replierName: row.name,
           replyText: row.body,
-          unsubscribeUrl: subscriptionLink(ctx, 'unsubscribe', parent.email),
+          unsubscribeUrl: subscriptionLink(ctx, 'unsubscribe', parent.email, language.lang),
         }),
       ),
     );

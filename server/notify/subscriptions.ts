@@ -7,6 +7,7 @@ import type { Statement } from '../db/connection.js';
 import type { AppContext } from '../context.js';
 import { reserveConfirmationStatement, confirmAddress, getAddress, unsubscribeAddress } from '../db/subscriptions.js';
 import { normaliseEmail, sign, verifySignature } from '../identity/identity.js';
+import type { Lang } from '../i18n/languages.js';
 
 /** A confirmation is sent again only after this long, so a stranger cannot flood an inbox with them. */
 export const CONFIRMATION_RESEND_MS = 24 * 60 * 60 * 1000;
@@ -18,20 +19,25 @@ export function addressHash(secret: string, email: string): string {
   return sign(secret, `address:${normaliseEmail(email)}`);
 }
 
-/** A signed link for one address and action: only the server could have made it. */
-export function subscriptionLink(ctx: AppContext, action: LinkAction, email: string): string {
+/**
+ * A signed link for one address and action: only the server could have made
+ * it. `lang`, the language of the email it is in, rides along unsigned: it
+ * only chooses the language of the page the link opens.
+ */
+export function subscriptionLink(ctx: AppContext, action: LinkAction, email: string, lang: Lang): string {
   const address = addressHash(ctx.secret, email);
-  return `${ctx.config.publicUrl}/notifications/${action}?${new URLSearchParams({ a: address, sig: sign(ctx.secret, `${action}:${address}`) })}`;
+  return `${ctx.config.publicUrl}/notifications/${action}?${new URLSearchParams({ a: address, sig: sign(ctx.secret, `${action}:${address}`), lang })}`;
 }
 
 /**
  * The link that lets the owner of an address publish a comment they wrote
  * from an unknown browser. Signed over the comment's edit-token hash, which
  * is fixed before the comment is stored (its id may still be a placeholder)
- * and gone once the comment is deleted.
+ * and gone once the comment is deleted. `lang` rides along unsigned, as in
+ * `subscriptionLink`.
  */
-export function publishLink(ctx: AppContext, commentId: number, editTokenHash: string): string {
-  return `${ctx.config.publicUrl}/notifications/publish?${new URLSearchParams({ c: String(commentId), sig: sign(ctx.secret, `publish:${editTokenHash}`) })}`;
+export function publishLink(ctx: AppContext, commentId: number, editTokenHash: string, lang: Lang): string {
+  return `${ctx.config.publicUrl}/notifications/publish?${new URLSearchParams({ c: String(commentId), sig: sign(ctx.secret, `publish:${editTokenHash}`), lang })}`;
 }
 
 export function isValidPublishLink(secret: string, editTokenHash: string | null, signature: string): boolean {

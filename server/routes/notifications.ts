@@ -2,7 +2,9 @@
  * The links in notification emails: `GET`/`POST /notifications/confirm` (double
  * opt-in) and `GET`/`POST /notifications/unsubscribe` (RFC 8058 one-click:
  * mail clients POST straight away; a person following the link gets a page
- * with one button, so a link scanner's GET changes nothing).
+ * with one button, so a link scanner's GET changes nothing), and
+ * `GET`/`POST /notifications/publish`. The pages speak the email's language:
+ * the link's `lang` (the thread's), else the browser's, else the first site's.
  */
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
@@ -11,86 +13,93 @@ import type { AppContext } from '../context.js';
 import { ApiError } from '../http/errors.js';
 import { readQuery } from '../http/input.js';
 import { publishProven } from '../desk/moderation.js';
+import { chooseLanguage } from '../i18n/negotiate.js';
+import { type Translator, translator } from '../i18n/translate.js';
 import { confirm, isValidLink, unsubscribe, type LinkAction } from '../notify/subscriptions.js';
-import { renderPageError } from './admin/errors.js';
+import { emailLinkErrorPage } from './admin/errors.js';
 import { deskHeaders } from './admin/headers.js';
 import { page } from './admin/layout.js';
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'is not part of a valid link');
-const linkQuery = z.object({ a: token, sig: token });
-const publishQuery = z.object({ c: z.string().regex(/^[1-9][0-9]{0,15}$/, 'is not part of a valid link').transform(Number), sig: token });
+/** The email's language: a hint only (unsigned), so anything unknown just falls back. */
+const lang = z.string().max(35).optional().catch(undefined);
+const linkQuery = z.object({ a: token, sig: token, lang });
+const publishQuery = z.object({ c: z.string().regex(/^[1-9][0-9]{0,15}$/, 'is not part of a valid link').transform(Number), sig: token, lang });
 
-const TEXT: Record<LinkAction, { title: string; question: string; button: string }> = {
-  confirm: { title: 'Confirm reply emails', question: 'Do you want an email when someone replies to your comments?', button: 'Yes, email me about replies' },
-  unsubscribe: { title: 'Stop reply emails', question: 'Stop all reply emails to this address?', button: 'Unsubscribe' },
-};
+/** The page's texts for one kind of link: its title, the question the button answers, and the button. */
+function questionFor({ t }: Translator, action: LinkAction | 'publish'): { title: string; question: string; button: string } {
+  switch (action) {
+    case 'confirm':
+      return { title: t('email.page.confirm.title'), question: t('email.page.confirm.question'), button: t('email.page.confirm.button') };
+    case 'unsubscribe':
+      return { title: t('email.page.unsubscribe.title'), question: t('email.page.unsubscribe.question'), button: t('email.page.unsubscribe.button') };
+    case 'publish':
+      return { title: t('email.page.publish.title'), question: t('email.page.publish.question'), button: t('email.page.publish.button') };
+  }
+}
 
 export function notificationRoutes(ctx: AppContext) {
   const app = new Hono();
-  app.onError(renderPageError);
+  app.onError(emailLinkErrorPage(ctx));
   app.use('*', deskHeaders);
 
-  /** The address hash of a correctly signed link, else a 400. */
-  const signedAddress = (c: Context, action: LinkAction) => {
-    const { a, sig } = readQuery(c, linkQuery);
+  const languageOf = (c: Context, hint: string | undefined): Translator =>
+    translator(chooseLanguage({ page: hint, acceptLanguage: c.req.header('accept-language'), siteDefault: ctx.config.sites[0]!.lang }));
+
+  /** The address hash of a correctly signed link and the page's language, else a 400. */
+  const signedLink = (c: Context, action: LinkAction) => {
+    const { a, sig, lang: hint } = readQuery(c, linkQuery);
     if (!isValidLink(ctx.secret, action, a, sig)) throw new ApiError(400, 'invalid_link', 'This link is not valid: copy the whole link from the email.');
-    return a;
+    return { address: a, language: languageOf(c, hint) };
   };
 
-  for (const action of ['confirm', 'unsubscribe'] as const) {
-    app.get(`/${action}`, (c) => {
-      signedAddress(c, action);
-      const text = TEXT[action];
-      // The form posts back to this very URL, signature included.
-      const self = new URL(c.req.url);
-      return c.html(
-        page(
-          { title: text.title },
-          html`<form class="narrow" method="post" action="${self.pathname}${self.search}">
-            <h1>${text.title}</h1>
-            <p>${text.question}</p>
-            <div class="actions"><button class="primary" type="submit">${text.button}</button></div>
-          </form>`,
-        ),
-      );
-    });
-  }
-
-  // "Publish my comment": the link mailed to a known address used from an unknown browser. GET asks, POST publishes.
-  app.get('/publish', (c) => {
-    readQuery(c, publishQuery);
+  /** The page behind a link: one question and one button, which posts back to this very URL, signature included. */
+  const askPage = (c: Context, language: Translator, action: LinkAction | 'publish') => {
+    const text = questionFor(language, action);
     const self = new URL(c.req.url);
     return c.html(
       page(
-        { title: 'Publish your comment' },
+        { title: text.title, lang: language.lang },
         html`<form class="narrow" method="post" action="${self.pathname}${self.search}">
-          <h1>Publish your comment</h1>
-          <p>Did you write this comment? Publishing it also lets this browser's next comments through.</p>
-          <div class="actions"><button class="primary" type="submit">Yes, publish it</button></div>
+          <h1>${text.title}</h1>
+          <p>${text.question}</p>
+          <div class="actions"><button class="primary" type="submit">${text.button}</button></div>
         </form>`,
       ),
     );
-  });
+  };
+
+  /** The page after the button: one line saying what happened. */
+  const donePage = (c: Context, language: Translator, title: string, message: string) =>
+    c.html(page({ title, lang: language.lang, notice: { text: message } }, html``));
+
+  for (const action of ['confirm', 'unsubscribe'] as const) {
+    app.get(`/${action}`, (c) => askPage(c, signedLink(c, action).language, action));
+  }
+
+  // "Publish my comment": the link mailed to a known address used from an unknown browser. GET asks, POST publishes.
+  app.get('/publish', (c) => askPage(c, languageOf(c, readQuery(c, publishQuery).lang), 'publish'));
 
   app.post('/publish', async (c) => {
-    const { c: id, sig } = readQuery(c, publishQuery);
+    const { c: id, sig, lang: hint } = readQuery(c, publishQuery);
     const result = await publishProven(ctx, id, sig);
     if (result === 'invalid') throw new ApiError(400, 'invalid_link', 'This link is not valid (any more): copy the whole link from the email.');
-    const message = result === 'published' ? 'Thank you: your comment is published.' : 'Nothing to do: this comment is already published or was moderated.';
-    return c.html(page({ title: 'Your comment', notice: { text: message } }, html``));
+    const language = languageOf(c, hint);
+    const { t } = language;
+    return donePage(c, language, t('email.page.publish.done.title'), result === 'published' ? t('email.page.publish.done') : t('email.page.publish.nothing'));
   });
 
   app.post('/confirm', async (c) => {
-    const confirmed = await confirm(ctx, signedAddress(c, 'confirm'));
-    const message = confirmed
-      ? 'Confirmed: you will get an email when someone replies to you.'
-      : 'Nothing to confirm: this address is already confirmed, or it unsubscribed since (comment again with the box ticked to start over).';
-    return c.html(page({ title: 'Reply emails', notice: { text: message } }, html``));
+    const { address, language } = signedLink(c, 'confirm');
+    const confirmed = await confirm(ctx, address);
+    const { t } = language;
+    return donePage(c, language, t('email.page.done.title'), confirmed ? t('email.page.confirm.done') : t('email.page.confirm.nothing'));
   });
 
   app.post('/unsubscribe', async (c) => {
-    await unsubscribe(ctx, signedAddress(c, 'unsubscribe'));
-    return c.html(page({ title: 'Reply emails', notice: { text: 'Unsubscribed: no more reply emails will be sent to this address.' } }, html``));
+    const { address, language } = signedLink(c, 'unsubscribe');
+    await unsubscribe(ctx, address);
+    return donePage(c, language, language.t('email.page.done.title'), language.t('email.page.unsubscribe.done'));
   });
 
   return app;

@@ -79,7 +79,7 @@ describe('waiting for your answer', () => {
     expect(missing.status).toBe(404);
     const empty = await desk.postForm('/admin/inbox/reply', { csrf, commentId: String(ids.c), body: '   ' });
     expect(empty.status).toBe(400);
-    expect(await empty.text()).toContain('body: must not be empty');
+    expect(await empty.text()).toContain('Your answer must not be empty');
     expect(await reportWaiting()).toBe(before);
   });
 

@@ -120,7 +120,7 @@ describe('reply emails', () => {
     expect(mail.text).toContain('> Nice <script>alert(1)</script> & more');
     const authorNotice = mailsTo(AUTHOR).at(-1)!;
     expect(authorNotice.html).not.toMatch(/<img|<script/i);
-    expect(mail.headers.get('list-unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/notifications\/unsubscribe\?a=[\w-]+&sig=[\w-]+>$/);
+    expect(mail.headers.get('list-unsubscribe')).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/notifications\/unsubscribe\?a=[\w-]+&sig=[\w-]+&lang=en>$/);
     expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(mail.text + mail.html).not.toContain('erin@example.org');
   });

@@ -60,7 +60,7 @@ describe('export and JSON import', () => {
     expect(JSON.parse(imported.stdout)).toMatchObject({ renumbered: false, orphans: 0, conflicts: [] });
     const second = await cli(['export', '--site', 'blog'], copy);
     expect(second.stdout).toBe(first.stdout);
-  });
+  }, 120_000); // several CLI processes in a row: minutes when other work shares the 2 cores
 
   it('exports emails and notification wishes only when asked, and keeps them on the way back', async () => {
     expect(await exported(server.ctx)).not.toMatch(/@example\.|"email"|"notify"/);

@@ -42,5 +42,5 @@ describe('a large import', () => {
     let inline = '';
     for await (const piece of exportSite(server.ctx, 'blog', { includePrivate: false })) inline += piece;
     expect((await cli(['export', '--site', 'blog'], env)).stdout).toBe(inline);
-  });
+  }, 120_000); // a CLI import, one in this process and a CLI export: minutes when other work shares the 2 cores
 });

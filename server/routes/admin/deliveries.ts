@@ -3,9 +3,11 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppContext } from '../../context.js';
 import { outboxSummary, requeueFailed } from '../../db/outbox.js';
+import { translator } from '../../i18n/translate.js';
 import { elsewhereSection } from './elsewhere.js';
+import { countIn } from './count-query.js';
 import type { DeskEnv } from './env.js';
-import { formatTime, page } from './layout.js';
+import { deskLanguage, formatTime, page } from './layout.js';
 import { deskSite } from './site.js';
 
 export function deliveryRoutes(ctx: AppContext) {
@@ -14,48 +16,53 @@ export function deliveryRoutes(ctx: AppContext) {
   app.get('/deliveries', async (c) => {
     const site = deskSite(ctx.config, c.req.query('site'));
     const access = c.get('desk');
+    const language = translator(deskLanguage(access, site));
+    const { t } = language;
     const summary = await outboxSummary(ctx.db);
     const { smtp, webhook } = ctx.config;
-    const requeued = Number(c.req.query('requeued'));
-    const fetched = Number(c.req.query('fetched'));
-    const elsewhere = await elsewhereSection(ctx, site.id, access.csrf);
+    const requeued = countIn(c.req.query(), 'requeued');
+    const fetched = countIn(c.req.query(), 'fetched');
+    const elsewhere = await elsewhereSection(ctx, site.id, access.csrf, language);
+    const email = smtp
+      ? [t('desk.deliveries.email.on', { server: `${smtp.host}:${smtp.port}` }), ...(smtp.authorAddress ? [t('desk.deliveries.email.author')] : [])].join(' ')
+      : t('desk.deliveries.email.off');
     return c.html(
       page(
         {
-          title: 'Deliveries',
+          title: t('desk.deliveries.title'),
           desk: { access, config: ctx.config, site, section: 'deliveries' },
           notice:
-            Number.isInteger(requeued) && requeued >= 0 && c.req.query('requeued') !== undefined
-              ? { text: `${requeued} failed deliveries queued again.` }
-              : Number.isInteger(fetched) && fetched >= 0 && c.req.query('fetched') !== undefined
-                ? { text: `Fetched: ${fetched} replies read from the copies.` }
+            requeued !== undefined
+              ? { text: t('desk.deliveries.requeued', { n: requeued }) }
+              : fetched !== undefined
+                ? { text: t('desk.deliveries.fetched', { n: fetched }) }
                 : undefined,
         },
-        html`<h1>Emails and webhooks</h1>
+        html`<h1>${t('desk.deliveries.heading')}</h1>
           <p class="meta">
-            Email: ${smtp ? `on, through ${smtp.host}:${smtp.port}${smtp.authorAddress ? '; new comments are reported to you' : ''}` : 'off (no smtp block in the config)'}.
-            Webhook: ${webhook ? `on, to ${new URL(webhook.url).host}` : 'off'}.
+            ${email}
+            ${webhook ? t('desk.deliveries.webhook.on', { host: new URL(webhook.url).host }) : t('desk.deliveries.webhook.off')}
           </p>
           <ul class="stats">
-            <li><b id="outbox-queued">${summary.queued}</b>queued</li>
-            <li><b id="outbox-sent">${summary.sent}</b>sent (30 days)</li>
-            <li><b id="outbox-failed">${summary.failed}</b>failed</li>
+            <li><b id="outbox-queued">${language.number(summary.queued)}</b>${t('desk.deliveries.queued')}</li>
+            <li><b id="outbox-sent">${language.number(summary.sent)}</b>${t('desk.deliveries.sent')}</li>
+            <li><b id="outbox-failed">${language.number(summary.failed)}</b>${t('desk.deliveries.failed')}</li>
           </ul>
           ${summary.failed > 0
             ? html`<form method="post" action="/admin/deliveries/retry">
                 <input type="hidden" name="csrf" value="${access.csrf}" />
-                <button type="submit">Queue the failed ones again</button>
+                <button type="submit">${t('desk.deliveries.retry')}</button>
               </form>`
             : ''}
-          <h2>Latest errors</h2>
+          <h2>${t('desk.deliveries.errors')}</h2>
           ${summary.problems.length === 0
-            ? html`<p class="empty">No errors.</p>`
+            ? html`<p class="empty">${t('desk.noErrors')}</p>`
             : html`<div class="table-wrap">
                 <table id="outbox-problems">
-                  <thead><tr><th>when</th><th>what</th><th>state</th><th class="num">attempts</th><th>error</th></tr></thead>
+                  <thead><tr><th>${t('desk.table.when')}</th><th>${t('desk.table.what')}</th><th>${t('desk.table.state')}</th><th class="num">${t('desk.table.attempts')}</th><th>${t('desk.table.error')}</th></tr></thead>
                   <tbody>
                     ${summary.problems.map(
-                      (p) => html`<tr><td>${formatTime(p.updatedAt)}</td><td>${p.kind} · ${p.topic}</td><td>${p.status === 'queued' ? 'will retry' : p.status}</td><td class="num">${p.attempts}</td><td>${p.lastError}</td></tr>`,
+                      (p) => html`<tr><td>${formatTime(p.updatedAt, language)}</td><td>${t(`desk.outbox.kind.${p.kind}`)} · ${p.topic}</td><td>${t(`desk.outbox.status.${p.status}`)}</td><td class="num">${language.number(p.attempts)}</td><td>${p.lastError}</td></tr>`,
                     )}
                   </tbody>
                 </table>

@@ -13,6 +13,7 @@ import { webmentionProblems } from '../../db/webmentions.js';
 import { fetchPost } from '../../elsewhere/syndication.js';
 import { parseWith, requireSite } from '../../http/input.js';
 import { threadUri } from '../../comments/schemas.js';
+import type { Translator } from '../../i18n/translate.js';
 import type { DeskEnv } from './env.js';
 import type { Html } from '../page-shell.js';
 import { formatTime } from './layout.js';
@@ -20,28 +21,29 @@ import { formatTime } from './layout.js';
 const PROBLEMS_SHOWN = 20;
 
 /** The section for the Deliveries page. */
-export async function elsewhereSection(ctx: AppContext, siteId: string, csrf: string): Promise<Html> {
+export async function elsewhereSection(ctx: AppContext, siteId: string, csrf: string, language: Translator): Promise<Html> {
+  const { t } = language;
   const [copies, problems] = await Promise.all([listCopies(ctx.db, siteId), webmentionProblems(ctx.db, siteId, PROBLEMS_SHOWN)]);
   const posts = [...new Set(copies.map((copy) => copy.uri))];
-  return html`<h2>Conversations elsewhere</h2>
+  return html`<h2>${t('desk.elsewhere.heading')}</h2>
     ${posts.length === 0
-      ? html`<p class="empty">No syndicated copies: add <code>syndication</code> URLs to a post's front matter.</p>`
+      ? html`<p class="empty">${t('desk.elsewhere.empty', { key: 'syndication' })}</p>`
       : html`<div class="table-wrap">
           <table id="syndication-copies">
-            <thead><tr><th>post</th><th>copy</th><th>last fetched</th><th>error</th><th></th></tr></thead>
+            <thead><tr><th>${t('desk.table.post')}</th><th>${t('desk.table.copy')}</th><th>${t('desk.table.fetched')}</th><th>${t('desk.table.error')}</th><th></th></tr></thead>
             <tbody>
               ${copies.map(
                 (copy, i) => html`<tr>
                   <td>${copy.uri}</td>
-                  <td><a href="${copy.url}" rel="nofollow noopener">${copy.platform}</a></td>
-                  <td>${copy.lastFetchedAt === null ? 'not yet' : formatTime(copy.lastFetchedAt)}</td>
+                  <td><a href="${copy.url}" rel="nofollow noopener">${t(`desk.card.source.${copy.platform}`)}</a></td>
+                  <td>${copy.lastFetchedAt === null ? t('desk.elsewhere.notYet') : formatTime(copy.lastFetchedAt, language)}</td>
                   <td>${copy.lastError ?? ''}</td>
                   <td>${i === 0 || copies[i - 1]!.uri !== copy.uri
                     ? html`<form method="post" action="/admin/elsewhere/fetch">
                         <input type="hidden" name="csrf" value="${csrf}" />
                         <input type="hidden" name="site" value="${siteId}" />
                         <input type="hidden" name="uri" value="${copy.uri}" />
-                        <button type="submit">Fetch now</button>
+                        <button type="submit">${t('desk.elsewhere.fetch')}</button>
                       </form>`
                     : ''}</td>
                 </tr>`,
@@ -49,15 +51,15 @@ export async function elsewhereSection(ctx: AppContext, siteId: string, csrf: st
             </tbody>
           </table>
         </div>`}
-    <h3>Webmentions with errors</h3>
+    <h3>${t('desk.elsewhere.webmentions')}</h3>
     ${problems.length === 0
-      ? html`<p class="empty">No errors.</p>`
+      ? html`<p class="empty">${t('desk.noErrors')}</p>`
       : html`<div class="table-wrap">
           <table id="webmention-problems">
-            <thead><tr><th>when</th><th>source</th><th>post</th><th>state</th><th>error</th></tr></thead>
+            <thead><tr><th>${t('desk.table.when')}</th><th>${t('desk.table.source')}</th><th>${t('desk.table.post')}</th><th>${t('desk.table.state')}</th><th>${t('desk.table.error')}</th></tr></thead>
             <tbody>
               ${problems.map(
-                (p) => html`<tr><td>${formatTime(p.updatedAt)}</td><td><a href="${p.source}" rel="nofollow noopener">${p.source}</a></td><td>${p.uri}</td><td>${p.status}</td><td>${p.lastError}</td></tr>`,
+                (p) => html`<tr><td>${formatTime(p.updatedAt, language)}</td><td><a href="${p.source}" rel="nofollow noopener">${p.source}</a></td><td>${p.uri}</td><td>${t(`desk.webmention.status.${p.status}`)}</td><td>${p.lastError}</td></tr>`,
               )}
             </tbody>
           </table>

@@ -5,6 +5,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppContext } from '../../context.js';
 import { csrfToken, isValidCsrfToken } from '../../desk/csrf.js';
+import { chosenDeskLanguage } from '../../desk/language.js';
 import { hasAdminToken } from '../../http/auth.js';
 import { ApiError } from '../../http/errors.js';
 import { readForm } from '../../http/input.js';
@@ -16,7 +17,7 @@ export function requireDesk(ctx: AppContext) {
     const isPost = c.req.method === 'POST';
     if (hasAdminToken(c, ctx.config)) {
       // A bearer token is never sent by a browser on its own, so it needs no CSRF token.
-      c.set('desk', { via: 'token', csrf: '' });
+      c.set('desk', { via: 'token', csrf: '', lang: await chosenDeskLanguage(ctx) });
       if (isPost) c.set('form', await readForm(c));
       return next();
     }
@@ -24,7 +25,7 @@ export function requireDesk(ctx: AppContext) {
     const session = await requestSession(c, ctx);
     if (!session) return c.redirect('/admin/login', 303);
     const csrf = csrfToken(ctx.secret, session.tokenHash);
-    c.set('desk', { via: 'session', session, csrf });
+    c.set('desk', { via: 'session', session, csrf, lang: await chosenDeskLanguage(ctx) });
     if (isPost) {
       const form = await readForm(c);
       if (!isValidCsrfToken(ctx.secret, session.tokenHash, form.csrf)) {

@@ -15,11 +15,13 @@ import { answerComment, deskInbox } from '../../desk/inbox.js';
 import { ApiError } from '../../http/errors.js';
 import { parseWith } from '../../http/input.js';
 import { rateLimit } from '../../http/rate-limit.js';
+import { type Translator, translator } from '../../i18n/translate.js';
 import { renderLimiter } from '../../limits/rate-limiter.js';
 import { commentCard } from './comment-view.js';
+import { countIn } from './count-query.js';
 import type { DeskEnv } from './env.js';
 import { formIds } from './form.js';
-import { deskUrl, formatTime, page } from './layout.js';
+import { deskLanguage, deskUrl, formatTime, page } from './layout.js';
 import { deskSite } from './site.js';
 
 const answerForm = z.object({ commentId: commentIdText, body: commentBody });
@@ -33,31 +35,27 @@ const acknowledgeForm = z.object({
 
 const MARKS_FORM = 'inbox-marks';
 
-function answerFormView(item: CommentInContext, csrf: string, authorName: string) {
+function answerFormView(item: CommentInContext, csrf: string, authorName: string, { t }: Translator) {
   const id = item.comment.id;
   return html`<form method="post" action="/admin/inbox/reply">
       <input type="hidden" name="csrf" value="${csrf}" />
       <input type="hidden" name="commentId" value="${id}" />
-      <label for="answer-${id}">Your answer <span class="meta">(Markdown)</span></label>
+      <label for="answer-${id}">${t('desk.inbox.answer.label')} <span class="meta">(Markdown)</span></label>
       <textarea id="answer-${id}" name="body" rows="4" maxlength="10000" required></textarea>
-      <div class="actions"><button class="primary" type="submit">Answer as ${authorName}</button></div>
+      <div class="actions"><button class="primary" type="submit">${t('desk.inbox.answer.submit', { name: authorName })}</button></div>
     </form>
     <div class="actions">
-      <label class="check"><input type="checkbox" name="ids" value="${id}" form="${MARKS_FORM}" /> Select</label>
-      <button type="submit" form="${MARKS_FORM}" name="act" value="mark:${id}">No answer needed</button>
+      <label class="check"><input type="checkbox" name="ids" value="${id}" form="${MARKS_FORM}" /> ${t('desk.select')}</label>
+      <button type="submit" form="${MARKS_FORM}" name="act" value="mark:${id}">${t('desk.inbox.mark')}</button>
     </div>`;
 }
 
-function noticeOf(query: Record<string, string>): { text: string } | undefined {
-  if (query.answered !== undefined) return { text: 'Your answer is published.' };
-  const marked = Number(query.marked);
-  if (query.marked !== undefined && Number.isInteger(marked) && marked >= 0) {
-    return { text: `${marked} comment${marked === 1 ? '' : 's'} marked “no answer needed”. The list below undoes it.` };
-  }
-  const unmarked = Number(query.unmarked);
-  if (query.unmarked !== undefined && Number.isInteger(unmarked) && unmarked >= 0) {
-    return { text: `${unmarked} comment${unmarked === 1 ? '' : 's'} back among those addressed to you.` };
-  }
+function noticeOf(query: Record<string, string>, { t }: Translator): { text: string } | undefined {
+  if (query.answered !== undefined) return { text: t('desk.inbox.answered') };
+  const marked = countIn(query, 'marked');
+  if (marked !== undefined) return { text: t('desk.inbox.marked', { n: marked }) };
+  const unmarked = countIn(query, 'unmarked');
+  if (unmarked !== undefined) return { text: t('desk.inbox.unmarked', { n: unmarked }) };
   return undefined;
 }
 
@@ -67,35 +65,36 @@ export function inboxRoutes(ctx: AppContext) {
   app.get('/', async (c) => {
     const site = deskSite(ctx.config, c.req.query('site'));
     const access = c.get('desk');
+    const language = translator(deskLanguage(access, site));
+    const { t } = language;
     const { waiting, acknowledged, pending } = await deskInbox(ctx, site.id);
     const now = ctx.now();
     return c.html(
       page(
-        { title: 'Addressed to you', desk: { access, config: ctx.config, site, section: 'inbox' }, notice: noticeOf(c.req.query()) },
-        html`<h1>Addressed to you, no reply yet (<span id="waiting-count">${waiting.length}</span>)</h1>
-          <p class="meta">Readers who wrote to you (a new comment, or a reply to yours). Answer the ones that ask for it; a thank-you note
-            needs none: mark it “No answer needed” and it leaves this list and the report’s count.</p>
+        { title: t('desk.inbox.title'), desk: { access, config: ctx.config, site, section: 'inbox' }, notice: noticeOf(c.req.query(), language) },
+        html`<h1>${t('desk.inbox.heading')} (<span id="waiting-count">${language.number(waiting.length)}</span>)</h1>
+          <p class="meta">${t('desk.inbox.intro')}</p>
           ${pending > 0
-            ? html`<p><a href="${deskUrl(ctx.config, '/admin/moderation', site)}">${pending} comment${pending === 1 ? '' : 's'} awaiting moderation</a></p>`
+            ? html`<p><a href="${deskUrl(ctx.config, '/admin/moderation', site)}">${t('desk.inbox.pending', { n: pending })}</a></p>`
             : ''}
           <form id="${MARKS_FORM}" method="post" action="/admin/inbox/acknowledge">
             <input type="hidden" name="csrf" value="${access.csrf}" />
             <input type="hidden" name="site" value="${site.id}" />
             ${waiting.length > 1
-              ? html`<div class="actions"><button type="submit" name="act" value="bulk">Selected: no answer needed</button></div>`
+              ? html`<div class="actions"><button type="submit" name="act" value="bulk">${t('desk.inbox.markSelected')}</button></div>`
               : ''}
           </form>
           ${waiting.length === 0
-            ? html`<p class="empty">All caught up: every reader who addressed you has an answer or needs none.</p>`
-            : waiting.map((item) => commentCard(item, now, answerFormView(item, access.csrf, site.authorName)))}
+            ? html`<p class="empty">${t('desk.inbox.empty')}</p>`
+            : waiting.map((item) => commentCard(item, now, language, answerFormView(item, access.csrf, site.authorName, language)))}
           ${acknowledged.length > 0
-            ? html`<h2>Marked “no answer needed” (<span id="acknowledged-count">${acknowledged.length}</span>)</h2>
+            ? html`<h2>${t('desk.inbox.acknowledged')} (<span id="acknowledged-count">${language.number(acknowledged.length)}</span>)</h2>
                 <ul class="acknowledged">
                   ${acknowledged.map(
                     (item) => html`<li id="acknowledged-${item.comment.id}">
-                      <span><strong>${item.comment.name ?? 'Anonymous'}</strong> on <a href="${item.permalink}">${item.postTitle}</a>,
-                        ${formatTime(item.comment.createdAt)}</span>
-                      <button type="submit" form="${MARKS_FORM}" name="act" value="unmark:${item.comment.id}">Undo</button>
+                      <span><strong>${item.comment.name ?? t('desk.card.anonymous')}</strong> · <a href="${item.permalink}">${item.postTitle}</a> ·
+                        ${formatTime(item.comment.createdAt, language)}</span>
+                      <button type="submit" form="${MARKS_FORM}" name="act" value="unmark:${item.comment.id}">${t('desk.inbox.undo')}</button>
                     </li>`,
                   )}
                 </ul>`

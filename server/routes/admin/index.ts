@@ -1,17 +1,19 @@
 /**
  * The author's desk under `/admin`: login, then the inbox ("waiting for your
- * answer"), moderation, the report and the outbox. Server-rendered HTML that
- * works without JavaScript, with strict headers on every page.
+ * answer"), moderation, the report and the outbox, in the author's chosen
+ * language. Server-rendered HTML that works without JavaScript, with strict
+ * headers on every page.
  */
 import { Hono } from 'hono';
 import type { AppContext } from '../../context.js';
 import { deliveryRoutes } from './deliveries.js';
 import { elsewhereRoutes } from './elsewhere.js';
 import type { DeskEnv } from './env.js';
-import { renderPageError } from './errors.js';
+import { deskErrorPage } from './errors.js';
 import { requireDesk } from './guard.js';
 import { deskHeaders } from './headers.js';
 import { inboxRoutes } from './inbox.js';
+import { languageRoutes } from './language.js';
 import { loginRoutes, logoutRoutes } from './login.js';
 import { moderationRoutes } from './moderation.js';
 import { reportPageRoutes } from './report.js';
@@ -19,7 +21,7 @@ import { DESK_CSS } from './stylesheet.js';
 
 export function deskRoutes(ctx: AppContext) {
   const app = new Hono<DeskEnv>();
-  app.onError(renderPageError);
+  app.onError(deskErrorPage(ctx));
   app.use('*', deskHeaders);
 
   // Open to all: the stylesheet and the login form.
@@ -33,6 +35,7 @@ export function deskRoutes(ctx: AppContext) {
   // Everything below needs a session (or the admin token).
   app.use('*', requireDesk(ctx));
   app.route('/', logoutRoutes(ctx));
+  app.route('/', languageRoutes(ctx));
   app.route('/', inboxRoutes(ctx));
   app.route('/', moderationRoutes(ctx));
   app.route('/', reportPageRoutes(ctx));

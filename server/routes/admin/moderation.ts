@@ -8,22 +8,17 @@ import type { CommentInContext } from '../../desk/comment-context.js';
 import { EDIT_ACTIONS, MODERATION_ACTIONS, moderate, moderateEdits, moderationQueue, type EditAction, type ModerationAction } from '../../desk/moderation.js';
 import { ApiError } from '../../http/errors.js';
 import { parseWith } from '../../http/input.js';
+import { type Translator, translator } from '../../i18n/translate.js';
 import { commentCard } from './comment-view.js';
 import type { DeskEnv } from './env.js';
 import { formIds } from './form.js';
-import { deskUrl, page } from './layout.js';
+import { deskLanguage, deskUrl, page } from './layout.js';
 import { deskSite } from './site.js';
 
-const LABELS: Record<ModerationAction, string> = { approve: 'Approve', spam: 'Spam', delete: 'Delete', trust: 'Approve & trust' };
-const EDIT_LABELS: Record<EditAction, string> = { 'publish-edit': 'Publish the edit', 'reject-edit': 'Reject the edit' };
-const DONE: Record<ModerationAction | EditAction, string> = {
-  approve: 'approved',
-  spam: 'marked as spam',
-  delete: 'deleted',
-  trust: 'approved',
-  'publish-edit': 'now show their edit',
-  'reject-edit': 'keep their approved text',
-};
+/** The button for each action on one comment (and the bulk choice). */
+function actionLabel({ t }: Translator, action: ModerationAction | EditAction): string {
+  return t(`desk.moderation.action.${action}`);
+}
 
 /** `act` is the pressed button: "bulk" (the select applies to the checked ids) or "<action>:<id>" on one card. */
 const moderationForm = z.object({
@@ -39,36 +34,37 @@ const resultQuery = z.object({
   trusted: z.coerce.number().int().min(0).default(0),
 });
 
-function itemControls(item: CommentInContext) {
+function itemControls(item: CommentInContext, language: Translator) {
   const { comment } = item;
   const actions = MODERATION_ACTIONS.filter((action) => !(action === 'trust' && ((!comment.identityKey && !comment.commenterKey) || comment.isAuthor)))
     .filter((action) => !(action === 'spam' && comment.status === 'spam'));
   return html`<div class="actions">
-    <label class="check"><input type="checkbox" name="ids" value="${comment.id}" /> Select</label>
-    ${actions.map((action) => html`<button type="submit" name="act" value="${action}:${comment.id}">${LABELS[action]}</button>`)}
+    <label class="check"><input type="checkbox" name="ids" value="${comment.id}" /> ${language.t('desk.select')}</label>
+    ${actions.map((action) => html`<button type="submit" name="act" value="${action}:${comment.id}">${actionLabel(language, action)}</button>`)}
   </div>`;
 }
 
 /** An edit of a public comment: what readers see now, the proposed text, and the two decisions. */
-function editCard(item: CommentInContext, now: number) {
+function editCard(item: CommentInContext, now: number, language: Translator) {
   const { comment } = item;
   const proposed = { ...item, comment: { ...comment, html: comment.pendingEdit?.html ?? comment.html } };
   return commentCard(
     proposed,
     now,
-    html`<details class="meta"><summary>Public now</summary><div class="comment">${raw(comment.html)}</div></details>
+    language,
+    html`<details class="meta"><summary>${language.t('desk.moderation.publicNow')}</summary><div class="comment">${raw(comment.html)}</div></details>
       <div class="actions">
-        ${EDIT_ACTIONS.map((action) => html`<button type="submit" name="act" value="${action}:${comment.id}">${EDIT_LABELS[action]}</button>`)}
+        ${EDIT_ACTIONS.map((action) => html`<button type="submit" name="act" value="${action}:${comment.id}">${actionLabel(language, action)}</button>`)}
       </div>`,
   );
 }
 
-function resultNotice(query: Record<string, string>): { text: string } | undefined {
+function resultNotice(query: Record<string, string>, { t }: Translator): { text: string } | undefined {
   const parsed = resultQuery.safeParse(query);
   if (!parsed.success) return undefined;
   const { done, changed, trusted } = parsed.data;
-  const trustedText = trusted > 0 ? `; ${trusted} commenter${trusted === 1 ? '' : 's'} now skip${trusted === 1 ? 's' : ''} first-time moderation` : '';
-  return { text: `${changed} comment${changed === 1 ? '' : 's'} ${DONE[done]}${trustedText}.` };
+  const text = t(`desk.moderation.done.${done}`, { n: changed });
+  return { text: trusted > 0 ? `${text} ${t('desk.moderation.done.trusted', { n: trusted })}` : text };
 }
 
 export function moderationRoutes(ctx: AppContext) {
@@ -77,30 +73,32 @@ export function moderationRoutes(ctx: AppContext) {
   app.get('/moderation', async (c) => {
     const site = deskSite(ctx.config, c.req.query('site'));
     const access = c.get('desk');
+    const language = translator(deskLanguage(access, site));
+    const { t } = language;
     const { pending, spam, edits } = await moderationQueue(ctx, site.id);
     const now = ctx.now();
-    const cards = (items: CommentInContext[]) => items.map((item) => commentCard(item, now, itemControls(item)));
+    const cards = (items: CommentInContext[]) => items.map((item) => commentCard(item, now, language, itemControls(item, language)));
     return c.html(
       page(
-        { title: 'Moderation', desk: { access, config: ctx.config, site, section: 'moderation' }, notice: resultNotice(c.req.query()) },
-        html`<h1>Moderation</h1>
-          <p class="meta">Moderation mode for this site: <strong>${site.moderation}</strong>.</p>
+        { title: t('desk.moderation.title'), desk: { access, config: ctx.config, site, section: 'moderation' }, notice: resultNotice(c.req.query(), language) },
+        html`<h1>${t('desk.moderation.title')}</h1>
+          <p class="meta">${t('desk.moderation.mode')} <strong>${t(`desk.moderation.mode.${site.moderation}`)}</strong></p>
           <form method="post" action="/admin/moderation">
             <input type="hidden" name="csrf" value="${access.csrf}" />
             <input type="hidden" name="site" value="${site.id}" />
-            <h2>Awaiting approval (<span id="pending-count">${pending.length}</span>)</h2>
-            ${pending.length === 0 ? html`<p class="empty">Nothing to moderate.</p>` : cards(pending)}
-            <h2>Edits awaiting approval (<span id="edit-count">${edits.length}</span>)</h2>
-            ${edits.length === 0 ? html`<p class="empty">No edits to look at.</p>` : edits.map((item) => editCard(item, now))}
-            <h2>Spam (${spam.length})</h2>
-            ${spam.length === 0 ? html`<p class="empty">No spam kept.</p>` : cards(spam)}
+            <h2>${t('desk.moderation.pending')} (<span id="pending-count">${language.number(pending.length)}</span>)</h2>
+            ${pending.length === 0 ? html`<p class="empty">${t('desk.moderation.pending.empty')}</p>` : cards(pending)}
+            <h2>${t('desk.moderation.edits')} (<span id="edit-count">${language.number(edits.length)}</span>)</h2>
+            ${edits.length === 0 ? html`<p class="empty">${t('desk.moderation.edits.empty')}</p>` : edits.map((item) => editCard(item, now, language))}
+            <h2>${t('desk.moderation.spam')} (${language.number(spam.length)})</h2>
+            ${spam.length === 0 ? html`<p class="empty">${t('desk.moderation.spam.empty')}</p>` : cards(spam)}
             ${pending.length + spam.length > 0
               ? html`<div class="actions">
-                  <label for="bulk-action">With the selected comments:</label>
+                  <label for="bulk-action">${t('desk.moderation.bulk')}</label>
                   <select id="bulk-action" name="action">
-                    ${MODERATION_ACTIONS.map((action) => html`<option value="${action}">${LABELS[action]}</option>`)}
+                    ${MODERATION_ACTIONS.map((action) => html`<option value="${action}">${actionLabel(language, action)}</option>`)}
                   </select>
-                  <button class="primary" type="submit" name="act" value="bulk">Apply</button>
+                  <button class="primary" type="submit" name="act" value="bulk">${t('desk.moderation.apply')}</button>
                 </div>`
               : ''}
           </form>`,

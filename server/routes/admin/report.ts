@@ -18,7 +18,7 @@ import { openForAuthorSentence, windowText } from '../../report/report-text.js';
 import { buildSiteReport } from '../../report/site-report.js';
 import type { DeskEnv } from './env.js';
 import type { Html } from '../page-shell.js';
-import { deskUrl, page } from './layout.js';
+import { deskLanguage, deskUrl, page } from './layout.js';
 import { deskSite } from './site.js';
 
 /** The headline numbers compare with the report as it stood this many days earlier. */
@@ -93,8 +93,7 @@ function glossaryView(words: ReportWords, minExchanges: number): Html {
 export function reportPageRoutes(ctx: AppContext) {
   return new Hono<DeskEnv>().get('/report', async (c) => {
     const site = deskSite(ctx.config, c.req.query('site'));
-    // TODO(#17 merge): the desk's chosen language from 17b replaces the site's `lang` here.
-    const words = reportWords(site.lang);
+    const words = reportWords(deskLanguage(c.get('desk'), site));
     const { t } = words;
     const from = c.req.query('from') || undefined;
     const to = c.req.query('to') || undefined;

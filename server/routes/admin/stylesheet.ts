@@ -53,5 +53,8 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 th.num{white-space:normal}
 td.when{white-space:nowrap}
 .narrow{max-width:22rem;margin:2rem auto}
+footer{max-width:46rem;margin:1rem auto 0;padding:1rem;border-top:1px solid var(--line)}
+footer .language{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center}
+footer .language label{margin:0}
 .empty{color:var(--muted)}
 `;
