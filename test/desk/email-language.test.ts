@@ -125,7 +125,7 @@ describe('emails in the language of the thread', () => {
 
     const tooLong = await server.api('/api/v1/comments', json('POST', { site: 'blog', uri: '/xx/', body: 'x', lang: 'de-'.padEnd(36, 'a') }));
     expect(tooLong.status).toBe(400);
-    expect(await tooLong.json()).toMatchObject({ error: { code: 'invalid_input', field: 'lang' } });
+    expect(await tooLong.json()).toMatchObject({ error: { code: 'too_long', field: 'lang' } });
     await outboxDrained(server);
   });
 
