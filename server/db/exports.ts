@@ -7,12 +7,13 @@ import { textOrNull as text } from './values.js';
 export interface ExportThreadRow {
   uri: string;
   title: string | null;
+  lang: string | null;
 }
 
 /** The site's threads, by uri. */
 export async function listExportThreads(db: Queryable, site: string): Promise<ExportThreadRow[]> {
-  const result = await db.execute({ sql: 'SELECT uri, title FROM threads WHERE site = ? ORDER BY uri', args: [site] });
-  return result.rows.map((row) => ({ uri: String(row.uri), title: text(row.title) }));
+  const result = await db.execute({ sql: 'SELECT uri, title, lang FROM threads WHERE site = ? ORDER BY uri', args: [site] });
+  return result.rows.map((row) => ({ uri: String(row.uri), title: text(row.title), lang: text(row.lang) }));
 }
 
 /** A comment as the export reads it (private fields included; the export decides what to show). */

@@ -70,9 +70,9 @@ export async function threadIdsByUri(db: Queryable, site: string): Promise<Map<s
   return new Map(result.rows.map((row) => [String(row.uri), Number(row.id)]));
 }
 
-/** Creates the threads that do not exist yet; existing ones keep their first title. */
-export async function upsertThreads(db: Queryable, site: string, threads: { uri: string; title: string | null; createdAt: number }[]): Promise<void> {
-  if (threads.length > 0) await db.batch(threads.map((thread) => upsertThreadStatement(site, thread.uri, thread.title, thread.createdAt)));
+/** Creates the threads that do not exist yet; existing ones keep their first title and language. */
+export async function upsertThreads(db: Queryable, site: string, threads: { uri: string; title: string | null; lang: string | null; createdAt: number }[]): Promise<void> {
+  if (threads.length > 0) await db.batch(threads.map((thread) => upsertThreadStatement(site, thread.uri, thread.title, thread.createdAt, thread.lang)));
 }
 
 /** The highest comment id in use (0 for none): imports number their comments after it inside their transaction. */

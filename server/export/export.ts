@@ -31,7 +31,7 @@ function toExportComment(row: ExportCommentRow, includePrivate: boolean): Export
 export async function* exportSite(ctx: AppContext, site: string, options: { includePrivate: boolean }): AsyncGenerator<string> {
   yield `{\n  "format": ${JSON.stringify(EXPORT_FORMAT)},\n  "version": ${EXPORT_VERSION},\n  "site": ${JSON.stringify(site)},\n  "threads": [`;
   const threads = await listExportThreads(ctx.db, site);
-  yield threads.map((thread, i) => `${i === 0 ? '' : ','}\n    ${JSON.stringify({ uri: thread.uri, title: thread.title })}`).join('');
+  yield threads.map((thread, i) => `${i === 0 ? '' : ','}\n    ${JSON.stringify({ uri: thread.uri, title: thread.title, lang: thread.lang })}`).join('');
   yield `${threads.length ? '\n  ' : ''}],\n  "comments": [`;
   let afterId = 0;
   let first = true;

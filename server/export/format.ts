@@ -2,10 +2,12 @@
  * The Kommentar export format (`kommentar export`, `kommentar import json`):
  *
  *   { "format": "kommentar-export", "version": 1, "site": "blog",
- *     "threads":  [ { "uri", "title" } ],                       by uri
+ *     "threads":  [ { "uri", "title", "lang" } ],               by uri
  *     "comments": [ { "id", "uri", "parentId", "status", "body", "name", "url",
  *                     "isAuthor", "commenterKey", "createdAt", "editedAt" } ] }   by id
  *
+ * A thread's `lang` is the language its emails are written in (null: the
+ * site's); exports from before threads had one lack it and still import.
  * `body` is the Markdown source (the HTML is rendered again on import);
  * `createdAt`/`editedAt` are ISO 8601 UTC; `commenterKey` is the pseudonymous
  * HMAC (meaningful only under the same KOMMENTAR_SECRET). Only with
@@ -20,6 +22,7 @@ export const EXPORT_VERSION = 1;
 export interface ExportThread {
   uri: string;
   title: string | null;
+  lang?: string | null;
 }
 
 export interface ExportComment {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EXPORT_FORMAT, EXPORT_VERSION, type KommentarExport } from '../export/format.js';
+import { type Lang, langOf } from '../i18n/languages.js';
 import { parseDateTime } from './dates.js';
 import { ImportInputError } from './errors.js';
 import { jsonErrorOffset } from './json-position.js';
@@ -18,7 +19,7 @@ const exportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   site: z.string(),
-  threads: z.array(z.object({ uri: z.string(), title: z.string().nullable() })),
+  threads: z.array(z.object({ uri: z.string(), title: z.string().nullable(), lang: z.string().max(35).nullable().optional() })),
   comments: z.array(
     z.object({
       id: z.number().int().positive(),
@@ -74,19 +75,20 @@ export const readKommentarJson: ImportReader = async (input, sink) => {
   }
   const data: KommentarExport = parsed.data;
   // Threads are keyed by uri; a comment's uri that the list lacks still gets its thread.
-  const threads = new Map<string, { title: string | null; at: string }>();
+  const threads = new Map<string, { title: string | null; lang: Lang | null; at: string }>();
   data.threads.forEach((thread, i) => {
     const at = `threads[${i}]`;
     const uri = threadUriFrom(thread.uri, input.baseUrl, at);
-    if (!threads.has(uri)) threads.set(uri, { title: thread.title, at });
+    // Only a language Kommentar speaks is kept, as for a live comment's `lang`.
+    if (!threads.has(uri)) threads.set(uri, { title: thread.title, lang: langOf(thread.lang) ?? null, at });
   });
   const commentUris = data.comments.map((comment, i) => {
     const at = `comments[${i}]`;
     const uri = threadUriFrom(comment.uri, input.baseUrl, at);
-    if (!threads.has(uri)) threads.set(uri, { title: null, at });
+    if (!threads.has(uri)) threads.set(uri, { title: null, lang: null, at });
     return uri;
   });
-  for (const [uri, { title, at }] of threads) sink.thread({ key: uri, uri, title, createdAt: null, at });
+  for (const [uri, { title, lang, at }] of threads) sink.thread({ key: uri, uri, title, lang, createdAt: null, at });
 
   data.comments.forEach((comment, i) => {
     sink.comment({

@@ -5,6 +5,7 @@
  * depth; and an order that puts parents before replies and otherwise follows time.
  */
 import type { PreviouslyImported } from '../db/imports.js';
+import type { Lang } from '../i18n/languages.js';
 import type { CollectedComment } from './collect.js';
 import { ImportInputError } from './errors.js';
 import type { ImportedThread } from './types.js';
@@ -37,6 +38,7 @@ export interface ImportConflict {
 export interface PlannedThread {
   uri: string;
   title: string | null;
+  lang: Lang | null;
   createdAt: number;
 }
 
@@ -139,8 +141,10 @@ function planThreads(threads: ImportedThread[], comments: CollectedComment[], th
   const byUri = new Map<string, PlannedThread>();
   for (const thread of threads) {
     const known = byUri.get(thread.uri);
-    if (known) known.title ??= thread.title;
-    else byUri.set(thread.uri, { uri: thread.uri, title: thread.title, createdAt: thread.createdAt ?? firstComment.get(thread.uri) ?? now });
+    if (known) {
+      known.title ??= thread.title;
+      known.lang ??= thread.lang ?? null;
+    } else byUri.set(thread.uri, { uri: thread.uri, title: thread.title, lang: thread.lang ?? null, createdAt: thread.createdAt ?? firstComment.get(thread.uri) ?? now });
   }
   return [...byUri.values()];
 }

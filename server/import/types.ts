@@ -4,6 +4,7 @@
  * (import.ts) does everything else: bodies, keys, parents, depths, storage.
  */
 import type { CommentStatus } from '../db/comments.js';
+import type { Lang } from '../i18n/languages.js';
 
 export type ImportFormat = 'wordpress' | 'disqus' | 'isso' | 'json';
 
@@ -21,6 +22,8 @@ export interface ImportedThread {
   key: string;
   uri: string;
   title: string | null;
+  /** The thread's language, when the source records one (only Kommentar's own export does). */
+  lang?: Lang | null;
   /** When the post was published (ms), if the source says; the thread's creation time otherwise falls back to its first comment. */
   createdAt: number | null;
   /** Where the post is in the source, for messages. */

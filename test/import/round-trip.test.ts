@@ -32,7 +32,7 @@ beforeAll(async () => {
   await importInto(server, fixture('disqus.xml'), { format: 'disqus' });
   const created = await server.api(
     '/api/v1/comments',
-    json('POST', { site: 'blog', uri: '/2020/01/hallo-welt/', body: 'Live, with *Markdown*', email: 'live@example.net', notify: true, name: 'Liv' }),
+    json('POST', { site: 'blog', uri: '/2020/01/hallo-welt/', body: 'Live, with *Markdown*', email: 'live@example.net', notify: true, name: 'Liv', lang: 'de-DE' }),
   );
   const { comment, editToken } = (await created.json()) as { comment: { id: number }; editToken: string };
   await server.api(`/api/v1/comments/${comment.id}`, json('PATCH', { body: 'Live, edited' }, { 'X-Edit-Token': editToken }));
@@ -49,8 +49,10 @@ describe('export and JSON import', () => {
     const copy = { KOMMENTAR_CONFIG: join(dir, 'config.json'), KOMMENTAR_DB_URL: `file:${join(dir, 'copy.db')}` };
     const first = await cli(['export', '--site', 'blog'], source);
     expect(first.code).toBe(0);
-    const document = JSON.parse(first.stdout) as { format: string; comments: { editedAt: string | null }[] };
+    const document = JSON.parse(first.stdout) as { format: string; threads: { uri: string; lang: string | null }[]; comments: { editedAt: string | null }[] };
     expect(document.format).toBe('kommentar-export');
+    // The thread's language (what its emails are written in) travels with it.
+    expect(document.threads.find((thread) => thread.uri === '/2020/01/hallo-welt/')?.lang).toBe('de');
     expect(document.comments.length).toBe(22); // 13 from WordPress, 7 from Disqus, 2 live
     expect(document.comments.some((c) => c.editedAt !== null)).toBe(true);
     writeFileSync(join(dir, 'export.json'), first.stdout);
@@ -71,6 +73,22 @@ describe('export and JSON import', () => {
     try {
       await importInto(target, write('private.json', full), { format: 'json' });
       expect(await exported(target.ctx, true)).toBe(full);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it("keeps only a language Kommentar speaks from an export's threads, and still reads exports without one", async () => {
+    const target = await emptyServer();
+    try {
+      const path = join(dir, 'languages.json');
+      const thread = (uri: string, lang?: string | null) => ({ uri, title: null, ...(lang === undefined ? {} : { lang }) });
+      const comment = (id: number, uri: string) => ({ id, uri, parentId: null, status: 'approved', body: 'Hi', name: null, url: null, isAuthor: false, commenterKey: null, createdAt: '2024-01-01T00:00:00.000Z', editedAt: null });
+      const threads = [thread('/a/', 'fr-CA'), thread('/b/', 'xx'), thread('/c/', '<script>'), thread('/d/')];
+      writeFileSync(path, JSON.stringify({ format: 'kommentar-export', version: 1, site: 'blog', threads, comments: threads.map((t, i) => comment(i + 1, t.uri)) }));
+      await importInto(target, path, { format: 'json' });
+      const languages = Object.fromEntries(JSON.parse(await exported(target.ctx)).threads.map((t: { uri: string; lang: string | null }) => [t.uri, t.lang]));
+      expect(languages).toEqual({ '/a/': 'fr', '/b/': null, '/c/': null, '/d/': null });
     } finally {
       await target.close();
     }
