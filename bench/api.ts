@@ -6,7 +6,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,6 +43,8 @@ interface Load {
   p50: number;
   p99: number;
   errors: number;
+  /** Server CPU microseconds per request, where measured (see `load`). */
+  cpuUsPerRequest?: number;
 }
 
 /** The round whose `key` is the median of the rounds. */
@@ -65,9 +67,28 @@ async function rawBody(url: string, headers: Record<string, string>): Promise<{ 
   return { body, plain };
 }
 
-export async function load(options: autocannon.Options): Promise<Load> {
+/** CPU milliseconds (user + system) a process has used so far, from /proc; undefined where there is none. */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times, is 100 on every common build. */
+const CLOCK_TICKS = 100;
+
+/**
+ * One autocannon round. With `server`, also the server process's CPU time per request:
+ * unlike requests per second it hardly moves when another process shares the cores.
+ */
+export async function load(options: autocannon.Options, server?: ChildProcess): Promise<Load> {
+  const before = cpuMsOf(server?.pid);
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  const after = cpuMsOf(server?.pid);
+  const cpuUsPerRequest = before === undefined || after === undefined || result.requests.total === 0 ? undefined : ((after - before) * 1000) / result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, cpuUsPerRequest };
 }
 
 /** The thread every read figure uses: 100 comments, 20 top-level, each with a chain of 4 replies. Returns its URL. */
@@ -114,6 +135,22 @@ async function bareInsertLoop(dir: string): Promise<number> {
   }
 }
 
+/** The ceiling's server CPU per request over the thread read's (1 = as cheap as sending bytes), from the same round. */
+function cpuRows(bare: Load, read: Load): BenchRow[] {
+  // Without /proc (not Linux) there is no such figure.
+  if (bare.cpuUsPerRequest === undefined || read.cpuUsPerRequest === undefined) return [];
+  const share = bare.cpuUsPerRequest / read.cpuUsPerRequest;
+  return [{
+    group: 'api',
+    name: 'thread read: server CPU per request, ceiling / ours',
+    value: share,
+    unit: 'ratio',
+    target: '≥ 0.60',
+    ok: share >= 0.6,
+    note: `${read.cpuUsPerRequest.toFixed(0)} µs vs the ceiling's ${bare.cpuUsPerRequest.toFixed(0)} µs; the same target read through CPU time, which a shared machine disturbs far less than req/s`,
+  }];
+}
+
 export async function run(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kommentar-bench-api-'));
   // One process, as before --workers existed (the `workers` group compares more); request lines off (see README).
@@ -134,7 +171,7 @@ export async function run(): Promise<BenchRow[]> {
 
     // Median of three alternating rounds: the machine is shared, so one round alone says little.
     const rounds: { bare: Load; read: Load }[] = [];
-    for (let i = 0; i < 3; i++) rounds.push({ bare: await load({ url: `${ceiling.url}/bare`, headers: browser }), read: await load({ url: readUrl, headers: browser }) });
+    for (let i = 0; i < 3; i++) rounds.push({ bare: await load({ url: `${ceiling.url}/bare`, headers: browser }, ceiling.child), read: await load({ url: readUrl, headers: browser }, server.child) });
     const { bare, read } = median(rounds, (r) => r.read.rps / r.bare.rps);
     // What a browser on the blog sends: an Origin, which brings the CORS headers.
     const readCors = await load({ url: readUrl, headers: { ...browser, origin: 'http://localhost:8787' } });
@@ -151,6 +188,7 @@ export async function run(): Promise<BenchRow[]> {
       { group: 'api', name: `bare Hono route (ceiling), same brotli bytes, ${CONNECTIONS} conns`, value: bare.rps, unit: 'req/s', note: `p50 ${bare.p50} ms, p99 ${bare.p99} ms, ${payload.body.length} bytes (${payload.plain} uncompressed)` },
       { group: 'api', name: `thread read, 100 comments, brotli, ${CONNECTIONS} conns`, value: read.rps, unit: 'req/s', note: `p50 ${read.p50} ms, errors ${read.errors}; median of 3 rounds` },
       { group: 'api', name: 'thread read / ceiling', value: readShare, unit: 'ratio', target: '≥ 0.60', ok: readShare >= 0.6 },
+      ...cpuRows(bare, read),
       { group: 'api', name: `thread read p99, ${CONNECTIONS} conns`, value: read.p99, unit: 'ms', target: '< 20 ms', ok: read.p99 < 20, note: `the ceiling's p99 in the same round: ${bare.p99} ms` },
       { group: 'api', name: 'thread read with a browser Origin (CORS)', value: readCors.rps, unit: 'req/s', note: `${(readCors.rps / bare.rps).toFixed(2)} of ceiling, p50 ${readCors.p50} ms, p99 ${readCors.p99} ms, errors ${readCors.errors}` },
       { group: 'api', name: 'bare libSQL insert loop, 1 transaction per row', value: bareWrites, unit: 'rows/s', note: 'the write floor of the same rows, no HTTP' },

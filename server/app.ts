@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from './context.js';
 import { errorBody, handleError } from './http/errors.js';
 import { apiCors } from './http/cors.js';
+import { replayAnswers } from './http/replay.js';
 import { requestLog } from './http/request-log.js';
 import { deskRoutes } from './routes/admin/index.js';
 import { deskSessionCheck } from './routes/admin/session-cookie.js';
@@ -29,6 +30,8 @@ export function createApp(ctx: AppContext): Hono {
   const isAuthor = deskSessionCheck(ctx);
 
   app.use(requestLog(ctx.log));
+  // Before every middleware that adds headers: a replayed answer carries the headers it was first sent with.
+  app.use(replayAnswers(ctx));
   app.onError(handleError);
   app.notFound((c) => c.json(errorBody('not_found', 'Nothing here.'), 404));
 

@@ -49,6 +49,12 @@ export class ChangeTracker {
     return this.version;
   }
 
+  /** The generation if it is known without asking the database (probed within the interval), else undefined. */
+  peekGeneration(now = Date.now()): number | undefined {
+    if (!this.watchesFile) return this.local;
+    return now - this.checkedAt < this.intervalMs ? this.version : undefined;
+  }
+
   private async check(now: number): Promise<void> {
     const writes = this.local;
     this.probe ??= openProbeConnection(this.dbUrl);

@@ -42,6 +42,8 @@ export interface ResponseCacheOptions {
   freshMs?: number;
   /** Upper bound of the bytes held (body and both encodings). */
   maxBytes?: number;
+  /** Upper bound of the request variants whose whole answers are kept for `replay`. */
+  maxAnswers?: number;
   now?: () => number;
 }
 
@@ -69,8 +71,24 @@ export function encoded(snapshot: Snapshot, encoding: Encoding): Promise<Uint8Ar
   return done;
 }
 
+/** The encoding a client gets, by its `Accept-Encoding`: brotli, else gzip, else none. */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding | null {
+  const accepts = acceptEncoding ?? '';
+  return /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+}
+
+/** A whole answer as sent for one request variant (see `record`). */
+export interface RecordedAnswer {
+  key: string;
+  snapshot: Snapshot;
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer>;
+}
+
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly answers = new Map<string, RecordedAnswer>();
+  private readonly maxAnswers: number;
   private readonly building = new Map<string, { generation: number; promise: Promise<Snapshot> }>();
   private bytes = 0;
   private readonly freshMs: number;
@@ -78,11 +96,48 @@ export class ResponseCache {
   private readonly now: () => number;
   /** Rebuilds started so far (tests and the benchmark read it). */
   builds = 0;
+  /** Answers sent again from `answers` without running the app (tests read it). */
+  replayed = 0;
 
   constructor(options: ResponseCacheOptions = {}) {
     this.freshMs = options.freshMs ?? 2000;
     this.maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.now = options.now ?? Date.now;
+    this.maxAnswers = options.maxAnswers ?? 2000;
+  }
+
+  /**
+   * The snapshot for `key` if it is current without any work: built at `generation`
+   * and still fresh. Anything else (a rebuild due, a generation not yet known) is undefined.
+   */
+  peek(key: string, generation: number | undefined): Snapshot | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || generation === undefined || entry.generation !== generation || this.now() - entry.builtAt > this.freshMs) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.snapshot;
+  }
+
+  /**
+   * Keeps the answer sent for one request `variant` (its URL and the request headers the
+   * answer depends on), to be sent again while its snapshot is the current one.
+   */
+  record(variant: string, answer: RecordedAnswer): void {
+    this.answers.delete(variant);
+    this.answers.set(variant, answer);
+    if (this.answers.size > this.maxAnswers) this.answers.delete(this.answers.keys().next().value!);
+  }
+
+  /** The recorded answer for `variant` if its snapshot is still current (see `peek`); a stale one is dropped. */
+  replay(variant: string, generation: number | undefined): RecordedAnswer | undefined {
+    const answer = this.answers.get(variant);
+    if (!answer) return undefined;
+    if (this.peek(answer.key, generation) !== answer.snapshot) {
+      this.answers.delete(variant);
+      return undefined;
+    }
+    this.replayed++;
+    return answer;
   }
 
   /** The snapshot for `key` as of `generation`, built by `build` only when there is none to serve. */
@@ -139,8 +194,7 @@ export class ResponseCache {
  * ETag and `Vary: Accept-Encoding` so shared caches keep them apart.
  */
 export async function sendSnapshot(c: Context, snapshot: Snapshot): Promise<Response> {
-  const accepts = c.req.header('accept-encoding') ?? '';
-  const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+  const encoding = chooseEncoding(c.req.header('accept-encoding'));
   const tag = encoding ? `${snapshot.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"` : snapshot.etag;
   c.header('ETag', tag);
   c.header('Vary', 'Accept-Encoding', { append: true });

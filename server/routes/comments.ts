@@ -126,7 +126,7 @@ export function commentRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean
     requireSite(ctx.config, site);
     // Browsers and the widget revalidate every time; an unchanged thread costs a 304.
     c.header('Cache-Control', 'public, no-cache');
-    return cachedAnswer(c, ctx, `thread\n${site}\n${uri}`, 'application/json', async () => JSON.stringify({ comments: await listPublicThread(ctx, site, uri) }));
+    return cachedAnswer(c, ctx, `thread\n${site}\n${uri}`, 'application/json', async () => JSON.stringify({ comments: await listPublicThread(ctx, site, uri) }), { replayable: true });
   });
 
   app.post('/comments', readNewComment, checkOrigin, checkFormRobots, identifyWriter, limitWrites, async (c) => {

@@ -28,7 +28,7 @@ export function reportRoutes(ctx: AppContext, isAuthor: (c: Context) => boolean 
     if (!site.publicReport) throw new ApiError(404, 'not_public', `Site "${site.id}" does not publish its dialogue report.`);
     c.header('Cache-Control', 'public, max-age=60');
     const publicQuery = { ...query, hideNames: true, publicOnly: true, lang: site.lang };
-    return cachedAnswer(c, ctx, `report\n${JSON.stringify(publicQuery)}`, 'application/json', async () => JSON.stringify(await buildSiteReport(ctx, site.id, publicQuery)));
+    return cachedAnswer(c, ctx, `report\n${JSON.stringify(publicQuery)}`, 'application/json', async () => JSON.stringify(await buildSiteReport(ctx, site.id, publicQuery)), { replayable: true });
   });
 
   return app;

@@ -63,7 +63,7 @@ export function threadPageRoutes(ctx: AppContext) {
     c.header('Cache-Control', 'public, no-cache');
     const key = `fragment\n${site.id}\n${query.uri}\n${view.lang}\n${query.reply ?? ''}\n${query.limit ?? ''}`;
     const build = async () => renderThread(await listPublicThread(ctx, site.id, query.uri), { ...view, now: ctx.now(), pageSize: query.limit });
-    return cachedAnswer(c, ctx, key, 'text/html; charset=utf-8', build);
+    return cachedAnswer(c, ctx, key, 'text/html; charset=utf-8', build, { replayable: true });
   });
 
   app.get('/thread', async (c) => {

@@ -16,6 +16,6 @@ export function threadRoutes(ctx: AppContext) {
     requireSite(ctx.config, site);
     c.header('Cache-Control', 'public, no-cache');
     // `email`: whether the server sends reply notifications, so a prerendered form offers them only then.
-    return cachedAnswer(c, ctx, `threads\n${site}`, 'application/json', async () => JSON.stringify({ email: ctx.config.smtp !== undefined, threads: await listPublicSite(ctx, site) }));
+    return cachedAnswer(c, ctx, `threads\n${site}`, 'application/json', async () => JSON.stringify({ email: ctx.config.smtp !== undefined, threads: await listPublicSite(ctx, site) }), { replayable: true });
   });
 }
