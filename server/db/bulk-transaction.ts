@@ -1,16 +1,15 @@
 /**
  * One write transaction for a bulk load (an import), with a way to insert many
- * rows fast. The libSQL client prepares every statement anew, and for a
- * many-row insert preparing costs more than running; so on a database file
- * the transaction runs on a connection of its own that prepares each distinct
- * statement once and runs it per row (about three times cheaper per row, most
- * of a large import's write time). Any other database (remote libSQL, memory)
+ * rows fast. On a database file the transaction runs on a connection of its
+ * own (local-connection.ts) that prepares each distinct statement once and
+ * runs it per row (about three times cheaper per row than the client, most of
+ * a large import's write time). Any other database (remote libSQL, memory)
  * gets the client's transaction, with many rows per statement as JSON.
  * Either way the work is one transaction: committed whole or rolled back.
  */
-import type { InStatement, InValue, ResultSet, Row } from '@libsql/client';
-import Database from 'libsql';
+import type { InStatement, InValue, ResultSet } from '@libsql/client';
 import { withTransaction, type Db, type Queryable } from './connection.js';
+import { LocalConnection, localPath } from './local-connection.js';
 
 /** A transaction that reads and writes like any other, plus bulk inserts. */
 export interface BulkTransaction extends Queryable {
@@ -32,8 +31,6 @@ export async function withIndexesDeferred<T>(tx: Queryable, table: string, load:
   return result;
 }
 
-/** The same busy timeout as the pooled connections: a bulk load waits for a writer instead of failing. */
-const BUSY_TIMEOUT_MS = 5000;
 /** Rows per statement on the client path: one JSON parameter keeps the statement small whatever the row count. */
 const ROWS_PER_STATEMENT = 500;
 
@@ -59,52 +56,20 @@ function clientTransaction(tx: Queryable): BulkTransaction {
   };
 }
 
-type Args = InValue[] | Record<string, InValue>;
-
-/** The file path of a plain `file:` URL, or null for anything else (remote, memory, URL options). */
-function localPath(url: string): string | null {
-  if (!url.startsWith('file:') || url.includes('?')) return null;
-  const path = url.slice('file:'.length);
-  return path === '' || path.includes(':memory:') ? null : path;
-}
-
 /** The own-connection path: statements prepared once per transaction. */
 class LocalTransaction implements BulkTransaction {
-  private readonly statements = new Map<string, Database.Statement>();
-
-  constructor(private readonly db: Database.Database) {}
-
-  private statement(sql: string) {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  private runOne(stmt: InStatement): ResultSet {
-    const { sql, args } = typeof stmt === 'string' ? { sql: stmt, args: [] as Args } : { sql: stmt.sql, args: stmt.args ?? [] };
-    const statement = this.statement(sql);
-    const bound = Array.isArray(args) ? args : [args];
-    if (statement.reader) {
-      const rows = statement.all(...bound) as Row[];
-      return { columns: statement.columns().map((c) => c.name), columnTypes: [], rows, rowsAffected: 0, lastInsertRowid: undefined, toJSON: () => rows };
-    }
-    const info = statement.run(...bound);
-    return { columns: [], columnTypes: [], rows: [], rowsAffected: info.changes, lastInsertRowid: BigInt(info.lastInsertRowid), toJSON: () => [] };
-  }
+  constructor(private readonly connection: LocalConnection) {}
 
   async execute(stmt: InStatement): Promise<ResultSet> {
-    return this.runOne(stmt);
+    return this.connection.run(stmt);
   }
 
   async batch(stmts: InStatement[]): Promise<ResultSet[]> {
-    return stmts.map((stmt) => this.runOne(stmt));
+    return stmts.map((stmt) => this.connection.run(stmt));
   }
 
   async insertRows(table: string, columns: readonly string[], rows: InValue[][]): Promise<void> {
-    const statement = this.statement(insertSql(table, columns));
+    const statement = this.connection.statement(insertSql(table, columns));
     for (const row of rows) statement.run(...row);
   }
 }
@@ -116,9 +81,8 @@ class LocalTransaction implements BulkTransaction {
 export async function withBulkTransaction<T>(db: Db, url: string, work: (tx: BulkTransaction) => Promise<T>): Promise<T> {
   const path = localPath(url);
   if (path === null) return withTransaction(db, (tx) => work(clientTransaction(tx)));
-  const connection = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  const connection = new LocalConnection(path);
   try {
-    connection.exec('PRAGMA foreign_keys = ON');
     // Immediate: take the write lock now, as the client's write transactions do, not at the first insert.
     connection.exec('BEGIN IMMEDIATE');
     try {
