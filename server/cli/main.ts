@@ -124,11 +124,12 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (error) {
     const err = error as Error & { code?: string };
-    if (error instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+    // A wrong configuration is bad input too (the contract's exit 2), with its one-line reason.
+    if (error instanceof UsageError || error instanceof ConfigError || err.code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`kommentar ${name}: ${err.message.split('\n')[0]}`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof SchemaTooNewError) {
+    if (error instanceof SchemaTooNewError) {
       console.error(`kommentar ${name}: ${err.message}`);
       return 1;
     }

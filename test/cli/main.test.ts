@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ensureBuilt } from '../helpers/process.js';
 
-const run = (args: string[]) =>
-  promisify(execFile)(process.execPath, [CLI, ...args]).then(
+const run = (args: string[], env: Record<string, string> = {}) =>
+  promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
@@ -46,5 +46,15 @@ describe('kommentar', () => {
     const { code, stderr } = await run(args);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a log level it does not know', { KOMMENTAR_LOG_LEVEL: 'loud' }],
+    ['a config file that does not exist', { KOMMENTAR_CONFIG: '/nonexistent/kommentar.config.json' }],
+  ])('exits 2 with one line naming the problem for %s', async (_name, env) => {
+    const { code, stderr } = await run(['report', '--site', 'example'], env);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/KOMMENTAR_LOG_LEVEL|does not exist/);
   });
 });
