@@ -1,5 +1,5 @@
 /** Storage for the export: the site's threads, and its comments page by page with their private fields. */
-import type { CommentRow, CommentStatus } from './comments.js';
+import type { CommentRow, CommentSource, CommentStatus } from './comments.js';
 import type { Queryable } from './connection.js';
 import { textOrNull as text } from './values.js';
 
@@ -17,13 +17,13 @@ export async function listExportThreads(db: Queryable, site: string): Promise<Ex
 }
 
 /** A comment as the export reads it (private fields included; the export decides what to show). */
-export type ExportCommentRow = Pick<CommentRow, 'id' | 'uri' | 'parentId' | 'status' | 'body' | 'name' | 'url' | 'isAuthor' | 'commenterKey' | 'createdAt' | 'editedAt' | 'email' | 'notify'>;
+export type ExportCommentRow = Pick<CommentRow, 'id' | 'uri' | 'parentId' | 'status' | 'body' | 'name' | 'url' | 'isAuthor' | 'commenterKey' | 'createdAt' | 'editedAt' | 'email' | 'notify' | 'source' | 'sourceUrl'>;
 
 /** One page of the site's comments with ids above `afterId`, by id. */
 export async function listExportComments(db: Queryable, site: string, afterId: number, limit: number): Promise<ExportCommentRow[]> {
   const result = await db.execute({
     sql: `SELECT c.id, t.uri, c.parent_id, c.status, c.body, c.name, c.url, c.is_author, c.commenter_key, c.created_at, c.edited_at,
-            c.email, c.notify
+            c.email, c.notify, c.source, c.source_url
           FROM comments c JOIN threads t ON t.id = c.thread_id
           WHERE t.site = ? AND c.id > ? ORDER BY c.id LIMIT ?`,
     args: [site, afterId, limit],
@@ -42,5 +42,7 @@ export async function listExportComments(db: Queryable, site: string, afterId: n
     editedAt: row.edited_at === null ? null : Number(row.edited_at),
     email: text(row.email),
     notify: Number(row.notify) === 1,
+    source: String(row.source) as CommentSource,
+    sourceUrl: text(row.source_url),
   }));
 }

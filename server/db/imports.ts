@@ -93,7 +93,7 @@ export async function takenCommentIds(db: Queryable, ids: number[]): Promise<num
 }
 
 /** A comment row as an import writes it, id and parent already assigned. */
-export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'threadLang' | 'editTokenHash' | 'pageTitle' | 'pageLang' | 'identityKey' | 'pendingEdit' | 'source' | 'sourceUrl'> & {
+export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'threadLang' | 'editTokenHash' | 'pageTitle' | 'pageLang' | 'identityKey' | 'pendingEdit'> & {
   importSource: string;
   importId: string;
   /** Hash of the source text, so a re-import can spot a changed comment without converting it again. */
@@ -101,12 +101,12 @@ export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'threa
 };
 
 const COLUMNS = ['id', 'thread_id', 'parent_id', 'depth', 'status', 'body', 'html', 'name', 'url', 'email', 'commenter_key',
-  'is_author', 'notify', 'created_at', 'edited_at', 'import_source', 'import_id', 'import_hash'] as const;
+  'is_author', 'notify', 'created_at', 'edited_at', 'source', 'source_url', 'import_source', 'import_id', 'import_hash'] as const;
 
 function rowValues(row: ImportRow): (string | number | null)[] {
   return [
     row.id, row.threadId, row.parentId, row.depth, row.status, row.body, row.html, row.name, row.url, row.email, row.commenterKey,
-    row.isAuthor ? 1 : 0, row.notify ? 1 : 0, row.createdAt, row.editedAt, row.importSource, row.importId, row.importHash,
+    row.isAuthor ? 1 : 0, row.notify ? 1 : 0, row.createdAt, row.editedAt, row.source, row.sourceUrl, row.importSource, row.importId, row.importHash,
   ];
 }
 

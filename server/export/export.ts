@@ -23,6 +23,7 @@ function toExportComment(row: ExportCommentRow, includePrivate: boolean): Export
     commenterKey: row.commenterKey,
     createdAt: new Date(row.createdAt).toISOString(),
     editedAt: row.editedAt === null ? null : new Date(row.editedAt).toISOString(),
+    ...(row.source === 'site' ? {} : { source: row.source, sourceUrl: row.sourceUrl }),
   };
   return includePrivate ? { ...comment, email: row.email, notify: row.notify } : comment;
 }

@@ -4,17 +4,21 @@
  *   { "format": "kommentar-export", "version": 1, "site": "blog",
  *     "threads":  [ { "uri", "title", "lang" } ],               by uri
  *     "comments": [ { "id", "uri", "parentId", "status", "body", "name", "url",
- *                     "isAuthor", "commenterKey", "createdAt", "editedAt" } ] }   by id
+ *                     "isAuthor", "commenterKey", "createdAt", "editedAt",
+ *                     "source"?, "sourceUrl"? } ] }                              by id
  *
  * A thread's `lang` is the language its emails are written in (null: the
  * site's); exports from before threads had one lack it and still import.
+ * A reply written elsewhere (a Webmention, Mastodon, Bluesky) carries `source`
+ * and the reply's own `sourceUrl`, so after a move it stays what it was and the
+ * poller does not fetch it again as new; a comment written on the site has neither.
  * `body` is the Markdown source (the HTML is rendered again on import);
  * `createdAt`/`editedAt` are ISO 8601 UTC; `commenterKey` is the pseudonymous
  * HMAC (meaningful only under the same KOMMENTAR_SECRET). Only with
  * `--include-private` does each comment also carry `email` and `notify`.
  * Importing an export into an empty database and exporting again gives the same bytes.
  */
-import type { CommentStatus } from '../db/comments.js';
+import type { CommentSource, CommentStatus } from '../db/comments.js';
 
 export const EXPORT_FORMAT = 'kommentar-export';
 export const EXPORT_VERSION = 1;
@@ -37,6 +41,10 @@ export interface ExportComment {
   commenterKey: string | null;
   createdAt: string;
   editedAt: string | null;
+  /** Only for a comment written elsewhere. */
+  source?: Exclude<CommentSource, 'site'>;
+  /** Only for a comment written elsewhere: the reply's own address. */
+  sourceUrl?: string | null;
   /** Only with `--include-private`. */
   email?: string | null;
   /** Only with `--include-private`. */

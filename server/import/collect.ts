@@ -8,7 +8,7 @@
  */
 import { hash } from 'node:crypto';
 import type { SiteConfig } from '../config.js';
-import type { CommentStatus } from '../db/comments.js';
+import type { CommentSource, CommentStatus } from '../db/comments.js';
 import { authorKey, commenterKey, normaliseEmail } from '../identity/identity.js';
 import { safeLinkUrl } from '../render/markdown.js';
 import type { ConvertPool } from './convert-pool.js';
@@ -34,6 +34,8 @@ export interface CollectedComment {
   preferredId: number | null;
   createdAt: number;
   editedAt: number | null;
+  source: CommentSource;
+  sourceUrl: string | null;
   at: string;
 }
 
@@ -150,6 +152,9 @@ export class Collector implements ImportSink {
       preferredId: source.preferredId,
       createdAt: source.createdAt,
       editedAt: source.editedAt,
+      source: source.source ?? 'site',
+      // Kept for a deleted one too: it is how the poller recognises the reply and does not bring it back.
+      sourceUrl: source.sourceUrl ? this.cleanedOnce('url', source.sourceUrl) : null,
       at: source.at,
     };
     this.comments.push(comment);

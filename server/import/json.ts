@@ -35,6 +35,8 @@ const exportSchema = z.object({
       editedAt: isoDate.nullable(),
       email: z.string().nullable().optional(),
       notify: z.boolean().optional(),
+      source: z.enum(['webmention', 'mastodon', 'bluesky']).optional(),
+      sourceUrl: z.string().url().max(2000).nullable().optional(),
     }),
   ),
 });
@@ -107,6 +109,8 @@ export const readKommentarJson: ImportReader = async (input, sink) => {
       preferredId: comment.id,
       createdAt: parseDateTime(comment.createdAt)!,
       editedAt: comment.editedAt === null ? null : parseDateTime(comment.editedAt),
+      source: comment.source,
+      sourceUrl: comment.sourceUrl,
       at: `comments[${i}]`,
     });
   });

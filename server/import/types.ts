@@ -3,7 +3,7 @@
  * into threads and comments as the source holds them; the importer
  * (import.ts) does everything else: bodies, keys, parents, depths, storage.
  */
-import type { CommentStatus } from '../db/comments.js';
+import type { CommentSource, CommentStatus } from '../db/comments.js';
 import type { Lang } from '../i18n/languages.js';
 
 export type ImportFormat = 'wordpress' | 'disqus' | 'isso' | 'json';
@@ -53,6 +53,10 @@ export interface ImportedComment {
   /** Milliseconds since the epoch. */
   createdAt: number;
   editedAt: number | null;
+  /** Where it was written, when not on the site (a Kommentar export of a reply from Mastodon, Bluesky or a Webmention). */
+  source?: CommentSource;
+  /** That reply's own address: the poller knows it by this and never fetches it again as new. */
+  sourceUrl?: string | null;
   /** Where the comment is in the source, for messages: "line 12", "comment id 7", "comments[3]". */
   at: string;
 }

@@ -9,6 +9,7 @@ import { countAllComments } from '../db/report.js';
 import { insertImportRows, maxCommentId, takenCommentIds, threadIdsByUri, upsertThreads, type ImportRow, type Queryable } from '../db/imports.js';
 import type { ConvertPool } from './convert-pool.js';
 import type { ImportPlan, PlannedComment } from './plan.js';
+import { ImportInputError } from './errors.js';
 
 /** Comments per insert step, and how many steps render ahead of the insert. */
 const WRITE_STEP = 400;
@@ -54,6 +55,8 @@ function toRow(p: PlannedComment, threadId: number, html: string, importSource: 
     notify: c.notify,
     createdAt: c.createdAt,
     editedAt: c.editedAt,
+    source: c.source,
+    sourceUrl: c.sourceUrl,
     importSource,
     importId: c.sourceId,
     importHash: c.hash,
@@ -94,7 +97,15 @@ export async function writePlan(db: BulkTransaction, plan: ImportPlan, { site, i
     }
   };
   // An import that brings most of the comments (a first one, into a new site) builds the indexes once, after its rows.
-  if (plan.comments.length > 0 && plan.comments.length >= (await countAllComments(db))) await withIndexesDeferred(db, 'comments', insertAll);
-  else await insertAll();
+  try {
+    if (plan.comments.length > 0 && plan.comments.length >= (await countAllComments(db))) await withIndexesDeferred(db, 'comments', insertAll);
+    else await insertAll();
+  } catch (error) {
+    // The one constraint an export can break: a reply from elsewhere is known by its address, once per thread.
+    if (/UNIQUE constraint failed: comments\.thread_id, comments\.source_url/.test(String(error))) {
+      throw new ImportInputError('', 'a reply from elsewhere (its sourceUrl) is in one thread twice: twice in the file, or already stored here because this server fetched it itself');
+    }
+    throw error;
+  }
   return renumbered;
 }

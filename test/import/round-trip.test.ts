@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../server/context.js';
+import { insertComment } from '../../server/db/comments.js';
 import { exportSite } from '../../server/export/export.js';
 import { ADMIN_TOKEN, json, startTestServer, type TestServer } from '../helpers/server.js';
 import { cli, ensureBuilt, fixture, importInto, SECRET, SITE_CONFIG } from './helpers.js';
@@ -117,6 +118,39 @@ describe('export and JSON import', () => {
     const pairs = (list: Listed['comments'], all: Listed['comments']) =>
       list.map((c) => `${c.body} ← ${all.find((p) => p.id === c.parentId)?.body ?? '(top)'}`).sort();
     expect(pairs(copies, after)).toEqual(pairs(before, before));
+  });
+});
+
+describe('replies from elsewhere in an export', () => {
+  it('keep where they were written and their address, and are refused where the server already has them', async () => {
+    const origin = await emptyServer();
+    const target = await emptyServer();
+    try {
+      const reply = await insertComment(origin.ctx.db, {
+        site: 'blog', uri: '/elsewhere/', pageTitle: null, identityKey: null, parentId: null, depth: 1, status: 'approved',
+        body: 'Replied on Mastodon', html: '<p>Replied on Mastodon</p>', name: 'Mo', url: 'https://social.example/@mo', email: null,
+        commenterKey: 'c'.repeat(64), isAuthor: false, notify: false, createdAt: Date.parse('2024-02-01T10:00:00Z'), editTokenHash: 'h'.repeat(64),
+        source: 'mastodon', sourceUrl: 'https://social.example/@mo/111',
+      });
+      await origin.api('/api/v1/comments', json('POST', { site: 'blog', uri: '/elsewhere/', body: 'Answered on the blog', parentId: reply.id }, { Authorization: `Bearer ${ADMIN_TOKEN}` }));
+      const document = await exported(origin.ctx);
+      const comments = (JSON.parse(document) as { comments: { source?: string; sourceUrl?: string | null }[] }).comments;
+      expect(comments.map((c) => [c.source, c.sourceUrl])).toEqual([['mastodon', 'https://social.example/@mo/111'], [undefined, undefined]]);
+
+      const path = write('elsewhere.json', document);
+      await importInto(target, path, { format: 'json' });
+      expect(await exported(target.ctx)).toBe(document);
+      // The report still counts the reply as one from Mastodon.
+      const answer = await target.api('/api/v1/report?site=blog', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+      expect(((await answer.json()) as { summary: { sources: Record<string, number> } }).summary.sources).toMatchObject({ site: 1, mastodon: 1 });
+
+      // The server that fetched the reply itself refuses a second copy of it, and keeps what it had.
+      await expect(importInto(origin, path, { format: 'json' })).rejects.toThrow(/sourceUrl/);
+      expect(await exported(origin.ctx)).toBe(document);
+    } finally {
+      await origin.close();
+      await target.close();
+    }
   });
 });
 
