@@ -6,6 +6,8 @@
 import type { BulkTransaction } from './bulk-transaction.js';
 import type { CommentRow, CommentStatus } from './comments.js';
 import type { Queryable } from './connection.js';
+import type { ReactionKind, ReactionSource } from './reactions.js';
+import type { Platform } from './syndication.js';
 import { upsertThreadStatement } from './threads.js';
 import { textOrNull as text } from './values.js';
 
@@ -98,19 +100,58 @@ export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'threa
   importId: string;
   /** Hash of the source text, so a re-import can spot a changed comment without converting it again. */
   importHash: string;
+  /** When the author marked it "no answer needed". */
+  acknowledgedAt: number | null;
 };
 
 const COLUMNS = ['id', 'thread_id', 'parent_id', 'depth', 'status', 'body', 'html', 'name', 'url', 'email', 'commenter_key',
-  'is_author', 'notify', 'created_at', 'edited_at', 'source', 'source_url', 'import_source', 'import_id', 'import_hash'] as const;
+  'is_author', 'notify', 'created_at', 'edited_at', 'source', 'source_url', 'acknowledged_at', 'import_source', 'import_id', 'import_hash'] as const;
 
 function rowValues(row: ImportRow): (string | number | null)[] {
   return [
     row.id, row.threadId, row.parentId, row.depth, row.status, row.body, row.html, row.name, row.url, row.email, row.commenterKey,
-    row.isAuthor ? 1 : 0, row.notify ? 1 : 0, row.createdAt, row.editedAt, row.source, row.sourceUrl, row.importSource, row.importId, row.importHash,
+    row.isAuthor ? 1 : 0, row.notify ? 1 : 0, row.createdAt, row.editedAt, row.source, row.sourceUrl, row.acknowledgedAt, row.importSource, row.importId, row.importHash,
   ];
 }
 
 /** Inserts rows in the given order (parents before replies), in the import's transaction. */
 export async function insertImportRows(tx: BulkTransaction, rows: ImportRow[]): Promise<void> {
   await tx.insertRows('comments', COLUMNS, rows.map(rowValues));
+}
+
+/** A reaction from elsewhere as an import writes it. */
+export interface ImportReactionRow {
+  uri: string;
+  source: ReactionSource;
+  itemUrl: string;
+  kind: ReactionKind;
+  count: number;
+  authorName: string | null;
+  authorUrl: string | null;
+  updatedAt: number;
+}
+
+/** Adds reactions to their (existing) threads; one the server already has keeps its own, fresher counts. */
+export async function insertImportReactions(tx: Queryable, site: string, rows: ImportReactionRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.batch(
+    rows.map((row) => ({
+      sql: `INSERT INTO reactions (thread_id, source, item_url, kind, count, author_name, author_url, updated_at)
+            VALUES ((SELECT id FROM threads WHERE site = ? AND uri = ?), ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (thread_id, item_url, kind) DO NOTHING`,
+      args: [site, row.uri, row.source, row.itemUrl, row.kind, row.count, row.authorName, row.authorUrl, row.updatedAt],
+    })),
+  );
+}
+
+/** Adds syndicated copies, due for a fetch at `now`; one the server already has keeps its schedule. */
+export async function insertImportCopies(tx: Queryable, site: string, copies: { uri: string; url: string; platform: Platform }[], now: number): Promise<void> {
+  if (copies.length === 0) return;
+  await tx.batch(
+    copies.map((copy) => ({
+      sql: `INSERT INTO syndication_copies (site, uri, url, platform, next_fetch_at, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (site, uri, url) DO NOTHING`,
+      args: [site, copy.uri, copy.url, copy.platform, now, now],
+    })),
+  );
 }

@@ -5,8 +5,8 @@
  * Emails and notification wishes appear only when asked for.
  */
 import type { AppContext } from '../context.js';
-import { listExportComments, listExportThreads, type ExportCommentRow } from '../db/exports.js';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportComment } from './format.js';
+import { listExportComments, listExportCopies, listExportReactions, listExportThreads, type ExportCommentRow } from '../db/exports.js';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportComment, type ExportReaction } from './format.js';
 
 const PAGE = 1000;
 
@@ -24,6 +24,7 @@ function toExportComment(row: ExportCommentRow, includePrivate: boolean): Export
     createdAt: new Date(row.createdAt).toISOString(),
     editedAt: row.editedAt === null ? null : new Date(row.editedAt).toISOString(),
     ...(row.source === 'site' ? {} : { source: row.source, sourceUrl: row.sourceUrl }),
+    ...(row.acknowledgedAt === null ? {} : { acknowledgedAt: new Date(row.acknowledgedAt).toISOString() }),
   };
   return includePrivate ? { ...comment, email: row.email, notify: row.notify } : comment;
 }
@@ -43,5 +44,14 @@ export async function* exportSite(ctx: AppContext, site: string, options: { incl
     first = false;
     afterId = rows.at(-1)!.id;
   }
-  yield `${first ? '' : '\n  '}]\n}\n`;
+  yield `${first ? '' : '\n  '}],\n  "reactions": [`;
+  yield lines((await listExportReactions(ctx.db, site)).map((row): ExportReaction => ({ ...row, updatedAt: new Date(row.updatedAt).toISOString() })));
+  yield `],\n  "syndication": [`;
+  yield lines(await listExportCopies(ctx.db, site));
+  yield ']\n}\n';
+}
+
+/** Records one per line inside a JSON array, the closing bracket's indentation included. */
+function lines(records: object[]): string {
+  return records.length === 0 ? '' : `${records.map((record) => `\n    ${JSON.stringify(record)}`).join(',')}\n  `;
 }

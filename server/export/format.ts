@@ -5,13 +5,20 @@
  *     "threads":  [ { "uri", "title", "lang" } ],               by uri
  *     "comments": [ { "id", "uri", "parentId", "status", "body", "name", "url",
  *                     "isAuthor", "commenterKey", "createdAt", "editedAt",
- *                     "source"?, "sourceUrl"? } ] }                              by id
+ *                     "source"?, "sourceUrl"?, "acknowledgedAt"? } ],             by id
+ *     "reactions": [ { "uri", "source", "itemUrl", "kind", "count", "authorName",
+ *                      "authorUrl", "updatedAt" } ],                 by uri, itemUrl, kind
+ *     "syndication": [ { "uri", "url", "platform" } ] }              by uri, url
  *
  * A thread's `lang` is the language its emails are written in (null: the
  * site's); exports from before threads had one lack it and still import.
  * A reply written elsewhere (a Webmention, Mastodon, Bluesky) carries `source`
  * and the reply's own `sourceUrl`, so after a move it stays what it was and the
  * poller does not fetch it again as new; a comment written on the site has neither.
+ * `acknowledgedAt`: when the author marked the comment "no answer needed" (only
+ * then present). `reactions` (likes, reposts, bookmarks, mentions from
+ * elsewhere) and `syndication` (the post's copies on Mastodon or Bluesky, whose
+ * replies the server fetches) are absent from older exports, which still import.
  * `body` is the Markdown source (the HTML is rendered again on import);
  * `createdAt`/`editedAt` are ISO 8601 UTC; `commenterKey` is the pseudonymous
  * HMAC (meaningful only under the same KOMMENTAR_SECRET). Only with
@@ -19,6 +26,8 @@
  * Importing an export into an empty database and exporting again gives the same bytes.
  */
 import type { CommentSource, CommentStatus } from '../db/comments.js';
+import type { ReactionKind, ReactionSource } from '../db/reactions.js';
+import type { Platform } from '../db/syndication.js';
 
 export const EXPORT_FORMAT = 'kommentar-export';
 export const EXPORT_VERSION = 1;
@@ -45,10 +54,29 @@ export interface ExportComment {
   source?: Exclude<CommentSource, 'site'>;
   /** Only for a comment written elsewhere: the reply's own address. */
   sourceUrl?: string | null;
+  /** Only when the author marked it "no answer needed". */
+  acknowledgedAt?: string;
   /** Only with `--include-private`. */
   email?: string | null;
   /** Only with `--include-private`. */
   notify?: boolean;
+}
+
+export interface ExportReaction {
+  uri: string;
+  source: ReactionSource;
+  itemUrl: string;
+  kind: ReactionKind;
+  count: number;
+  authorName: string | null;
+  authorUrl: string | null;
+  updatedAt: string;
+}
+
+export interface ExportCopy {
+  uri: string;
+  url: string;
+  platform: Platform;
 }
 
 export interface KommentarExport {
@@ -57,4 +85,6 @@ export interface KommentarExport {
   site: string;
   threads: ExportThread[];
   comments: ExportComment[];
+  reactions?: ExportReaction[];
+  syndication?: ExportCopy[];
 }

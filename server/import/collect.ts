@@ -12,7 +12,7 @@ import type { CommentSource, CommentStatus } from '../db/comments.js';
 import { authorKey, commenterKey, normaliseEmail } from '../identity/identity.js';
 import { safeLinkUrl } from '../render/markdown.js';
 import type { ConvertPool } from './convert-pool.js';
-import type { ImportedComment, ImportedThread, ImportSink, SkipReason, SourceText } from './types.js';
+import type { ImportedComment, ImportedCopy, ImportedReaction, ImportedThread, ImportSink, SkipReason, SourceText } from './types.js';
 
 /** A comment as the importer keeps it between reading and writing. */
 export interface CollectedComment {
@@ -36,6 +36,7 @@ export interface CollectedComment {
   editedAt: number | null;
   source: CommentSource;
   sourceUrl: string | null;
+  acknowledgedAt: number | null;
   at: string;
 }
 
@@ -67,6 +68,8 @@ function textHash(source: SourceText): string {
 export class Collector implements ImportSink {
   readonly threads: ImportedThread[] = [];
   readonly comments: CollectedComment[] = [];
+  readonly reactions: ImportedReaction[] = [];
+  readonly copies: ImportedCopy[] = [];
   readonly skipped = new Map<SkipReason, number>();
   /** Comments waiting for conversion, all of one source kind (a reader yields one). */
   private batch: { kind: SourceText['kind']; comments: CollectedComment[]; texts: string[] } = { kind: 'html', comments: [], texts: [] };
@@ -91,6 +94,19 @@ export class Collector implements ImportSink {
 
   thread(thread: ImportedThread): void {
     this.threads.push({ ...thread, title: thread.title === null ? null : cleanLine(thread.title, TITLE_MAX) });
+  }
+
+  /** Kept only with an http(s) address: a reaction or copy is known by it. */
+  reaction(reaction: ImportedReaction): void {
+    const itemUrl = cleanUrl(reaction.itemUrl);
+    if (!itemUrl) return;
+    const authorName = reaction.authorName === null ? null : cleanLine(reaction.authorName, NAME_MAX);
+    this.reactions.push({ ...reaction, itemUrl, authorName, authorUrl: reaction.authorUrl === null ? null : cleanUrl(reaction.authorUrl) });
+  }
+
+  copy(copy: ImportedCopy): void {
+    const url = cleanUrl(copy.url);
+    if (url) this.copies.push({ ...copy, url });
   }
 
   skip(reason: SkipReason): void {
@@ -155,6 +171,7 @@ export class Collector implements ImportSink {
       source: source.source ?? 'site',
       // Kept for a deleted one too: it is how the poller recognises the reply and does not bring it back.
       sourceUrl: source.sourceUrl ? this.cleanedOnce('url', source.sourceUrl) : null,
+      acknowledgedAt: source.acknowledgedAt ?? null,
       at: source.at,
     };
     this.comments.push(comment);

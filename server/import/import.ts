@@ -88,7 +88,7 @@ export async function importFile(ctx: AppContext, site: SiteConfig, options: Imp
       // Another import of the same source may have finished meanwhile; the transaction sees the final state.
       if ((await countImportedComments(db, importSource)) !== stored.length) stored = await findImportedComments(db, importSource);
       const knownThreads = await threadIdsByUri(db, site.id);
-      const plan = planImport(collector.threads, collector.comments, stored, ctx.now());
+      const plan = planImport(collector.threads, collector.comments, stored, ctx.now(), collector);
       return { plan, newPosts: plan.threads.filter((thread) => !knownThreads.has(thread.uri)).length, renumbered: false };
     };
     const outcome = options.dryRun
@@ -96,7 +96,7 @@ export async function importFile(ctx: AppContext, site: SiteConfig, options: Imp
       : await withBulkTransaction(ctx.db, ctx.config.dbUrl, async (tx) => {
           const prepared = await prepare(tx);
           const onWritten = (done: number, total: number) => onProgress({ phase: 'writing', done, total });
-          return { ...prepared, renumbered: await writePlan(tx, prepared.plan, { site: site.id, importSource, pool, onWritten }) };
+          return { ...prepared, renumbered: await writePlan(tx, prepared.plan, { site: site.id, importSource, pool, onWritten, now: ctx.now() }) };
         });
     return summarize(site, options, collector, outcome, started);
   } finally {

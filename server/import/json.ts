@@ -37,8 +37,24 @@ const exportSchema = z.object({
       notify: z.boolean().optional(),
       source: z.enum(['webmention', 'mastodon', 'bluesky']).optional(),
       sourceUrl: z.string().url().max(2000).nullable().optional(),
+      acknowledgedAt: isoDate.optional(),
     }),
   ),
+  reactions: z
+    .array(
+      z.object({
+        uri: z.string(),
+        source: z.enum(['webmention', 'mastodon', 'bluesky']),
+        itemUrl: z.string().max(2000),
+        kind: z.enum(['like', 'repost', 'bookmark', 'mention']),
+        count: z.number().int().min(0),
+        authorName: z.string().nullable(),
+        authorUrl: z.string().max(2000).nullable(),
+        updatedAt: isoDate,
+      }),
+    )
+    .optional(),
+  syndication: z.array(z.object({ uri: z.string(), url: z.string().max(2000), platform: z.enum(['mastodon', 'bluesky']) })).optional(),
 });
 
 /** "line L, column C" of a character offset in `text`. */
@@ -76,7 +92,7 @@ export const readKommentarJson: ImportReader = async (input, sink) => {
     throw new ImportInputError(at, `${field === undefined ? '' : `${String(field)}: `}${issue.message}`);
   }
   const data: KommentarExport = parsed.data;
-  // Threads are keyed by uri; a comment's uri that the list lacks still gets its thread.
+  // Threads are keyed by uri.
   const threads = new Map<string, { title: string | null; lang: Lang | null; at: string }>();
   data.threads.forEach((thread, i) => {
     const at = `threads[${i}]`;
@@ -84,12 +100,15 @@ export const readKommentarJson: ImportReader = async (input, sink) => {
     // Only a language Kommentar speaks is kept, as for a live comment's `lang`.
     if (!threads.has(uri)) threads.set(uri, { title: thread.title, lang: langOf(thread.lang) ?? null, at });
   });
-  const commentUris = data.comments.map((comment, i) => {
-    const at = `comments[${i}]`;
-    const uri = threadUriFrom(comment.uri, input.baseUrl, at);
+  // A comment's, reaction's or copy's uri that the list lacks still gets its thread.
+  const threadOf = (raw: string, at: string) => {
+    const uri = threadUriFrom(raw, input.baseUrl, at);
     if (!threads.has(uri)) threads.set(uri, { title: null, lang: null, at });
     return uri;
-  });
+  };
+  const commentUris = data.comments.map((comment, i) => threadOf(comment.uri, `comments[${i}]`));
+  const reactionUris = (data.reactions ?? []).map((reaction, i) => threadOf(reaction.uri, `reactions[${i}]`));
+  const copyUris = (data.syndication ?? []).map((copy, i) => threadOf(copy.uri, `syndication[${i}]`));
   for (const [uri, { title, lang, at }] of threads) sink.thread({ key: uri, uri, title, lang, createdAt: null, at });
 
   data.comments.forEach((comment, i) => {
@@ -111,7 +130,14 @@ export const readKommentarJson: ImportReader = async (input, sink) => {
       editedAt: comment.editedAt === null ? null : parseDateTime(comment.editedAt),
       source: comment.source,
       sourceUrl: comment.sourceUrl,
+      acknowledgedAt: comment.acknowledgedAt === undefined ? null : parseDateTime(comment.acknowledgedAt),
       at: `comments[${i}]`,
     });
+  });
+  (data.reactions ?? []).forEach(({ uri: _uri, updatedAt, ...reaction }, i) => {
+    sink.reaction({ ...reaction, threadKey: reactionUris[i]!, updatedAt: parseDateTime(updatedAt)! });
+  });
+  (data.syndication ?? []).forEach(({ url, platform }, i) => {
+    sink.copy({ threadKey: copyUris[i]!, url, platform });
   });
 };

@@ -8,7 +8,7 @@ import type { PreviouslyImported } from '../db/imports.js';
 import type { Lang } from '../i18n/languages.js';
 import type { CollectedComment } from './collect.js';
 import { ImportInputError } from './errors.js';
-import type { ImportedThread } from './types.js';
+import type { ImportedCopy, ImportedReaction, ImportedThread } from './types.js';
 
 export interface PlannedComment {
   comment: CollectedComment;
@@ -52,6 +52,23 @@ export interface ImportPlan {
   orphans: number;
   /** Comments naming a thread the source does not have: not imported. */
   withoutThread: number;
+  /** Reactions and syndicated copies from elsewhere, by the uri of their thread (those naming no thread of the file are left out). */
+  reactions: (Omit<ImportedReaction, 'threadKey'> & { uri: string })[];
+  copies: (Omit<ImportedCopy, 'threadKey'> & { uri: string })[];
+}
+
+/** What a source holds besides threads and comments (only Kommentar's own export). */
+export interface ElsewhereRecords {
+  reactions: ImportedReaction[];
+  copies: ImportedCopy[];
+}
+
+/** Each record with its thread's uri instead of its key, or left out when the file has no such thread. */
+function byUri<T extends { threadKey: string }>(records: T[], threadByKey: Map<string, ImportedThread>): (Omit<T, 'threadKey'> & { uri: string })[] {
+  return records.flatMap(({ threadKey, ...record }) => {
+    const uri = threadByKey.get(threadKey)?.uri;
+    return uri === undefined ? [] : [{ ...record, uri }];
+  });
 }
 
 /** What differs between a stored comment and the same comment read again (the body by its source hash). */
@@ -153,7 +170,13 @@ function planThreads(threads: ImportedThread[], comments: CollectedComment[], th
  * The plan for `comments` read from a source, given what earlier imports from
  * the same source stored. Throws `ImportInputError` for duplicate ids and loops.
  */
-export function planImport(threads: ImportedThread[], comments: CollectedComment[], stored: PreviouslyImported[], now: number): ImportPlan {
+export function planImport(
+  threads: ImportedThread[],
+  comments: CollectedComment[],
+  stored: PreviouslyImported[],
+  now: number,
+  elsewhere: ElsewhereRecords = { reactions: [], copies: [] },
+): ImportPlan {
   const threadByKey = indexThreads(threads);
   checkUniqueIds(comments);
   const storedById = new Map(stored.map((row) => [row.importId, row]));
@@ -203,5 +226,7 @@ export function planImport(threads: ImportedThread[], comments: CollectedComment
     conflicts,
     orphans,
     withoutThread,
+    reactions: byUri(elsewhere.reactions, threadByKey),
+    copies: byUri(elsewhere.copies, threadByKey),
   };
 }

@@ -4,6 +4,8 @@
  * (import.ts) does everything else: bodies, keys, parents, depths, storage.
  */
 import type { CommentSource, CommentStatus } from '../db/comments.js';
+import type { ReactionKind, ReactionSource } from '../db/reactions.js';
+import type { Platform } from '../db/syndication.js';
 import type { Lang } from '../i18n/languages.js';
 
 export type ImportFormat = 'wordpress' | 'disqus' | 'isso' | 'json';
@@ -57,8 +59,30 @@ export interface ImportedComment {
   source?: CommentSource;
   /** That reply's own address: the poller knows it by this and never fetches it again as new. */
   sourceUrl?: string | null;
+  /** When the author marked it "no answer needed" (ms); only a Kommentar export carries it. */
+  acknowledgedAt?: number | null;
   /** Where the comment is in the source, for messages: "line 12", "comment id 7", "comments[3]". */
   at: string;
+}
+
+/** A like, repost, bookmark or mention from elsewhere (only Kommentar's own export carries them). */
+export interface ImportedReaction {
+  threadKey: string;
+  source: ReactionSource;
+  itemUrl: string;
+  kind: ReactionKind;
+  count: number;
+  authorName: string | null;
+  authorUrl: string | null;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
+}
+
+/** A copy of a post on Mastodon or Bluesky whose replies the server fetches (only Kommentar's own export carries them). */
+export interface ImportedCopy {
+  threadKey: string;
+  url: string;
+  platform: Platform;
 }
 
 /** Why a source record was not imported; counted in the summary. */
@@ -77,6 +101,8 @@ export type SkipReason =
 export interface ImportSink {
   thread(thread: ImportedThread): void;
   comment(comment: ImportedComment): void;
+  reaction(reaction: ImportedReaction): void;
+  copy(copy: ImportedCopy): void;
   skip(reason: SkipReason): void;
   /** How far reading has got, in the reader's unit (bytes or records). */
   progress(done: number, total: number): void;

@@ -6,7 +6,7 @@
  */
 import { withIndexesDeferred, type BulkTransaction } from '../db/bulk-transaction.js';
 import { countAllComments } from '../db/report.js';
-import { insertImportRows, maxCommentId, takenCommentIds, threadIdsByUri, upsertThreads, type ImportRow, type Queryable } from '../db/imports.js';
+import { insertImportCopies, insertImportReactions, insertImportRows, maxCommentId, takenCommentIds, threadIdsByUri, upsertThreads, type ImportRow, type Queryable } from '../db/imports.js';
 import type { ConvertPool } from './convert-pool.js';
 import type { ImportPlan, PlannedComment } from './plan.js';
 import { ImportInputError } from './errors.js';
@@ -21,6 +21,8 @@ export interface WriteOptions {
   importSource: string;
   pool: ConvertPool;
   onWritten: (done: number, total: number) => void;
+  /** The time of the import: imported syndicated copies are due for a fetch from then. */
+  now: number;
 }
 
 /**
@@ -57,6 +59,7 @@ function toRow(p: PlannedComment, threadId: number, html: string, importSource: 
     editedAt: c.editedAt,
     source: c.source,
     sourceUrl: c.sourceUrl,
+    acknowledgedAt: c.acknowledgedAt,
     importSource,
     importId: c.sourceId,
     importHash: c.hash,
@@ -64,7 +67,7 @@ function toRow(p: PlannedComment, threadId: number, html: string, importSource: 
 }
 
 /** Writes `plan`; returns whether an export's ids had to be renumbered. */
-export async function writePlan(db: BulkTransaction, plan: ImportPlan, { site, importSource, pool, onWritten }: WriteOptions): Promise<boolean> {
+export async function writePlan(db: BulkTransaction, plan: ImportPlan, { site, importSource, pool, onWritten, now }: WriteOptions): Promise<boolean> {
   await upsertThreads(db, site, plan.threads);
   const threadIds = await threadIdsByUri(db, site);
   const { ids, renumbered } = await assignIds(db, plan.comments);
@@ -107,5 +110,7 @@ export async function writePlan(db: BulkTransaction, plan: ImportPlan, { site, i
     }
     throw error;
   }
+  await insertImportReactions(db, site, plan.reactions);
+  await insertImportCopies(db, site, plan.copies, now);
   return renumbered;
 }

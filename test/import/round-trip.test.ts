@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../server/context.js';
 import { insertComment } from '../../server/db/comments.js';
+import { upsertReaction } from '../../server/db/reactions.js';
+import { listCopies, replaceCopies } from '../../server/db/syndication.js';
+import { acknowledgeComment } from '../../server/desk/acknowledge.js';
 import { exportSite } from '../../server/export/export.js';
 import { ADMIN_TOKEN, json, startTestServer, type TestServer } from '../helpers/server.js';
 import { cli, ensureBuilt, fixture, importInto, SECRET, SITE_CONFIG } from './helpers.js';
@@ -118,6 +121,39 @@ describe('export and JSON import', () => {
     const pairs = (list: Listed['comments'], all: Listed['comments']) =>
       list.map((c) => `${c.body} ← ${all.find((p) => p.id === c.parentId)?.body ?? '(top)'}`).sort();
     expect(pairs(copies, after)).toEqual(pairs(before, before));
+  });
+});
+
+describe('what came from elsewhere and what the author marked, in an export', () => {
+  it('keeps reactions, syndicated copies and "no answer needed" across a move', async () => {
+    const origin = await emptyServer();
+    const target = await emptyServer();
+    try {
+      const post = (body: string) => origin.api('/api/v1/comments', json('POST', { site: 'blog', uri: '/moved/', body, email: 'reader@example.net' }));
+      const { comment } = (await (await post('Nice post, nothing to add.')).json()) as { comment: { id: number } };
+      await post('A question that still waits for an answer?');
+      await acknowledgeComment(origin.ctx, comment.id, true);
+      const now = Date.parse('2024-03-01T12:00:00Z');
+      await upsertReaction(origin.ctx.db, { site: 'blog', uri: '/moved/', source: 'mastodon', itemUrl: 'https://social.example/@anna/222', kind: 'like', count: 3, authorName: null, authorUrl: null }, now);
+      await upsertReaction(origin.ctx.db, { site: 'blog', uri: '/moved/', source: 'webmention', itemUrl: 'https://other.example/notes/1', kind: 'mention', count: 1, authorName: 'Otto', authorUrl: 'https://other.example/' }, now);
+      await replaceCopies(origin.ctx.db, 'blog', '/moved/', [{ url: 'https://social.example/@anna/222', platform: 'mastodon' }], now);
+      const document = await exported(origin.ctx);
+      const parsed = JSON.parse(document) as { comments: { acknowledgedAt?: string }[]; reactions: unknown[]; syndication: unknown[] };
+      expect(parsed.comments.map((c) => c.acknowledgedAt !== undefined)).toEqual([true, false]);
+      expect(parsed.reactions).toHaveLength(2);
+      expect(parsed.syndication).toEqual([{ uri: '/moved/', url: 'https://social.example/@anna/222', platform: 'mastodon' }]);
+
+      await importInto(target, write('moved.json', document), { format: 'json' });
+      expect(await exported(target.ctx)).toBe(document);
+      const answer = await target.api('/api/v1/report?site=blog', { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+      const { summary } = (await answer.json()) as { summary: { waitingForAuthor: number; acknowledged: number; reactions: { likes: number } } };
+      expect(summary).toMatchObject({ waitingForAuthor: 1, acknowledged: 1, reactions: { likes: 3 } });
+      // The new server fetches the copy's replies from the start.
+      expect((await listCopies(target.ctx.db, 'blog')).map((copy) => copy.url)).toEqual(['https://social.example/@anna/222']);
+    } finally {
+      await origin.close();
+      await target.close();
+    }
   });
 });
 
