@@ -14,12 +14,12 @@ import type { AppContext } from '../context.js';
 import { listPublicThread } from '../comments/comments.js';
 import { commentIdText, threadQuerySchema } from '../comments/schemas.js';
 import { readQuery, requireSite } from '../http/input.js';
+import { encoded, makeSnapshot, sendSnapshot } from '../http/response-cache.js';
 import { pageUrl } from '../urls.js';
 import { mentionsOf } from '../elsewhere/webmention.js';
 import { chooseLanguage } from '../i18n/negotiate.js';
 import { translator } from '../i18n/translate.js';
 import { renderMentions, renderThread, type ThreadView } from '../widget/markup.js';
-import { cachedAnswer } from './cached-answer.js';
 import { pageShell } from './page-shell.js';
 import { webmentionEndpoint } from './webmention.js';
 
@@ -58,12 +58,19 @@ export function threadPageRoutes(ctx: AppContext) {
   }
 
   // Built once per change of the thread (relative times as of then: the widget refreshes them on mount) and served compressed.
+  // Unlike cachedAnswer, both encodings are made before the snapshot is served, and a background refresh of a stale one
+  // starts only after the answer that triggered it is sent: a reader of a long thread then waits for neither.
   app.get('/api/v1/comments.html', async (c) => {
     const { query, site, view } = readView(c);
     c.header('Cache-Control', 'public, no-cache');
     const key = `fragment\n${site.id}\n${query.uri}\n${view.lang}\n${query.reply ?? ''}\n${query.limit ?? ''}`;
-    const build = async () => renderThread(await listPublicThread(ctx, site.id, query.uri), { ...view, now: ctx.now(), pageSize: query.limit });
-    return cachedAnswer(c, ctx, key, 'text/html; charset=utf-8', build);
+    const build = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      const snapshot = await makeSnapshot(renderThread(await listPublicThread(ctx, site.id, query.uri), { ...view, now: ctx.now(), pageSize: query.limit }), 'text/html; charset=utf-8');
+      await Promise.all([encoded(snapshot, 'br'), encoded(snapshot, 'gzip')]);
+      return snapshot;
+    };
+    return sendSnapshot(c, await ctx.responses.get(key, await ctx.changes.generation(), build));
   });
 
   app.get('/thread', async (c) => {
