@@ -141,8 +141,11 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
     }
     // The server's markup is in the page's language already: on screen at once, wired once the messages are in.
     const [root] = await Promise.all([fetchMarkup(site, uri, tag, container.dataset.kommentarPageSize || String(PAGE_SIZE)), styles]);
-    container.replaceChildren(root);
+    // The theme first, while the thread is not in the page: reading the host's colours then restyles only the host.
     followHostTheme(root, container);
+    container.replaceChildren(root);
+    // Painted before anything is wired or personalised: the reader sees the comments a frame sooner.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     const { lang, messages, t } = await text;
     const w = createWidget(root, { ...view, lang, t }, messages, null);
     wire(w);

@@ -20,6 +20,7 @@ export interface Widget {
 /** Ties the widget to a thread's root element (prerendered or mounted). */
 export function createWidget(root: HTMLElement, view: ThreadView, messages: object, etag: string | null): Widget {
   const more = root.querySelector<HTMLElement>('.k-more');
+  root.classList.add('k-js'); // lays out the threads off screen too (widget.css)
   return { root, form: root.querySelector('.k-form')!, view, messages, etag, limit: more ? Number(more.dataset.shown) : Infinity };
 }
 
