@@ -1,4 +1,4 @@
-/** Talking to the comment server from the browser: JSON in and out, never cookies. */
+/** Talking to the comment server from the browser: JSON out, JSON or the thread's HTML in, never cookies. */
 import { element } from './thread.js';
 
 /** The API's one error shape. */

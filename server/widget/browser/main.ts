@@ -137,7 +137,7 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
     // The theme first, while the thread is not in the page: reading the host's colours then restyles only the host.
     followHostTheme(root, container);
     container.replaceChildren(root);
-    // Painted before anything is wired or personalised: the reader sees the comments a frame sooner.
+    // Painted before anything is wired or personalised: the reader sees the comments a frame sooner (a tab in the background wires when shown).
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     const { lang, messages, t } = await text;
     const w = createWidget(root, { ...view, lang, t }, messages, null);
