@@ -2,7 +2,7 @@
  * Ready-to-send answers kept in memory: a thread read is the hot path (every
  * page view with the widget) and writes are rare. Each snapshot holds its body
  * as bytes, its ETag and its brotli and gzip forms, each made once per
- * snapshot (when first asked for, off the main thread) rather than once per request.
+ * snapshot (as it is built, off the main thread) rather than once per request.
  *
  * - Valid while the database's change generation is the one it was built at;
  *   after a write the next reader waits for the new snapshot (a writer sees
@@ -147,7 +147,8 @@ export class ResponseCache {
       // Least recently used goes first: a hit moves the key to the end of the Map's order.
       this.entries.delete(key);
       this.entries.set(key, entry);
-      if (this.now() - entry.builtAt > this.freshMs) void this.rebuild(key, generation, build).catch(() => undefined);
+      // Started after this answer is sent: the build's storage read runs synchronously and would hold it up.
+      if (this.now() - entry.builtAt > this.freshMs) setImmediate(() => void this.rebuild(key, generation, build).catch(() => undefined));
       return entry.snapshot;
     }
     return this.rebuild(key, generation, build);
@@ -160,6 +161,8 @@ export class ResponseCache {
     this.builds++;
     const builtAt = this.now();
     const promise = build()
+      // Both compressed forms are made before the snapshot is served, so no reader waits for them.
+      .then((snapshot) => Promise.all([encoded(snapshot, 'br'), encoded(snapshot, 'gzip')]).then(() => snapshot))
       .then((snapshot) => {
         const current = this.entries.get(key);
         if (!current || current.generation <= generation) this.store(key, { generation, builtAt, snapshot });

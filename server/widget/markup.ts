@@ -1,10 +1,11 @@
 /**
  * The one HTML of a comment thread, as pure functions from data to strings:
- * the widget renders with it in the browser, the server's no-JavaScript
- * thread page and the Eleventy prerender render with it in Node, and because
- * all three produce the same markup the widget can adopt a prerendered thread
- * in place. No DOM access, no I/O. Everything but a comment's `html` (which
- * the server sanitized) is escaped here.
+ * the server's no-JavaScript thread page, the HTML fragment the widget mounts
+ * and updates from (`GET /api/v1/comments.html`) and the Eleventy prerender
+ * render with it, so the widget can adopt a prerendered thread in place; the
+ * widget itself renders only the buttons and the edit form of one's own
+ * comments with it. No DOM access, no I/O. Everything but a comment's `html`
+ * (which the server sanitized) is escaped here.
  */
 import type { PublicComment } from '../comments/public.js';
 import { threadPageUrl } from '../urls.js';
@@ -42,7 +43,7 @@ export interface ThreadView {
 export const FOLD_AFTER = 12;
 
 /** Anchor id of a comment, the contract's `comment-<id>`. */
-export const commentAnchor = (id: number) => `comment-${id}`;
+const commentAnchor = (id: number) => `comment-${id}`;
 
 /** The URL if it is absolute http(s), else null: no `javascript:` or `data:` link ever reaches an href. */
 export function httpUrl(value: string | null): string | null {
@@ -56,7 +57,7 @@ export function httpUrl(value: string | null): string | null {
 }
 
 /** Changes whenever a comment's own markup would: the widget redraws a prerendered comment only when this differs. */
-export function commentStamp(node: DisplayNode): string {
+function commentStamp(node: DisplayNode): string {
   const { comment, replyTo } = node;
   return [comment.editedAt ?? '', comment.deleted ? 'x' : '', replyTo ? `${replyTo.id}:${replyTo.deleted ? '' : (replyTo.name ?? '')}` : ''].join('|');
 }
@@ -82,7 +83,7 @@ function replyTarget(comment: PublicComment, t: Translate): string {
 }
 
 /** One comment without its replies: meta line, text and actions. */
-export function renderArticle(node: DisplayNode, view: ThreadView): string {
+function renderArticle(node: DisplayNode, view: ThreadView): string {
   const { t } = view;
   const { comment, replyTo } = node;
   const time = `<a class="k-time" href="#${commentAnchor(comment.id)}">${renderTime(comment.createdAt, view)}</a>`;
@@ -105,18 +106,18 @@ export function renderArticle(node: DisplayNode, view: ThreadView): string {
 }
 
 /** The collapsible block of replies under a comment (a native `<details>`: works by keyboard and without JavaScript). */
-export function renderReplies(node: DisplayNode, view: ThreadView): string {
+function renderReplies(node: DisplayNode, view: ThreadView): string {
   return `<details class="k-sub"${node.replies > FOLD_AFTER ? '' : ' open'}><summary>${esc(view.t('widget.replies', { n: node.replies }))}</summary><ol class="k-list">${node.children.map((child) => renderItem(child, view)).join('')}</ol></details>`;
 }
 
 /** A comment with its nested replies, as a list item carrying the contract's `id="comment-<id>"`. */
-export function renderItem(node: DisplayNode, view: ThreadView): string {
+function renderItem(node: DisplayNode, view: ThreadView): string {
   const replies = node.children.length > 0 ? renderReplies(node, view) : '';
   return `<li class="k-c" id="${commentAnchor(node.comment.id)}" data-v="${esc(commentStamp(node))}">${renderArticle(node, view)}${replies}</li>`;
 }
 
 /** Readable comments in the top-level threads from `shown` on: what "show N more" counts. */
-export function hiddenCount(roots: readonly DisplayNode[], shown: number): number {
+function hiddenCount(roots: readonly DisplayNode[], shown: number): number {
   return roots.slice(shown).reduce((n, node) => n + node.replies + (node.comment.deleted ? 0 : 1), 0);
 }
 
@@ -125,13 +126,13 @@ export function hiddenCount(roots: readonly DisplayNode[], shown: number): numbe
  * opens the server's page of the whole thread; the widget loads the rest in
  * place instead. `data-shown` tells the widget how many top-level threads are on screen.
  */
-export function renderMore(hidden: number, shown: number, view: ThreadView): string {
+function renderMore(hidden: number, shown: number, view: ThreadView): string {
   const href = threadPageUrl(view.server, view.site, view.uri, { lang: view.lang });
   return `<p class="k-more-p"><a class="k-more" data-shown="${shown}" href="${esc(href)}">${esc(view.t('widget.more', { n: hidden }))}</a></p>`;
 }
 
 /** The heading text: "3 comments". */
-export function countLabel(count: number, t: Translate): string {
+function countLabel(count: number, t: Translate): string {
   return t('widget.comments', { n: count });
 }
 

@@ -110,12 +110,11 @@ describe.skipIf(!chromiumPath)('adopting a prerendered thread', () => {
     await tab.waitForSelector(`#comment-${ids[2]} .k-sub #comment-${late.id}`);
     const { replaced, changes } = await watch(tab);
     expect(replaced).toEqual([`comment-${ids[0]}`]);
-    // Untouched comments stay the very same nodes; the change is one new subthread and one redrawn article.
+    // Untouched comments stay the very same nodes; the change is one new subthread (with its reply) and one redrawn article.
     expect(changes.filter((change) => change.startsWith('childList')).sort()).toEqual([
       'childList #text,#text on H2.k-count', // "3 comments" → "4 comments"
       'childList ARTICLE,ARTICLE on LI.k-c', // the edited comment's article, replaced
-      'childList DETAILS on LI.k-c', // the new subthread under the third comment
-      'childList LI on OL.k-list', // the new reply in it
+      'childList DETAILS on LI.k-c', // the new subthread under the third comment, the reply inside
     ]);
     expect(await tab.textContent(`#comment-${ids[0]} .k-text`)).toBe('The first word, revised');
     expect(await tab.textContent('.k-count')).toBe('4 comments');

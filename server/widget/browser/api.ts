@@ -1,5 +1,5 @@
-/** Talking to the comment server from the browser: JSON in and out, never cookies. */
-import type { PublicComment } from '../../comments/public.js';
+/** Talking to the comment server from the browser: JSON out, JSON or the thread's HTML in, never cookies. */
+import { element } from './thread.js';
 
 /** The API's one error shape. */
 export interface ApiErrorBody {
@@ -28,10 +28,22 @@ export async function call<T>(url: string, method = 'GET', body?: unknown, heade
   return { status: response.status, data, etag: response.headers.get('ETag'), retry: Number(response.headers.get('Retry-After')) };
 }
 
-/** GET the thread; with the ETag of what is on screen, the server answers 304 when nothing changed. */
-export function fetchThread(server: string, site: string, uri: string, etag: string | null) {
-  const query = new URLSearchParams({ site, uri });
-  return call<{ comments: PublicComment[] }>(`${server}/api/v1/comments?${query}`, 'GET', undefined, etag ? { 'If-None-Match': etag } : {});
+/**
+ * Whether the thread changed: the headers of `GET /api/v1/comments` (its
+ * ETag is stable, unlike the HTML's, whose relative times move), 304 when
+ * `etag` (of what is on screen) is still current.
+ */
+export function threadChanged(server: string, site: string, uri: string, etag: string | null) {
+  return call(`${server}/api/v1/comments?${new URLSearchParams({ site, uri })}`, 'HEAD', undefined, etag ? { 'If-None-Match': etag } : {});
+}
+
+/** The thread (its first `limit` top-level threads) as HTML rendered by the server, in `lang`, with the markup a prerender has. */
+export async function fetchMarkup(server: string, site: string, uri: string, lang: string, limit: number): Promise<HTMLElement> {
+  const query = new URLSearchParams({ site, uri, lang });
+  if (limit < Infinity) query.set('limit', String(limit));
+  const response = await fetch(`${server}/api/v1/comments.html?${query}`, { credentials: 'omit' });
+  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+  return element(await response.text());
 }
 
 /**

@@ -8,10 +8,10 @@
 import type { Lang } from '../../i18n/languages.js';
 import { formatMessage, type Message } from '../../i18n/message.js';
 import type { Translate } from '../markup.js';
-import { call } from './api.js';
+import { call, fetchMarkup } from './api.js';
 import { endReply, prepareForm, send, startReply, togglePreview, updatePreview } from './compose.js';
 import { deleteOwn, endEdit, saveEdit, startEdit } from './own.js';
-import { element, personalise } from './thread.js';
+import { personalise } from './thread.js';
 import { followHostTheme } from './theme.js';
 import { act, createWidget, explainFailure, refresh, reveal, say, type Widget } from './widget.js';
 
@@ -100,13 +100,6 @@ function wire(w: Widget): void {
 /** Top-level threads shown at first unless the embed says `data-kommentar-page-size`. */
 const PAGE_SIZE = 30;
 
-/** The first page of the thread as HTML rendered by the server with the same markup a prerender has (one request, no client-side layout). */
-async function fetchMarkup(site: string, uri: string, lang: string, limit: string): Promise<HTMLElement> {
-  const response = await fetch(`${server}/api/v1/comments.html?${new URLSearchParams({ site, uri, lang, limit })}`, { credentials: 'omit' });
-  if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
-  return element(await response.text());
-}
-
 /** A `#comment-ID` link opens the comment even when it is folded or not loaded yet. */
 async function openPermalink(w: Widget): Promise<void> {
   const id = /^#comment-(\d+)$/.exec(location.hash)?.[1];
@@ -140,9 +133,12 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
       return;
     }
     // The server's markup is in the page's language already: on screen at once, wired once the messages are in.
-    const [root] = await Promise.all([fetchMarkup(site, uri, tag, container.dataset.kommentarPageSize || String(PAGE_SIZE)), styles]);
-    container.replaceChildren(root);
+    const [root] = await Promise.all([fetchMarkup(server, site, uri, tag, Number(container.dataset.kommentarPageSize) || PAGE_SIZE), styles]);
+    // The theme first, while the thread is not in the page: reading the host's colours then restyles only the host.
     followHostTheme(root, container);
+    container.replaceChildren(root);
+    // Painted before anything is wired or personalised: the reader sees the comments a frame sooner (a tab in the background wires when shown).
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     const { lang, messages, t } = await text;
     const w = createWidget(root, { ...view, lang, t }, messages, null);
     wire(w);

@@ -1,13 +1,12 @@
 /**
- * Keeps the thread on screen in line with the server's list while touching
- * only what differs: a comment already shown (prerendered or rendered before)
- * stays the same DOM node unless its content changed, new comments are
- * inserted where they belong, vanished ones removed. Adopting a prerendered
- * thread therefore causes no re-layout.
+ * Keeps the thread on screen in line with the server's while touching only
+ * what differs. The server renders the thread (the same markup as a
+ * prerender, `GET /api/v1/comments.html`); a comment already shown stays the
+ * same DOM node unless its stamp (`data-v`) changed, new comments are moved
+ * in from the server's HTML where they belong, vanished ones removed.
+ * Adopting a prerendered thread therefore causes no re-layout.
  */
-import type { PublicComment } from '../../comments/public.js';
-import { layoutThread, visibleCount, type DisplayNode } from '../layout.js';
-import { commentAnchor, commentStamp, countLabel, hiddenCount, renderArticle, renderItem, renderMore, renderOwnActions, renderReplies, type ThreadView } from '../markup.js';
+import { renderOwnActions, type ThreadView } from '../markup.js';
 import { exactTime, relativeTime } from '../time.js';
 import { ownComment } from './storage.js';
 
@@ -27,40 +26,38 @@ function setText(node: Element, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
 
-/** Brings the thread on screen in line with the server's list (see above), showing the first `limit` top-level threads. */
-export function syncThread(root: HTMLElement, comments: PublicComment[], view: ThreadView, limit: number): void {
+/** Brings the thread on screen in line with `fresh`, the server's HTML of it (see above). */
+export function syncThread(root: HTMLElement, fresh: HTMLElement): void {
   const items = new Map<string, HTMLElement>();
   for (const item of root.querySelectorAll<HTMLElement>('li.k-c')) items.set(item.id, item);
-  const roots = layoutThread(comments);
   const list = root.querySelector('.k-list')!;
-  const shown = roots.slice(0, limit);
-  syncList(list, shown, view, items);
+  syncList(list, fresh.querySelector('.k-list')!, items);
   root.querySelector('.k-more-p')?.remove();
-  const hidden = hiddenCount(roots, shown.length);
-  if (hidden > 0) list.after(element(renderMore(hidden, shown.length, view)));
-  setText(root.querySelector('.k-count')!, countLabel(visibleCount(comments), view.t));
+  const more = fresh.querySelector('.k-more-p');
+  if (more) list.after(more);
+  setText(root.querySelector('.k-count')!, fresh.querySelector('.k-count')!.textContent!);
 }
 
-function syncList(list: Element, nodes: DisplayNode[], view: ThreadView, items: Map<string, HTMLElement>): void {
+function syncList(list: Element, fresh: Element, items: Map<string, HTMLElement>): void {
   let cursor = list.firstElementChild;
-  for (const node of nodes) {
-    const stamp = commentStamp(node);
-    let item = items.get(commentAnchor(node.comment.id));
-    if (!item) {
-      item = element(renderItem({ ...node, children: [] }, view));
-    } else if (item.dataset.v !== stamp) {
-      item.querySelector(':scope > .k-art')!.replaceWith(element(renderArticle(node, view)));
-      item.dataset.v = stamp;
-    }
+  for (const next of [...fresh.children] as HTMLElement[]) {
+    // A comment not on screen yet comes with its replies, which are new too.
+    const item = items.get(next.id) ?? next;
     if (item === cursor) cursor = cursor.nextElementSibling;
     else list.insertBefore(item, cursor);
-    let replies = item.querySelector(':scope > .k-sub');
-    if (node.children.length > 0) {
-      if (!replies) item.append((replies = element(renderReplies({ ...node, children: [] }, view))));
-      setText(replies.firstElementChild!, view.t('widget.replies', { n: node.replies }));
-      syncList(replies.lastElementChild!, node.children, view, items);
-    } else {
-      replies?.remove();
+    if (item === next) continue;
+    if (item.dataset.v !== next.dataset.v) {
+      item.querySelector(':scope > .k-art')!.replaceWith(next.querySelector(':scope > .k-art')!);
+      item.dataset.v = next.dataset.v;
+    }
+    const replies = item.querySelector(':scope > .k-sub');
+    const nextReplies = next.querySelector(':scope > .k-sub');
+    if (!nextReplies) replies?.remove();
+    else if (!replies) item.append(nextReplies);
+    else {
+      // An existing subthread keeps its open or folded state.
+      setText(replies.firstElementChild!, nextReplies.firstElementChild!.textContent!);
+      syncList(replies.lastElementChild!, nextReplies.lastElementChild!, items);
     }
   }
   while (cursor) {

@@ -1,7 +1,7 @@
 /** One mounted thread: its elements and view, plus the small helpers every interaction shares. */
 import { errorKey } from '../error-key.js';
 import type { ThreadView, Translate } from '../markup.js';
-import { diagnose, fetchThread, type Answer } from './api.js';
+import { diagnose, fetchMarkup, threadChanged, type Answer } from './api.js';
 import { personalise, syncThread } from './thread.js';
 
 /** A mounted thread and what every interaction with it needs. */
@@ -26,12 +26,13 @@ export function createWidget(root: HTMLElement, view: ThreadView, messages: obje
 /** Asks the server whether the thread changed and updates the screen if it did (`all`: also shows every top-level thread); rejects when it cannot tell. */
 export async function refresh(w: Widget, all = false): Promise<void> {
   if (all) w.limit = Infinity;
-  const answer = await fetchThread(w.view.server, w.view.site, w.view.uri, all ? null : w.etag);
-  if (answer.status === 200 && answer.data) {
+  const { server, site, uri, lang } = w.view;
+  const answer = await threadChanged(server, site, uri, all ? null : w.etag);
+  if (answer.status === 200) {
     w.etag = answer.etag;
-    syncThread(w.root, answer.data.comments, w.view, w.limit);
+    syncThread(w.root, await fetchMarkup(server, site, uri, lang, w.limit));
   } else if (answer.status !== 304) {
-    throw new Error(answer.data?.error?.message ?? `HTTP ${answer.status}`);
+    throw new Error(`HTTP ${answer.status}`);
   }
   personalise(w.root, w.view);
 }
@@ -79,6 +80,8 @@ export async function act(w: Widget, button: HTMLButtonElement, action: () => Pr
  * unfolds the subthreads around it.
  */
 export async function reveal(w: Widget, id: number): Promise<HTMLElement | null> {
+  // Every thread laid out (widget.css), so scrolling to the comment lands on it.
+  w.root.classList.add('k-full');
   if (!w.root.querySelector(`#comment-${id}`) && w.limit !== Infinity) await refresh(w, true);
   const item = w.root.querySelector<HTMLElement>(`#comment-${id}`);
   for (let fold = item?.closest('details'); fold; fold = fold.parentElement!.closest('details')) fold.open = true;
