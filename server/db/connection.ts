@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createClient, type Client, type InStatement, type Transaction } from '@libsql/client';
+import { withCachedReads } from './cached-reads.js';
+import { localPath } from './local-connection.js';
 
 export type Db = Client;
 
@@ -32,7 +34,9 @@ export async function openDatabase(url: string, authToken?: string): Promise<Db>
     const path = url.slice('file:'.length);
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   }
-  const db = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number' });
+  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number' });
+  const path = localPath(url);
+  const db = path === null ? client : withCachedReads(client, path);
   urls.set(db, url);
   if (isFile) {
     // WAL lets readers (the server, a report run) proceed while a writer commits; it persists in the file.

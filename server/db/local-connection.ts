@@ -13,6 +13,9 @@ const BUSY_TIMEOUT_MS = 5000;
 
 type Args = InValue[] | Record<string, InValue>;
 
+/** Prepared statements kept per connection. */
+const MAX_STATEMENTS = 500;
+
 /** The file path of a plain `file:` URL, or null for anything else (remote, memory, URL options). */
 export function localPath(url: string): string | null {
   if (!url.startsWith('file:') || url.includes('?')) return null;
@@ -45,6 +48,12 @@ export class LocalConnection {
     if (!statement) {
       statement = this.db.prepare(sql);
       this.statements.set(sql, statement);
+      // Statements with a list of ? of varying length are many: the oldest go (a bulk load's few stay).
+      if (this.statements.size > MAX_STATEMENTS) {
+        const oldest = this.statements.keys().next().value!;
+        this.columns.delete(this.statements.get(oldest)!);
+        this.statements.delete(oldest);
+      }
     }
     return statement;
   }
