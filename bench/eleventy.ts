@@ -11,10 +11,12 @@
  *   and without the per-post pages;
  * - and, for reference, without any comments at all.
  * Then the per-post dialogue pages alone at 250, 1,000 and 4,000 posts: their
- * cost per page should stay flat (linear growth).
+ * cost per page should stay flat (linear growth), measured beside Eleventy's
+ * own paginated pages of the same size (how flat Eleventy itself stays).
+ * Costs are CPU time (see `timed`), wall time beside them.
  */
 import Eleventy from '@11ty/eleventy';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -121,62 +123,136 @@ export default function (eleventyConfig) {
 `;
 }
 
-async function timed(build: () => Promise<unknown>, output: string): Promise<number> {
+/**
+ * A build's cost in ms: the process's CPU time (user + system, all threads:
+ * GC and file writes included), which other work on a shared machine disturbs
+ * far less than the wall time it is reported beside.
+ */
+interface Cost {
+  cpu: number;
+  wall: number;
+}
+
+async function timed(build: () => Promise<unknown>, output: string): Promise<Cost> {
   rmSync(output, { recursive: true, force: true });
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await build();
-  return performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { cpu: (used.user + used.system) / 1000, wall: performance.now() - started };
 }
+
+/** The build of median CPU time. */
+const median = (costs: Cost[]) => [...costs].sort((a, b) => a.cpu - b.cpu)[Math.floor(costs.length / 2)]!;
+/** The build of least CPU time. */
+const least = (costs: Cost[]) => [...costs].sort((a, b) => a.cpu - b.cpu)[0]!;
 
 const SCALE_POSTS = [250, 1_000, 4_000];
 /** Comments per post in the scaling series, so the data grows with the posts. */
 const SCALE_COMMENTS_PER_POST = 25;
 
 /**
- * The cost of the per-post dialogue pages at one site size: the build with
- * them minus the build without (both from the cache; the quicker of two
- * rounds each), per page.
+ * Eleventy's own cost for the same number of pages, as the baseline of the
+ * scaling series: the plain site plus a hand-written paginated template, one
+ * page per post through the same layout, each page as large as a dialogue
+ * page (a string made once: the template itself costs nothing per page).
  */
-async function postPagesAt(dir: string, posts: number): Promise<BenchRow> {
+const PAGED_CONFIG = `import { configureSite, directories } from ${siteSetup};
+export default function (eleventyConfig) {
+  for (const name of ['comments', 'commentCount', 'dialogueBadge']) eleventyConfig.addShortcode(name, () => '');
+  const pages = Array.from({ length: Number(process.env.BENCH_PAGED_PAGES) }, (_, i) => ({ path: '/paged/' + i + '/', title: 'Post number ' + i }));
+  // A dialogue page's size, with one character outside Latin-1 as a dialogue page has (V8 then keeps two bytes a character for both).
+  const text = '<p>← ' + ${JSON.stringify(PARAGRAPHS[0])} + '</p>\\n';
+  const filler = text.repeat(Math.ceil(Number(process.env.BENCH_PAGED_BYTES) / text.length)).slice(0, Number(process.env.BENCH_PAGED_BYTES));
+  eleventyConfig.addGlobalData('pagedPages', pages);
+  eleventyConfig.addTemplate('paged.11ty.js', (data) => '<h1>' + data.pagedPage.title + '</h1>' + filler, {
+    layout: 'base.njk',
+    eleventyExcludeFromCollections: true,
+    pagination: { data: 'pagedPages', size: 1, alias: 'pagedPage', addAllPagesToCollections: false },
+    permalink: (data) => data.pagedPage.path,
+    eleventyComputed: { title: (data) => data.pagedPage.title },
+  });
+  configureSite(eleventyConfig);
+  return { dir: directories };
+}
+`;
+
+/** The per-page cost at one site size: the plugin's dialogue pages, and Eleventy's own pages of the same size. */
+interface PagesAt {
+  dialogue: BenchRow;
+  eleventy: BenchRow;
+}
+
+/**
+ * The cost of the per-post dialogue pages at one site size: the build with
+ * them minus the build without (both from the cache), per page; and the same
+ * for the baseline: the plain site with as many hand-written pages of the same
+ * size, minus the plain site. The quicker of two rounds each, interleaved.
+ */
+async function postPagesAt(dir: string, posts: number): Promise<PagesAt> {
   const base = join(dir, `scale-${posts}`);
   const db = await openDatabase(`file:${base}.db`);
   await migrate(db);
   await generateSite(db, { site: 'bench', posts, comments: posts * SCALE_COMMENTS_PER_POST, participants: Math.max(500, posts * 4), seed: 11 });
   db.close();
   writeFileSync(`${base}.json`, JSON.stringify({ sites: [{ id: 'bench' }] }));
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KOMMENTAR_DB_URL: `file:${base}.db`, KOMMENTAR_CONFIG: `${base}.json` }));
+  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KOMMENTAR_DB_URL: `file:${base}.db`, KOMMENTAR_CONFIG: `${base}.json`, KOMMENTAR_LOG_LEVEL: 'warn' }));
   const log = console.log;
   console.log = () => undefined; // Eleventy's "Wrote N files" lines
   try {
-    writeSource(join(base, 'with'), posts);
-    writeSource(join(base, 'without'), posts);
+    const variants = ['with', 'without', 'paged', 'plain'] as const;
+    for (const name of variants) writeSource(join(base, name), posts);
     writeFileSync(`${base}.config.js`, pluginConfig(server.url));
-    const build = (name: 'with' | 'without') => {
+    writeFileSync(`${base}.plain.config.js`, PLAIN_CONFIG);
+    writeFileSync(`${base}.paged.config.js`, PAGED_CONFIG);
+    const build = (name: (typeof variants)[number]) => {
       process.env.BENCH_KOMMENTAR_CACHE = join(base, 'cache');
       process.env.BENCH_KOMMENTAR_POST_PAGES = name === 'with' ? '1' : '0';
       const output = join(base, `${name}-out`);
-      return timed(() => new Eleventy(relative(process.cwd(), join(base, name)), output, { configPath: `${base}.config.js`, quietMode: true }).write(), output);
+      const config = name === 'paged' || name === 'plain' ? `${base}.${name}.config.js` : `${base}.config.js`;
+      return timed(() => new Eleventy(relative(process.cwd(), join(base, name)), output, { configPath: config, quietMode: true }).write(), output);
     };
     await build('without'); // fills the cache
-    const withPages = Math.min(await build('with'), await build('with'));
-    const without = Math.min(await build('without'), await build('without'));
-    // Every index.html below the report page is one post's page.
-    const pages = readdirSync(join(base, 'with-out', 'dialogue'), { recursive: true }).filter((path) => String(path).endsWith('index.html')).length - 1;
-    const perPage = (withPages - without) / pages;
+    const times = { with: [] as Cost[], without: [] as Cost[], paged: [] as Cost[], plain: [] as Cost[] };
+    for (let round = 0; round < 2; round++) {
+      times.with.push(await build('with'));
+      if (round === 0) {
+        // Every index.html below the report page is one post's page: the baseline gets as many, of their mean size.
+        const files = readdirSync(join(base, 'with-out', 'dialogue'), { recursive: true }).map(String).filter((path) => /.[\\/]index\.html$/.test(path));
+        process.env.BENCH_PAGED_PAGES = String(files.length);
+        process.env.BENCH_PAGED_BYTES = String(Math.round(files.reduce((sum, path) => sum + statSync(join(base, 'with-out', 'dialogue', path)).size, 0) / files.length));
+      }
+      times.without.push(await build('without'));
+      times.paged.push(await build('paged'));
+      times.plain.push(await build('plain'));
+    }
+    const pages = Number(process.env.BENCH_PAGED_PAGES);
+    const [withPages, without, paged, plain] = [least(times.with).cpu, least(times.without).cpu, least(times.paged).cpu, least(times.plain).cpu];
+    const size = `${posts.toLocaleString('en-US')} posts (${pages.toLocaleString('en-US')} pages)`;
     return {
-      group: 'eleventy',
-      name: `per-post dialogue pages, ${posts.toLocaleString('en-US')} posts (${pages.toLocaleString('en-US')} pages)`,
-      value: perPage,
-      unit: 'ms/page',
-      note: `${((withPages - without) / 1000).toFixed(2)} s for the pages: ${(withPages / 1000).toFixed(2)} s with, ${(without / 1000).toFixed(2)} s without; ${(posts * SCALE_COMMENTS_PER_POST).toLocaleString('en-US')} comments`,
+      dialogue: {
+        group: 'eleventy',
+        name: `per-post dialogue pages, ${size}`,
+        value: (withPages - without) / pages,
+        unit: 'ms/page',
+        note: `${((withPages - without) / 1000).toFixed(2)} s CPU for the pages: ${(withPages / 1000).toFixed(2)} s with, ${(without / 1000).toFixed(2)} s without; ${(posts * SCALE_COMMENTS_PER_POST).toLocaleString('en-US')} comments`,
+      },
+      eleventy: {
+        group: 'eleventy',
+        name: `baseline: Eleventy's own paginated pages of the same size, ${size}`,
+        value: (paged - plain) / pages,
+        unit: 'ms/page',
+        note: `${((paged - plain) / 1000).toFixed(2)} s for ${pages.toLocaleString('en-US')} pages of ${(Number(process.env.BENCH_PAGED_BYTES) / 1000).toFixed(1)} kB: ${(paged / 1000).toFixed(2)} s CPU with, ${(plain / 1000).toFixed(2)} s without (no comments)`,
+      },
     };
   } finally {
     console.log = log;
+    delete process.env.BENCH_PAGED_PAGES;
+    delete process.env.BENCH_PAGED_BYTES;
     await server.close();
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function run(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kommentar-bench-eleventy-'));
@@ -210,7 +286,7 @@ export async function run(): Promise<BenchRow[]> {
     };
 
     console.log = () => undefined; // Eleventy's "Wrote N files" lines
-    const times = { plain: [] as number[], handwritten: [] as number[], fetching: [] as number[], cached: [] as number[], overview: [] as number[] };
+    const times = { plain: [] as Cost[], handwritten: [] as Cost[], fetching: [] as Cost[], cached: [] as Cost[], overview: [] as Cost[] };
     for (let round = 0; round < ROUNDS; round++) {
       times.plain.push(await build('plain'));
       times.handwritten.push(await build('handwritten'));
@@ -223,34 +299,50 @@ export async function run(): Promise<BenchRow[]> {
     console.log = log;
     await server.close();
 
-    const plain = median(times.plain) / 1000;
-    const handwritten = median(times.handwritten) / 1000;
-    const fetching = median(times.fetching) / 1000;
+    const seconds = (cost: Cost) => ({ cpu: cost.cpu / 1000, wall: cost.wall / 1000 });
+    const plain = seconds(median(times.plain));
+    const handwritten = seconds(median(times.handwritten));
+    const fetching = seconds(median(times.fetching));
     // The first "cached" round fills the cache; the rounds after it read it.
-    const cached = median(times.cached.slice(1)) / 1000;
-    const overview = median(times.overview) / 1000;
-    const versus = (seconds: number) => `${seconds.toFixed(2)} s with the plugin vs ${handwritten.toFixed(2)} s hand-written`;
-    const scaling: BenchRow[] = [];
+    const cached = seconds(median(times.cached.slice(1)));
+    const overview = seconds(median(times.overview));
+    const versus = (plugin: { cpu: number; wall: number }) =>
+      `CPU ${plugin.cpu.toFixed(2)} s with the plugin vs ${handwritten.cpu.toFixed(2)} s hand-written (wall ${plugin.wall.toFixed(2)} s vs ${handwritten.wall.toFixed(2)} s)`;
+    const ofMedian = (cost: { wall: number }) => `CPU; median of ${ROUNDS}, wall ${cost.wall.toFixed(2)} s`;
+    const scaling: PagesAt[] = [];
     for (const posts of SCALE_POSTS) scaling.push(await postPagesAt(dir, posts));
     // Linear growth: a page costs about the same at 4,000 posts as at 250 (16 times the pages, 16 times the comments).
-    const growth = scaling.at(-1)!.value / scaling[0]!.value;
+    const growth = scaling.at(-1)!.dialogue.value / scaling[0]!.dialogue.value;
+    // The same for Eleventy's own pages: how linear Eleventy itself is on this machine, in this run.
+    const eleventyGrowth = scaling.at(-1)!.eleventy.value / scaling[0]!.eleventy.value;
+    const sizes = `${SCALE_POSTS.at(-1)!.toLocaleString('en-US')} / ${SCALE_POSTS[0]!.toLocaleString('en-US')} posts`;
     return [
       { group: 'eleventy', name: `seed ${SIZE.comments.toLocaleString('en-US')} comments on ${SIZE.posts.toLocaleString('en-US')} posts`, value: seedSeconds, unit: 's' },
-      { group: 'eleventy', name: 'build without any comments (reference)', value: plain, unit: 's', note: `median of ${ROUNDS}` },
-      { group: 'eleventy', name: 'build, hand-written: _data JSON + Nunjucks loop (baseline)', value: handwritten, unit: 's', note: `median of ${ROUNDS}` },
-      { group: 'eleventy', name: 'build with the plugin, data from the cache', value: cached, unit: 's', note: 'threads on every post, badges, counts, 1 + 1,000 dialogue pages' },
-      { group: 'eleventy', name: 'plugin / hand-written, data from the cache', value: cached / handwritten, unit: '×', target: '≤ 1.3×', ok: cached / handwritten <= 1.3, note: versus(cached) },
-      { group: 'eleventy', name: 'plugin / hand-written, fetching from the server', value: fetching / handwritten, unit: '×', note: `${versus(fetching)}; server in this process` },
-      { group: 'eleventy', name: 'plugin / hand-written without per-post pages (postPages: false)', value: overview / handwritten, unit: '×', note: versus(overview) },
-      ...scaling,
+      { group: 'eleventy', name: 'build without any comments (reference)', value: plain.cpu, unit: 's', note: ofMedian(plain) },
+      { group: 'eleventy', name: 'build, hand-written: _data JSON + Nunjucks loop (baseline)', value: handwritten.cpu, unit: 's', note: ofMedian(handwritten) },
+      { group: 'eleventy', name: 'build with the plugin, data from the cache', value: cached.cpu, unit: 's', note: `${ofMedian(cached)}; threads on every post, badges, counts, 1 + 1,000 dialogue pages` },
+      { group: 'eleventy', name: 'plugin / hand-written, data from the cache', value: cached.cpu / handwritten.cpu, unit: '×', target: '≤ 1.3×', ok: cached.cpu / handwritten.cpu <= 1.3, note: versus(cached) },
+      { group: 'eleventy', name: 'plugin / hand-written, fetching from the server', value: fetching.cpu / handwritten.cpu, unit: '×', note: `${versus(fetching)}; server in this process` },
+      { group: 'eleventy', name: 'plugin / hand-written without per-post pages (postPages: false)', value: overview.cpu / handwritten.cpu, unit: '×', note: versus(overview) },
+      ...scaling.flatMap(({ dialogue, eleventy }) => [dialogue, eleventy]),
       {
         group: 'eleventy',
-        name: `per-post dialogue page cost, ${SCALE_POSTS.at(-1)!.toLocaleString('en-US')} / ${SCALE_POSTS[0]!.toLocaleString('en-US')} posts`,
+        name: `per-post dialogue page cost, ${sizes}`,
         value: growth,
         unit: '×',
         target: '≤ 1.5× (linear)',
         ok: growth <= 1.5,
-        note: 'ms per page at the largest site over ms per page at the smallest; 1× is exactly linear growth of the total',
+        note: 'CPU ms per page at the largest site over that at the smallest; 1× is exactly linear growth of the total',
+      },
+      { group: 'eleventy', name: `baseline: Eleventy's own page cost, ${sizes}`, value: eleventyGrowth, unit: '×', note: 'the same for the hand-written pages of the same size' },
+      {
+        group: 'eleventy',
+        name: 'dialogue page cost growth / Eleventy\'s own',
+        value: growth / eleventyGrowth,
+        unit: '×',
+        target: '≤ 1.5× (linear as Eleventy allows)',
+        ok: growth / eleventyGrowth <= 1.5,
+        note: 'what the plugin adds to the growth Eleventy shows for pages of the same size',
       },
     ];
   } finally {

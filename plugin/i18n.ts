@@ -5,6 +5,7 @@
  */
 import { DEFAULT_LANG, langOf as catalogueLang, LANGUAGES, type Lang } from '../server/i18n/languages.js';
 import { reportWords, type ReportWords } from '../server/report/glossary.js';
+import { memoisedDays } from './day-texts.js';
 
 export type { Lang };
 
@@ -30,6 +31,7 @@ export function stringsFor(lang: string | undefined, fallback: Lang): Strings {
     const words = reportWords(chosen);
     strings = {
       ...words,
+      ...memoisedDays(words),
       countComments: (n) => words.t('report.count.comments', { n }),
       countPeople: (n) => words.t('report.count.people', { n }),
       depth: (n) => words.t('report.count.depth', { n }),

@@ -75,10 +75,13 @@ function chartId(raw: string): string {
   return raw.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'chart';
 }
 
+/** A number needs no escaping; most cells are numbers. */
+const cellText = (cell: string | number) => (typeof cell === 'number' ? String(cell) : escapeHtml(cell));
+
 function table(title: string, data: ChartTable): string {
   const head = data.columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('');
   const rows = data.rows
-    .map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${escapeHtml(String(cell))}</th>` : `<td>${escapeHtml(String(cell))}</td>`)).join('')}</tr>`)
+    .map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${cellText(cell)}</th>` : `<td>${cellText(cell)}</td>`)).join('')}</tr>`)
     .join('');
   return `<table class="kommentar-chart-data"><caption>${escapeHtml(title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }

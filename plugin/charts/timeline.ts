@@ -6,6 +6,7 @@
 import { escapeHtml } from '../../server/render/escape.js';
 import type { Strings } from '../i18n.js';
 import { COLORS, GRID, MUTED, chartFigure, r1, svgText } from './figure.js';
+import { byCreation } from './time-order.js';
 import { personColor } from './tree.js';
 
 export interface TimelineComment {
@@ -35,7 +36,7 @@ const AUTHOR_Y = 78;
 
 export function timelineChart(all: readonly TimelineComment[], options: TimelineOptions): string {
   const { t, day, dayTime } = options.strings;
-  const visible = all.filter((c) => !c.deleted).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+  const visible = all.filter((c) => !c.deleted).sort(byCreation);
   const shown = visible.slice(0, options.maxComments ?? 400);
   const times = shown.map((c) => Date.parse(c.createdAt));
   const start = times[0] ?? 0;

@@ -8,6 +8,7 @@ import { escapeHtml } from '../../server/render/escape.js';
 import type { PublicComment } from '../../server/comments/public.js';
 import type { PostReport } from '../../server/dialogue/types.js';
 import type { KommentarBuild } from '../build-data.js';
+import { byCreation } from '../charts/time-order.js';
 import { treeChart } from '../charts/tree.js';
 import type { Strings } from '../i18n.js';
 import { shapePill } from './blocks.js';
@@ -15,18 +16,22 @@ import { shapePill } from './blocks.js';
 /** Thumbnails on the overview; every post's full map is on its own page. */
 const GALLERY_SIZE = 24;
 
-export type MappedComment = PublicComment & { person: number | null };
+/** What the map, the timeline and the legend read of a comment (not its text), with its writer's number. */
+export type MappedComment = Pick<PublicComment, 'id' | 'parentId' | 'depth' | 'isAuthor' | 'deleted' | 'createdAt' | 'name'> & { person: number | null };
 
-/** The thread's comments with their writer numbers (null: anonymous, or a report without `people`). */
+/** The thread's comments with their writer numbers (null: anonymous, or a report without `people`), in the thread's order. */
 export function withPeople(comments: readonly PublicComment[], post: PostReport | undefined): MappedComment[] {
   const people = post?.people;
-  return comments.map((comment) => ({ ...comment, person: comment.isAuthor ? 0 : (people?.[String(comment.id)] ?? null) }));
+  // A literal of the fields read, not a spread of the whole comment: a build maps every comment of the site.
+  return comments.map(({ id, parentId, depth, isAuthor, deleted, createdAt, name }) => ({
+    id, parentId, depth, isAuthor, deleted, createdAt, name, person: isAuthor ? 0 : (people?.[String(id)] ?? null),
+  }));
 }
 
 /** Person number → the name of their first comment in the thread (comments come oldest first within each level). */
 export function personNames(comments: readonly MappedComment[], strings: Strings): Map<number, string> {
   const names = new Map<number, string>();
-  const inTime = [...comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+  const inTime = [...comments].sort(byCreation);
   for (const comment of inTime) {
     if (comment.person === null || comment.deleted || names.has(comment.person)) continue;
     names.set(comment.person, comment.person === 0 ? strings.t('report.chart.tree.author') : (comment.name ?? strings.t('report.page.anonymous')));

@@ -10,6 +10,7 @@ import type { PostTerm } from '../../server/report/glossary.js';
 import { anonymousComments, peopleText } from '../../server/report/people.js';
 import type { KommentarBuild, PostPage } from '../build-data.js';
 import { depthChart, depthCounts } from '../charts/depth.js';
+import { byCreation } from '../charts/time-order.js';
 import { timelineChart } from '../charts/timeline.js';
 import { treeChart } from '../charts/tree.js';
 import { stringsFor, type Strings } from '../i18n.js';
@@ -53,9 +54,11 @@ export function renderPostPage(build: KommentarBuild, page: PostPage): string {
     SUMMARY.map((field) => `<li><b>${escapeHtml(formatField(post, field, strings))}</b> <span>${escapeHtml(strings.post(field).label)}</span></li>`).join('') +
     (post.acknowledged > 0 ? `<li><b>${escapeHtml(strings.number(post.acknowledged))}</b> <span>${escapeHtml(strings.post('acknowledged').label)}</span></li>` : '') +
     `</ul>`;
+  // Sorted once here, the legend's and the timeline's own sorts each cost one pass over an ordered list.
+  const inTime = [...comments].sort(byCreation);
   const charts =
-    treeChart(comments, { id: 'kommentar-tree', strings, people: personNames(comments, strings) }) +
-    timelineChart(comments, { id: 'kommentar-timeline', strings }) +
+    treeChart(comments, { id: 'kommentar-tree', strings, people: personNames(inTime, strings) }) +
+    timelineChart(inTime, { id: 'kommentar-timeline', strings }) +
     depthChart(depthCounts(comments), { id: 'kommentar-depth', strings });
   const numbers = textTable(
     t('report.page.numbersHeading'),

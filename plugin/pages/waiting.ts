@@ -7,6 +7,7 @@ import { escapeHtml } from '../../server/render/escape.js';
 import type { PublicComment } from '../../server/comments/public.js';
 import type { PostReport } from '../../server/dialogue/types.js';
 import type { KommentarBuild } from '../build-data.js';
+import { byCreation } from '../charts/time-order.js';
 import type { Strings } from '../i18n.js';
 import { textExcerpt } from './excerpt.js';
 
@@ -31,7 +32,7 @@ export function waitingComments(build: KommentarBuild, posts: readonly PostRepor
       if (hit && !hit.comment.deleted) found.push({ id, uri: post.uri, comment: hit.comment });
     }
   }
-  found.sort((a, b) => a.comment.createdAt.localeCompare(b.comment.createdAt) || a.id - b.id);
+  found.sort((a, b) => byCreation(a.comment, b.comment));
   // Excerpts only for the ones shown: a big site has tens of thousands waiting.
   const comments = found.slice(Math.max(0, found.length - limit)).map(({ id, uri, comment }) => ({
     id,
