@@ -7,8 +7,8 @@ import { DEFAULT_PARTNER_MIN_EXCHANGES, reportWindow, type ReportWindow } from '
 import { dunbarPlacement } from './dunbar.js';
 import { median, ratio } from './numbers.js';
 import { addReactions, addSources, noReactions, noSources } from './sources.js';
-import { ANONYMOUS, AUTHOR, computePostMetrics, NOT_COUNTED } from './post-metrics.js';
-import { ReaderTable, type ReaderState } from './reader-table.js';
+import { computePostContribution, type PostContribution } from './post-contribution.js';
+import { ReaderTable } from './reader-table.js';
 import { monthLabel, UtcMonths } from './time.js';
 import type {
   CohortRow,
@@ -63,24 +63,33 @@ export class SiteAccumulator {
    * Each post may be added once. Returns the post's row.
    */
   addPost(post: MetricPost, comments: readonly MetricComment[]): PostReport {
-    if (this.#uris.has(post.uri)) throw new RangeError(`post added twice: ${post.uri}`);
     for (const c of comments) {
       if (c.postUri !== post.uri) throw new RangeError(`comment ${c.id} belongs to ${c.postUri}, not ${post.uri}`);
     }
-    this.#uris.add(post.uri);
-    const sequence = this.#posts.length;
-    const { report, facts } = computePostMetrics(post, comments, this.#window, this.#options.people === true);
+    const contribution = computePostContribution(post, comments, this.#window, this.#options.people === true, this.#utcMonths);
+    this.addContribution(contribution);
+    return contribution.report;
+  }
+
+  /**
+   * Adds one post by its contribution (computed for this report's window and `people` option,
+   * now or earlier: see PostContribution). Each post may be added once.
+   */
+  addContribution(contribution: PostContribution): void {
+    const { report } = contribution;
+    if (this.#uris.has(report.uri)) throw new RangeError(`post added twice: ${report.uri}`);
+    this.#uris.add(report.uri);
     this.#posts.push(report);
     this.#shapes[report.shape]++;
     this.#comments += report.comments;
     this.#waitingForAuthor += report.waitingForAuthor;
     this.#acknowledged += report.acknowledged;
-    if (!Number.isNaN(facts.firstCommentAt)) {
-      const started = this.#utcMonths.of(facts.firstCommentAt);
+    if (!Number.isNaN(contribution.firstCommentAt)) {
+      const started = this.#utcMonths.of(contribution.firstCommentAt);
       increment(this.#monthPosts, started, 1);
       if (report.shape === 'conversation') increment(this.#monthConversations, started, 1);
     }
-    for (const [at, hours] of facts.authorReplyDelays) {
+    for (const [at, hours] of contribution.authorReplyDelays) {
       const month = this.#utcMonths.of(at);
       const list = this.#monthReplyHours.get(month);
       if (list) list.push(hours);
@@ -89,39 +98,14 @@ export class SiteAccumulator {
     this.#pending += report.pending;
     addSources(this.#sources, report.sources);
     addReactions(this.#reactions, report.reactions);
-
-    // This post's local reader ids → site-wide reader states: one lookup per reader and post.
-    const { readerKeys, writer, authorExchanges } = facts;
-    const local: ReaderState[] = [];
-    for (let id = 1; id < readerKeys.length; id++) {
-      const reader = this.#readers.get(readerKeys[id]!);
-      reader.authorExchanges += authorExchanges[id]!;
-      local[id] = reader;
+    const { readerKeys, readers } = contribution;
+    for (let i = 0; i < readerKeys.length; i++) this.#readers.get(readerKeys[i]!).merge(readers[i]!);
+    for (const [month, count] of contribution.commentMonths) increment(this.#monthComments, month, count);
+    for (const [month, count] of contribution.exchangeMonths) increment(this.#monthExchanges, month, count);
+    for (const month of contribution.authorMonths) {
+      this.#authorWrote = true;
+      this.#authorMonths.add(month);
     }
-    // A post's comments mostly share a month: count runs rather than touch the Map each time.
-    let runMonth = NaN;
-    let run = 0;
-    for (let i = 0; i < comments.length; i++) {
-      const w = writer[i]!;
-      if (w === NOT_COUNTED) continue;
-      const c = comments[i]!;
-      const month = this.#utcMonths.of(c.createdAt);
-      if (month !== runMonth) {
-        if (run > 0) increment(this.#monthComments, runMonth, run);
-        runMonth = month;
-        run = 0;
-      }
-      run++;
-      if (w === AUTHOR) {
-        this.#authorWrote = true;
-        this.#authorMonths.add(month);
-      } else if (w !== ANONYMOUS) {
-        local[w]!.addComment(c.createdAt, c.id, c.name, sequence, month);
-      }
-    }
-    if (run > 0) increment(this.#monthComments, runMonth, run);
-    for (const at of facts.exchangeTimes) increment(this.#monthExchanges, this.#utcMonths.of(at), 1);
-    return report;
   }
 
   finish(): DialogueReport {

@@ -1,0 +1,85 @@
+/**
+ * Storage of report snapshots: each thread's part of the dialogue report, kept so the next
+ * report reads it instead of the thread's comments. Triggers (migration 15) count every change
+ * to what the report reads of a thread; a snapshot is valid only while that count is the one
+ * it was computed at, so a write between reading the comments and storing the snapshot leaves
+ * it stale, never wrong. What the data holds is the report's business (server/report/).
+ */
+import type { Db } from './connection.js';
+import type { CountedThread } from './report.js';
+
+/** Which report a snapshot belongs to: the window's end `shiftDays` before the cut-off (0: the report itself, else its previous period), with `people` or not. */
+export interface SnapshotKind {
+  shiftDays: number;
+  people: boolean;
+  /** The snapshot format: rows of another one are ignored (and overwritten). */
+  format: number;
+}
+
+export interface ThreadWithSnapshot extends CountedThread {
+  /** The thread's change count now (what a snapshot computed from what is read next must carry). */
+  changes: number;
+  /** A snapshot valid at the cut-off asked for, else null. */
+  snapshot: { data: ArrayBuffer; anyApproved: boolean } | null;
+}
+
+/**
+ * The site's threads in id order (the report's post order), each with its valid snapshot of
+ * `kind` at `cutoff` if there is one; the comment count only of those without (it sizes the reads).
+ */
+export async function threadsWithSnapshots(db: Db, site: string, uri: string | undefined, kind: SnapshotKind, cutoff: number): Promise<ThreadWithSnapshot[]> {
+  const result = await db.execute({
+    sql: `SELECT t.id, t.uri, t.title, coalesce(ch.changes, 0) AS changes, s.data, s.any_approved,
+            CASE WHEN s.data IS NULL THEN (SELECT count(*) FROM comments c WHERE c.thread_id = t.id) END AS n
+          FROM threads t
+          LEFT JOIN report_thread_changes ch ON ch.thread_id = t.id
+          LEFT JOIN report_snapshots s ON s.thread_id = t.id AND s.shift_days = ? AND s.people = ? AND s.format = ?
+            AND s.changes = coalesce(ch.changes, 0) AND s.cutoff <= ? AND (s.valid_until IS NULL OR s.valid_until > ?)
+          WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'} ORDER BY t.id`,
+    args: [kind.shiftDays, kind.people ? 1 : 0, kind.format, cutoff, cutoff, site, ...(uri === undefined ? [] : [uri])],
+  });
+  return result.rows.map((row) => ({
+    id: Number(row.id),
+    uri: String(row.uri),
+    title: row.title === null ? null : String(row.title),
+    changes: Number(row.changes),
+    count: row.n === null ? 0 : Number(row.n),
+    snapshot: row.data === null ? null : { data: row.data as ArrayBuffer, anyApproved: row.any_approved === 1 },
+  }));
+}
+
+export interface SnapshotRow {
+  threadId: number;
+  /** The thread's change count the data was computed from. */
+  changes: number;
+  cutoff: number;
+  /** Infinity: valid for every later cut-off. */
+  validUntil: number;
+  anyApproved: boolean;
+  data: Uint8Array;
+}
+
+/** Stores snapshots of `kind`, replacing the thread's earlier one of that kind. */
+export async function writeSnapshots(db: Db, kind: SnapshotKind, rows: readonly SnapshotRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.batch(
+    rows.map((row) => ({
+      sql: `INSERT INTO report_snapshots (thread_id, shift_days, people, format, changes, cutoff, valid_until, any_approved, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (thread_id, shift_days, people) DO UPDATE SET format = excluded.format, changes = excluded.changes,
+              cutoff = excluded.cutoff, valid_until = excluded.valid_until, any_approved = excluded.any_approved, data = excluded.data`,
+      args: [
+        row.threadId,
+        kind.shiftDays,
+        kind.people ? 1 : 0,
+        kind.format,
+        row.changes,
+        row.cutoff,
+        Number.isFinite(row.validUntil) ? row.validUntil : null,
+        row.anyApproved ? 1 : 0,
+        row.data,
+      ],
+    })),
+    'write',
+  );
+}
