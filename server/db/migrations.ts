@@ -269,6 +269,11 @@ export const migrations: Migration[] = [
         data BLOB NOT NULL,
         PRIMARY KEY (thread_id, shift_days, people)
       )`,
+      // Small lasting ids for reader keys (as the report reads them), so snapshots name readers by number.
+      `CREATE TABLE report_readers (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE
+      )`,
       // Every column the report reads: comments (streamSiteThreads), reactions (reactionsOfThreads), the thread's uri and title.
       `CREATE TRIGGER report_comment_inserted AFTER INSERT ON comments BEGIN
         ${countChange('NEW.thread_id')}

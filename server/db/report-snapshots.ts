@@ -83,3 +83,21 @@ export async function writeSnapshots(db: Db, kind: SnapshotKind, rows: readonly 
     'write',
   );
 }
+
+/**
+ * Lasting ids of reader keys, for those of `keys` that have one; with `assign`, keys without
+ * one get one first (so the answer covers every key).
+ */
+export async function readerIdsOf(db: Db, keys: readonly string[], assign: boolean): Promise<Map<string, number>> {
+  const list = JSON.stringify(keys);
+  const select = { sql: 'SELECT id, key FROM report_readers WHERE key IN (SELECT value FROM json_each(?))', args: [list] };
+  const [result] = assign
+    ? (
+        await db.batch(
+          [{ sql: 'INSERT INTO report_readers (key) SELECT value FROM json_each(?) WHERE true ON CONFLICT (key) DO NOTHING', args: [list] }, select],
+          'write',
+        )
+      ).slice(1)
+    : [await db.execute(select)];
+  return new Map(result!.rows.map((row) => [String(row.key), Number(row.id)]));
+}

@@ -22,7 +22,6 @@ export { DEFAULT_PARTNER_MIN_EXCHANGES, isCounted, reportWindow, type ReportWind
 export { dunbarPlacement } from './dunbar.js';
 export { addReactions, addSources, noReactions, noSources } from './sources.js';
 export { computePostMetrics, unchangedUntil, type PostFacts, type PostMetrics } from './post-metrics.js';
-export { computePostContribution, type PostContribution } from './post-contribution.js';
-export type { ReaderPart } from './reader-table.js';
+export { computePostContribution, type ComputedPost, type PostContribution } from './post-contribution.js';
 export { SiteAccumulator } from './site-accumulator.js';
 export { computeReport } from './report.js';

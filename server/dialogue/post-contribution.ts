@@ -5,7 +5,7 @@
  */
 import type { ReportWindow } from './counting.js';
 import { ANONYMOUS, AUTHOR, computePostMetrics, NOT_COUNTED } from './post-metrics.js';
-import { ReaderState, type ReaderPart } from './reader-table.js';
+import { ReaderTable, type PackedReaders } from './reader-table.js';
 import { UtcMonths } from './time.js';
 import type { MetricComment, MetricPost, PostReport } from './types.js';
 
@@ -21,9 +21,14 @@ export interface PostContribution {
   exchangeMonths: Array<[month: number, exchanges: number]>;
   /** The UTC months with a counted author comment. */
   authorMonths: number[];
-  /** The post's readers by key, and what the post tells about each (same order). */
+  /** The post's readers in packed form, in the order of the keys or ids that go with them. */
+  readers: PackedReaders;
+}
+
+/** A post just computed: its contribution and its readers' keys, in the order of `contribution.readers`. */
+export interface ComputedPost {
+  contribution: PostContribution;
   readerKeys: string[];
-  readers: ReaderPart[];
 }
 
 /** The post's metrics and its part in the site's numbers. `comments`: all the post's comments, any status and date. */
@@ -33,15 +38,11 @@ export function computePostContribution(
   window: ReportWindow,
   withPeople = false,
   months = new UtcMonths(),
-): PostContribution {
+): ComputedPost {
   const { report, facts } = computePostMetrics(post, comments, window, withPeople);
   const { readerKeys, writer, authorExchanges } = facts;
-  const readers: ReaderState[] = [];
-  for (let id = 1; id < readerKeys.length; id++) {
-    const reader = new ReaderState();
-    reader.authorExchanges = authorExchanges[id]!;
-    readers.push(reader);
-  }
+  // Local reader ids 1, 2, … as the metrics numbered them.
+  const readers = new ReaderTable();
   const commentMonths = new Map<number, number>();
   const authorMonths = new Set<number>();
   // A post's comments mostly share a month: count runs rather than touch the Map each time.
@@ -59,20 +60,23 @@ export function computePostContribution(
     }
     run++;
     if (w === AUTHOR) authorMonths.add(month);
-    else if (w !== ANONYMOUS) readers[w - 1]!.addComment(c.createdAt, c.id, c.name, month);
+    else if (w !== ANONYMOUS) readers.addComment(w, c.createdAt, c.id, c.name, month);
   }
   if (run > 0) increment(commentMonths, runMonth, run);
+  for (let id = 1; id < readerKeys.length; id++) readers.addAuthorExchanges(id, authorExchanges[id]!);
   const exchangeMonths = new Map<number, number>();
   for (const at of facts.exchangeTimes) increment(exchangeMonths, months.of(at), 1);
   return {
-    report,
-    firstCommentAt: facts.firstCommentAt,
-    authorReplyDelays: facts.authorReplyDelays,
-    commentMonths: [...commentMonths],
-    exchangeMonths: [...exchangeMonths],
-    authorMonths: [...authorMonths],
+    contribution: {
+      report,
+      firstCommentAt: facts.firstCommentAt,
+      authorReplyDelays: facts.authorReplyDelays,
+      commentMonths: [...commentMonths],
+      exchangeMonths: [...exchangeMonths],
+      authorMonths: [...authorMonths],
+      readers: readers.pack(),
+    },
     readerKeys: readerKeys.slice(1),
-    readers,
   };
 }
 

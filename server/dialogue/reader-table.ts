@@ -1,128 +1,237 @@
 /**
- * Compact per-reader state for the site level: a few numbers per reader, never their
- * comments, so a million comments from 100,000 readers stay small. One object per reader
- * (not parallel arrays) so that updating a reader touches one or two cache lines.
+ * Compact per-reader state: a few numbers per reader, never their comments, so a million
+ * comments from 100,000 readers stay small. Readers are small integer ids and every number
+ * a column (typed arrays), so folding in a post's readers allocates nothing per reader.
+ *
+ * One table per post (ids local to the post, one comment at a time) and one for the site
+ * (ids the caller keeps consistent across posts, one post's packed readers at a time).
  */
-import { DAY_MS, utcDay } from './time.js';
+import { DAY_MS, utcDay, type UtcMonths } from './time.js';
 
 const RETURN_WINDOW_MS = 90 * DAY_MS;
 
-/** What one post tells the site about one of its readers: a post's own ReaderState, or the same numbers read back from a snapshot. */
-export type ReaderPart = Pick<ReaderState, 'comments' | 'firstAt' | 'firstId' | 'laterDayAt' | 'name' | 'nameAt' | 'nameId' | 'authorExchanges' | 'months'>;
+/**
+ * A post's readers as they travel to the site table (and into a snapshot), in id order.
+ * Most readers write once in a post, so they take a short form: ints [1, authorExchanges],
+ * floats [createdAt, comment id] (the month follows from the time). Everyone else: ints
+ * [comments, authorExchanges, months.length, …months], floats [firstAt, firstId, laterDayAt,
+ * nameAt, nameId]. Names apart (strings); comment ids and times as float64s, as they may pass 2^31.
+ */
+export interface PackedReaders {
+  ints: Int32Array;
+  floats: Float64Array;
+  names: (string | null)[];
+}
 
-export class ReaderState {
+export class ReaderTable {
+  #capacity = 0;
+  /** Counted comments; 0 = no such reader (yet). */
+  #comments = new Int32Array(0);
+  /** Posts merged in (site table only). */
+  #posts = new Int32Array(0);
+  #authorExchanges = new Int32Array(0);
   /** Time and id of the first counted comment (time order breaks ties by id). */
-  firstAt = Infinity;
-  firstId = Infinity;
+  #firstAt = new Float64Array(0);
+  #firstId = new Float64Array(0);
   /** Earliest counted comment on a UTC day after the first comment's day; Infinity if none. */
-  laterDayAt = Infinity;
-  comments = 0;
-  /** Posts merged in (site level); 0 for a post's own state. */
-  posts = 0;
-  authorExchanges = 0;
+  #laterDayAt = new Float64Array(0);
   /** Latest display name given, with the (time, id) of the comment that carried it. */
-  name: string | null = null;
-  nameAt = -Infinity;
-  nameId = -Infinity;
+  #name: (string | null)[] = [];
+  #nameAt = new Float64Array(0);
+  #nameId = new Float64Array(0);
   /** The UTC months (from `UtcMonths`) with a counted comment, each once; usually a handful. */
-  readonly months: number[] = [];
-  /** The month of the previous comment: a cheap check before searching `months`. */
-  lastMonth = NaN;
+  #months: number[][] = [];
+  #size = 0;
 
-  /** Records one counted comment, in `month`. */
-  addComment(createdAt: number, id: number, name: string | null, month: number): void {
-    this.comments++;
-    if (month !== this.lastMonth) {
-      this.lastMonth = month;
-      this.#addMonth(month);
+  /** Readers with at least one counted comment. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Records one counted comment of reader `id` in `month`. */
+  addComment(id: number, createdAt: number, commentId: number, name: string | null, month: number): void {
+    this.#add(id, 1, createdAt, commentId, Infinity, name, createdAt, commentId, 0);
+    const months = this.#months[id]!;
+    if (months[months.length - 1] !== month && !months.includes(month)) months.push(month);
+  }
+
+  addAuthorExchanges(id: number, exchanges: number): void {
+    this.#grow(id);
+    this.#authorExchanges[id]! += exchanges;
+  }
+
+  /** Readers 1 … size in packed form (a post table's, whose ids are 1 … size). */
+  pack(): PackedReaders {
+    let intCount = 0;
+    let floatCount = 0;
+    for (let id = 1; id <= this.#size; id++) {
+      const single = this.#comments[id] === 1;
+      intCount += single ? 2 : 3 + this.#months[id]!.length;
+      floatCount += single ? 2 : 5;
     }
-    this.#trackFirstAndReturn(createdAt, id, Infinity);
-    this.#trackName(name, createdAt, id);
+    const ints = new Int32Array(intCount);
+    const floats = new Float64Array(floatCount);
+    const names: (string | null)[] = [];
+    let i = 0;
+    let f = 0;
+    for (let id = 1; id <= this.#size; id++) {
+      ints[i++] = this.#comments[id]!;
+      ints[i++] = this.#authorExchanges[id]!;
+      floats[f++] = this.#firstAt[id]!;
+      floats[f++] = this.#firstId[id]!;
+      if (this.#comments[id] !== 1) {
+        const months = this.#months[id]!;
+        ints[i++] = months.length;
+        for (const month of months) ints[i++] = month;
+        floats[f++] = this.#laterDayAt[id]!;
+        floats[f++] = this.#nameAt[id]!;
+        floats[f++] = this.#nameId[id]!;
+      }
+      names.push(this.#name[id]!);
+    }
+    return { ints, floats, names };
   }
 
   /**
-   * Folds in what one post knows of this reader (each post once): the result is the same as
-   * adding that post's comments one by one, whatever order the posts come in.
+   * Folds in one post's packed readers, the i-th as reader `ids[i]`: the result is the same
+   * as adding that post's comments one by one, whatever order the posts come in.
    */
-  merge(part: ReaderPart): void {
-    this.comments += part.comments;
-    this.posts++;
-    this.authorExchanges += part.authorExchanges;
-    for (const month of part.months) this.#addMonth(month);
-    this.#trackFirstAndReturn(part.firstAt, part.firstId, part.laterDayAt);
-    this.#trackName(part.name, part.nameAt, part.nameId);
+  mergePacked(ids: Int32Array, { ints, floats, names }: PackedReaders, utcMonths: UtcMonths): void {
+    let i = 0;
+    let f = 0;
+    for (let r = 0; r < ids.length; r++) {
+      const id = ids[r]!;
+      const comments = ints[i++]!;
+      const authorExchanges = ints[i++]!;
+      const firstAt = floats[f++]!;
+      const firstId = floats[f++]!;
+      this.#grow(id);
+      const months = this.#months[id]!;
+      if (comments === 1) {
+        this.#add(id, 1, firstAt, firstId, Infinity, names[r]!, firstAt, firstId, authorExchanges);
+        const month = utcMonths.of(firstAt);
+        if (!months.includes(month)) months.push(month);
+      } else {
+        const end = i + 1 + ints[i]!;
+        for (i++; i < end; i++) if (!months.includes(ints[i]!)) months.push(ints[i]!);
+        this.#add(id, comments, firstAt, firstId, floats[f++]!, names[r]!, floats[f++]!, floats[f++]!, authorExchanges);
+      }
+      this.#posts[id]!++;
+    }
   }
 
+  /** The ids of readers with a counted comment, in id order (which no output depends on). */
+  *ids(): IterableIterator<number> {
+    for (let id = 0; id < this.#capacity; id++) if (this.#comments[id] !== 0) yield id;
+  }
+
+  comments(id: number): number {
+    return this.#comments[id]!;
+  }
+  posts(id: number): number {
+    return this.#posts[id]!;
+  }
+  authorExchanges(id: number): number {
+    return this.#authorExchanges[id]!;
+  }
+  firstAt(id: number): number {
+    return this.#firstAt[id]!;
+  }
+  firstId(id: number): number {
+    return this.#firstId[id]!;
+  }
+  name(id: number): string | null {
+    return this.#name[id]!;
+  }
+  months(id: number): readonly number[] {
+    return this.#months[id]!;
+  }
   /** Another counted comment on a later UTC day and at most 90 × 24 h after the first. */
-  get returnedWithin90d(): boolean {
-    return this.laterDayAt - this.firstAt <= RETURN_WINDOW_MS;
+  returnedWithin90d(id: number): boolean {
+    return this.#laterDayAt[id]! - this.#firstAt[id]! <= RETURN_WINDOW_MS;
   }
 
-  #addMonth(month: number): void {
-    if (!this.months.includes(month)) this.months.push(month);
-  }
-
-  #trackName(name: string | null, at: number, id: number): void {
-    if (name !== null && name !== '' && laterThan(at, id, this.nameAt, this.nameId)) {
-      this.name = name;
-      this.nameAt = at;
-      this.nameId = id;
+  /** Adds a group of `comments` counted comments of reader `id`, given by their first one, its earliest on a later day, and the latest name. */
+  #add(
+    id: number,
+    comments: number,
+    firstAt: number,
+    firstId: number,
+    laterDayAt: number,
+    name: string | null,
+    nameAt: number,
+    nameId: number,
+    authorExchanges: number,
+  ): void {
+    this.#grow(id);
+    if (this.#comments[id] === 0) this.#size++;
+    this.#comments[id]! += comments;
+    this.#authorExchanges[id]! += authorExchanges;
+    this.#trackFirstAndReturn(id, firstAt, firstId, laterDayAt);
+    if (name !== null && name !== '' && laterThan(nameAt, nameId, this.#nameAt[id]!, this.#nameId[id]!)) {
+      this.#name[id] = name;
+      this.#nameAt[id] = nameAt;
+      this.#nameId[id] = nameId;
     }
   }
 
   /**
    * Keeps the first comment and the earliest one on a later UTC day in O(1), whatever order
-   * the comments come in, for a group of comments given as its first (createdAt, id) and
-   * its own earliest comment on a later day than that (Infinity for a single comment).
-   * When an earlier day turns up, the old first comment is the earliest comment on a later
-   * day among the old ones (it was the earliest of all); the group's own later one may be earlier.
+   * the groups come in. When an earlier day turns up, the old first comment is the earliest
+   * on a later day among the old ones (it was the earliest of all); the group's own may be earlier.
    */
-  #trackFirstAndReturn(createdAt: number, id: number, laterDayAt: number): void {
-    const first = this.firstAt;
+  #trackFirstAndReturn(id: number, createdAt: number, commentId: number, laterDayAt: number): void {
+    const first = this.#firstAt[id]!;
     if (first === Infinity) {
-      this.firstAt = createdAt;
-      this.firstId = id;
-      this.laterDayAt = laterDayAt;
+      this.#firstAt[id] = createdAt;
+      this.#firstId[id] = commentId;
+      this.#laterDayAt[id] = laterDayAt;
       return;
     }
     const day = utcDay(createdAt);
     const firstDay = utcDay(first);
     if (day < firstDay) {
-      this.laterDayAt = Math.min(first, laterDayAt);
-      this.firstAt = createdAt;
-      this.firstId = id;
+      this.#laterDayAt[id] = Math.min(first, laterDayAt);
+      this.#firstAt[id] = createdAt;
+      this.#firstId[id] = commentId;
     } else if (day === firstDay) {
-      if (laterThan(first, this.firstId, createdAt, id)) {
-        this.firstAt = createdAt;
-        this.firstId = id;
+      if (laterThan(first, this.#firstId[id]!, createdAt, commentId)) {
+        this.#firstAt[id] = createdAt;
+        this.#firstId[id] = commentId;
       }
-      if (laterDayAt < this.laterDayAt) this.laterDayAt = laterDayAt;
-    } else if (createdAt < this.laterDayAt) {
-      this.laterDayAt = createdAt;
+      if (laterDayAt < this.#laterDayAt[id]!) this.#laterDayAt[id] = laterDayAt;
+    } else if (createdAt < this.#laterDayAt[id]!) {
+      this.#laterDayAt[id] = createdAt;
     }
   }
-}
 
-/** Readers by key. Iteration order is first sight, which no output depends on. */
-export class ReaderTable {
-  readonly #byKey = new Map<string, ReaderState>();
-
-  /** The reader's state, created on first sight. */
-  get(key: string): ReaderState {
-    let reader = this.#byKey.get(key);
-    if (reader === undefined) {
-      reader = new ReaderState();
-      this.#byKey.set(key, reader);
+  /** Room for reader `id`: columns double as ids grow. */
+  #grow(id: number): void {
+    if (id < this.#capacity) return;
+    const capacity = Math.max(id + 1, this.#capacity * 2, 64);
+    const ints = (old: Int32Array) => {
+      const grown = new Int32Array(capacity);
+      grown.set(old);
+      return grown;
+    };
+    const floats = (old: Float64Array, fill: number) => {
+      const grown = new Float64Array(capacity).fill(fill);
+      grown.set(old);
+      return grown;
+    };
+    this.#comments = ints(this.#comments);
+    this.#posts = ints(this.#posts);
+    this.#authorExchanges = ints(this.#authorExchanges);
+    this.#firstAt = floats(this.#firstAt, Infinity);
+    this.#firstId = floats(this.#firstId, Infinity);
+    this.#laterDayAt = floats(this.#laterDayAt, Infinity);
+    this.#nameAt = floats(this.#nameAt, -Infinity);
+    this.#nameId = floats(this.#nameId, -Infinity);
+    for (let i = this.#capacity; i < capacity; i++) {
+      this.#name.push(null);
+      this.#months.push([]);
     }
-    return reader;
-  }
-
-  get size(): number {
-    return this.#byKey.size;
-  }
-
-  all(): IterableIterator<ReaderState> {
-    return this.#byKey.values();
+    this.#capacity = capacity;
   }
 }
 

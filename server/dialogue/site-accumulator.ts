@@ -30,6 +30,8 @@ export class SiteAccumulator {
   readonly #posts: PostReport[] = [];
   readonly #uris = new Set<string>();
   readonly #readers = new ReaderTable();
+  /** Reader ids by key, for posts added with their comments (`addPost`). */
+  readonly #readerIds = new Map<string, number>();
   readonly #shapes: ShapeCounts = { silence: 0, applause: 0, 'q-and-a': 0, conversation: 0 };
   #comments = 0;
   #waitingForAuthor = 0;
@@ -66,16 +68,22 @@ export class SiteAccumulator {
     for (const c of comments) {
       if (c.postUri !== post.uri) throw new RangeError(`comment ${c.id} belongs to ${c.postUri}, not ${post.uri}`);
     }
-    const contribution = computePostContribution(post, comments, this.#window, this.#options.people === true, this.#utcMonths);
-    this.addContribution(contribution);
+    const { contribution, readerKeys } = computePostContribution(post, comments, this.#window, this.#options.people === true, this.#utcMonths);
+    const ids = Int32Array.from(readerKeys, (key) => {
+      let id = this.#readerIds.get(key);
+      if (id === undefined) this.#readerIds.set(key, (id = this.#readerIds.size));
+      return id;
+    });
+    this.addContribution(contribution, ids);
     return contribution.report;
   }
 
   /**
    * Adds one post by its contribution (computed for this report's window and `people` option,
-   * now or earlier: see PostContribution). Each post may be added once.
+   * now or earlier), with its readers' ids: the same reader has the same id in every post.
+   * Each post may be added once. Use either this or `addPost` for a report, not both (their ids would clash).
    */
-  addContribution(contribution: PostContribution): void {
+  addContribution(contribution: PostContribution, readerIds: Int32Array): void {
     const { report } = contribution;
     if (this.#uris.has(report.uri)) throw new RangeError(`post added twice: ${report.uri}`);
     this.#uris.add(report.uri);
@@ -98,8 +106,7 @@ export class SiteAccumulator {
     this.#pending += report.pending;
     addSources(this.#sources, report.sources);
     addReactions(this.#reactions, report.reactions);
-    const { readerKeys, readers } = contribution;
-    for (let i = 0; i < readerKeys.length; i++) this.#readers.get(readerKeys[i]!).merge(readers[i]!);
+    this.#readers.mergePacked(readerIds, contribution.readers, this.#utcMonths);
     for (const [month, count] of contribution.commentMonths) increment(this.#monthComments, month, count);
     for (const [month, count] of contribution.exchangeMonths) increment(this.#monthExchanges, month, count);
     for (const month of contribution.authorMonths) {
@@ -127,11 +134,12 @@ export class SiteAccumulator {
     let returningCommenters = 0;
     let readerComments = 0;
     let returningComments = 0;
-    for (const reader of this.#readers.all()) {
-      readerComments += reader.comments;
-      if (reader.posts >= 2) {
+    const readers = this.#readers;
+    for (const id of readers.ids()) {
+      readerComments += readers.comments(id);
+      if (readers.posts(id) >= 2) {
         returningCommenters++;
-        returningComments += reader.comments;
+        returningComments += readers.comments(id);
       }
     }
     const postsWithComments = this.#posts.length - this.#shapes.silence;
@@ -159,21 +167,25 @@ export class SiteAccumulator {
 
   /** Most exchanges first; ties by who commented first, so the order never depends on keys. */
   #partners(): DialoguePartner[] {
-    const chosen = [...this.#readers.all()].filter((reader) => reader.authorExchanges >= this.#partnerMinExchanges);
-    chosen.sort((x, y) => y.authorExchanges - x.authorExchanges || x.firstAt - y.firstAt || x.firstId - y.firstId);
+    const readers = this.#readers;
+    const chosen = [...readers.ids()].filter((id) => readers.authorExchanges(id) >= this.#partnerMinExchanges);
+    chosen.sort(
+      (x, y) => readers.authorExchanges(y) - readers.authorExchanges(x) || readers.firstAt(x) - readers.firstAt(y) || readers.firstId(x) - readers.firstId(y),
+    );
     const hide = this.#options.hideNames === true;
-    return chosen.map((reader) => ({ name: hide ? null : reader.name, exchanges: reader.authorExchanges }));
+    return chosen.map((id) => ({ name: hide ? null : readers.name(id), exchanges: readers.authorExchanges(id) }));
   }
 
   #cohortsAndMonths(): { cohorts: CohortRow[]; monthly: MonthlyRow[] } {
     const newcomers = new Map<number, number>();
     const returned = new Map<number, number>();
     const activeReaders = new Map<number, number>();
-    for (const reader of this.#readers.all()) {
-      const month = this.#utcMonths.of(reader.firstAt);
+    const readers = this.#readers;
+    for (const id of readers.ids()) {
+      const month = this.#utcMonths.of(readers.firstAt(id));
       increment(newcomers, month, 1);
-      increment(returned, month, reader.returnedWithin90d ? 1 : 0);
-      for (const active of reader.months) increment(activeReaders, active, 1);
+      increment(returned, month, readers.returnedWithin90d(id) ? 1 : 0);
+      for (const active of readers.months(id)) increment(activeReaders, active, 1);
     }
     const cohorts = [...newcomers.keys()]
       .sort((a, b) => a - b)

@@ -5,7 +5,7 @@
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { streamSiteThreads, streamThreads, type ReportThreadComments } from '../db/report.js';
-import { threadsWithSnapshots, writeSnapshots, type SnapshotKind, type SnapshotRow } from '../db/report-snapshots.js';
+import { readerIdsOf, threadsWithSnapshots, writeSnapshots, type SnapshotKind, type SnapshotRow, type ThreadWithSnapshot } from '../db/report-snapshots.js';
 import type { Lang } from '../i18n/languages.js';
 import {
   computePostContribution,
@@ -44,8 +44,8 @@ const DAY_MS = 24 * 3600 * 1000;
  */
 const KEPT_SHIFT_DAYS = new Set([0, 30]);
 
-/** Snapshots written in one batch while the report goes on. */
-const WRITE_BATCH = 500;
+/** Posts computed in one run: their readers are looked up and their snapshots written in one batch. */
+const RUN_POSTS = 500;
 
 export async function buildSiteReport(ctx: Pick<AppContext, 'db' | 'now'>, siteId: string, request: ReportRequest = {}): Promise<DialogueReport> {
   const generatedAt = new Date(ctx.now());
@@ -82,12 +82,29 @@ async function accumulate(
   // Snapshots serve the windows that end at "now" (or a fixed shift before it) and start with the first comment.
   const open = request.from == null && request.to == null && KEPT_SHIFT_DAYS.has(shiftDays);
   const kind = open ? { shiftDays, people, format: SNAPSHOT_FORMAT } : null;
-  for await (const { contribution, anyApproved } of postContributions(ctx.db, siteId, request.post, reportWindow({ generatedAt, from, to }), people, kind)) {
+  for await (const { contribution, readerIds, anyApproved } of postContributions(
+    ctx.db,
+    siteId,
+    request.post,
+    reportWindow({ generatedAt, from, to }),
+    people,
+    kind,
+  )) {
     if (request.publicOnly && !anyApproved) continue;
-    site.addContribution(contribution);
+    site.addContribution(contribution, readerIds);
   }
   return site.finish();
 }
+
+/** A post's contribution with its readers' ids (the same reader, the same id, in every post of one report). */
+interface PostPart {
+  contribution: PostContribution;
+  readerIds: Int32Array;
+  anyApproved: boolean;
+}
+
+/** Reader ids that were not stored (the database refused): above every stored id. */
+const UNSTORED_IDS = 2 ** 30;
 
 /**
  * Each post's contribution in post order: from its snapshot of `kind` where one is valid, else
@@ -102,48 +119,93 @@ async function* postContributions(
   window: ReportWindow,
   people: boolean,
   kind: SnapshotKind | null,
-): AsyncGenerator<{ contribution: PostContribution; anyApproved: boolean }> {
+): AsyncGenerator<PostPart> {
   const compute = ({ thread, comments, reactions }: ReportThreadComments) => ({
-    contribution: computePostContribution({ uri: thread.uri, title: thread.title, reactions }, comments, window, people),
+    ...computePostContribution({ uri: thread.uri, title: thread.title, reactions }, comments, window, people),
     anyApproved: comments.some((comment) => comment.status === 'approved'),
   });
   if (kind === null) {
-    for await (const thread of streamSiteThreads(db, siteId, post)) yield compute(thread);
+    // Ids for this report only.
+    const ids = new Map<string, number>();
+    for await (const thread of streamSiteThreads(db, siteId, post)) {
+      const { contribution, readerKeys, anyApproved } = compute(thread);
+      const readerIds = Int32Array.from(readerKeys, (key) => {
+        let id = ids.get(key);
+        if (id === undefined) ids.set(key, (id = ids.size));
+        return id;
+      });
+      yield { contribution, readerIds, anyApproved };
+    }
     return;
   }
+
   const threads = await threadsWithSnapshots(db, siteId, post, kind, window.cutoff);
   const computed = streamThreads(
     db,
     threads.filter((thread) => thread.snapshot === null),
   );
-  let writes: SnapshotRow[] = [];
   let writable = true;
-  const flush = async () => {
-    if (writable && writes.length > 0) await writeSnapshots(db, kind, writes).catch(() => (writable = false));
-    writes = [];
+  const known = new Map<string, number>();
+  let unstored = UNSTORED_IDS;
+  /** Lasting ids for the keys (assigned where new), or ids for this report alone where the database refuses. */
+  const resolve = async (keys: Set<string>) => {
+    const unknown = [...keys].filter((key) => !known.has(key));
+    if (unknown.length === 0) return;
+    let found: Map<string, number>;
+    try {
+      found = await readerIdsOf(db, unknown, writable);
+    } catch {
+      writable = false;
+      found = await readerIdsOf(db, unknown, false);
+    }
+    for (const key of unknown) known.set(key, found.get(key) ?? unstored++);
   };
+
+  // Posts are taken in runs, so the new readers of a run are looked up (or given ids) at once.
+  type Pending = { thread: ThreadWithSnapshot } & ({ fresh: false } | { fresh: true; part: ReturnType<typeof compute>; validUntil: number });
+  let run: Pending[] = [];
+  const finishRun = async function* (): AsyncGenerator<PostPart> {
+    const keys = new Set<string>();
+    for (const item of run) if (item.fresh) for (const key of item.part.readerKeys) keys.add(key);
+    await resolve(keys);
+    const writes: SnapshotRow[] = [];
+    for (const item of run) {
+      if (!item.fresh) {
+        const { contribution, readerIds } = decodeContribution(item.thread.snapshot!.data);
+        yield { contribution, readerIds, anyApproved: item.thread.snapshot!.anyApproved };
+        continue;
+      }
+      const { contribution, readerKeys, anyApproved } = item.part;
+      const readerIds = Int32Array.from(readerKeys, (key) => known.get(key)!);
+      yield { contribution, readerIds, anyApproved };
+      // Ids given for this report alone must not be stored.
+      if (writable && readerIds.every((id) => id < UNSTORED_IDS)) {
+        writes.push({
+          threadId: item.thread.id,
+          changes: item.thread.changes,
+          cutoff: window.cutoff,
+          validUntil: item.validUntil,
+          anyApproved,
+          data: encodeContribution(contribution, readerIds),
+        });
+      }
+    }
+    if (writable && writes.length > 0) await writeSnapshots(db, kind, writes).catch(() => (writable = false));
+    run = [];
+  };
+  let fresh = 0;
   for (const thread of threads) {
     if (thread.snapshot !== null) {
-      yield { contribution: decodeContribution(thread.snapshot.data), anyApproved: thread.snapshot.anyApproved };
+      run.push({ thread, fresh: false });
       continue;
     }
     // The stream yields the threads without a snapshot in the same order.
     const next = await computed.next();
     if (next.done) throw new Error(`report: thread ${thread.id} was not read`);
-    const result = compute(next.value);
-    yield result;
-    if (!writable) continue;
-    writes.push({
-      threadId: thread.id,
-      changes: thread.changes,
-      cutoff: window.cutoff,
-      validUntil: unchangedUntil(next.value.comments, window.cutoff),
-      anyApproved: result.anyApproved,
-      data: encodeContribution(result.contribution),
-    });
-    if (writes.length >= WRITE_BATCH) await flush();
+    run.push({ thread, fresh: true, part: compute(next.value), validUntil: unchangedUntil(next.value.comments, window.cutoff) });
+    if (++fresh % RUN_POSTS === 0) yield* finishRun();
   }
-  await flush();
+  yield* finishRun();
 }
 
 /** What the desk's inbox shows: the report's `waitingForAuthorIds` and `acknowledgedIds` of every post and its `pending` count. */
