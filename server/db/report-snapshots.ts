@@ -101,3 +101,8 @@ export async function readerIdsOf(db: Db, keys: readonly string[], assign: boole
     : [await db.execute(select)];
   return new Map(result!.rows.map((row) => [String(row.key), Number(row.id)]));
 }
+
+/** Forgets every snapshot: the next report computes every post again (the report bench's cold run). */
+export async function forgetSnapshots(db: Db): Promise<void> {
+  await db.execute('DELETE FROM report_snapshots');
+}
