@@ -20,32 +20,56 @@ export interface ThreadWithSnapshot extends CountedThread {
   /** The thread's change count now (what a snapshot computed from what is read next must carry). */
   changes: number;
   /** A snapshot valid at the cut-off asked for, else null. */
-  snapshot: { data: ArrayBuffer; anyApproved: boolean } | null;
+  snapshot: { data: Uint8Array; anyApproved: boolean } | null;
 }
+
+/** Thread id, uri, title, change count, has a valid snapshot (0 or 1), any approved comment (per the snapshot), comment count (without a snapshot). */
+type PackedThread = [number, string, string | null, number, number, number | null, number | null];
 
 /**
  * The site's threads in id order (the report's post order), each with its valid snapshot of
  * `kind` at `cutoff` if there is one; the comment count only of those without (it sizes the reads).
+ * Two aggregated statements in one read transaction, so both see the same snapshots: per
+ * row, the client costs about 10 µs, more than the whole snapshot of a small post.
  */
 export async function threadsWithSnapshots(db: Db, site: string, uri: string | undefined, kind: SnapshotKind, cutoff: number): Promise<ThreadWithSnapshot[]> {
-  const result = await db.execute({
-    sql: `SELECT t.id, t.uri, t.title, coalesce(ch.changes, 0) AS changes, s.data, s.any_approved,
-            CASE WHEN s.data IS NULL THEN (SELECT count(*) FROM comments c WHERE c.thread_id = t.id) END AS n
-          FROM threads t
+  const from = `FROM threads t
           LEFT JOIN report_thread_changes ch ON ch.thread_id = t.id
           LEFT JOIN report_snapshots s ON s.thread_id = t.id AND s.shift_days = ? AND s.people = ? AND s.format = ?
             AND s.changes = coalesce(ch.changes, 0) AND s.cutoff <= ? AND (s.valid_until IS NULL OR s.valid_until > ?)
-          WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'} ORDER BY t.id`,
-    args: [kind.shiftDays, kind.people ? 1 : 0, kind.format, cutoff, cutoff, site, ...(uri === undefined ? [] : [uri])],
+          WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'}`;
+  const args = [kind.shiftDays, kind.people ? 1 : 0, kind.format, cutoff, cutoff, site, ...(uri === undefined ? [] : [uri])];
+  const [threads, snapshots] = await db.batch(
+    [
+      {
+        sql: `SELECT json_group_array(json_array(t.id, t.uri, t.title, coalesce(ch.changes, 0), s.thread_id IS NOT NULL, s.any_approved,
+                CASE WHEN s.thread_id IS NULL THEN (SELECT count(*) FROM comments c WHERE c.thread_id = t.id) END) ORDER BY t.id) AS threads
+              ${from}`,
+        args,
+      },
+      // One blob of them all in thread order, with their lengths: group_concat joins blobs byte for byte (as text in
+      // the database's encoding, UTF-8, which leaves bytes as they are) and the cast gives them back as a blob.
+      {
+        sql: `SELECT json_group_array(length(s.data) ORDER BY t.id) AS lengths, CAST(group_concat(s.data, '' ORDER BY t.id) AS BLOB) AS data
+              ${from} AND s.thread_id IS NOT NULL`,
+        args,
+      },
+    ],
+    'read',
+  );
+  const lengths = JSON.parse(String(snapshots!.rows[0]!.lengths)) as number[];
+  const all = snapshots!.rows[0]!.data === null ? new ArrayBuffer(0) : (snapshots!.rows[0]!.data as ArrayBuffer);
+  let offset = 0;
+  let next = 0;
+  return (JSON.parse(String(threads!.rows[0]!.threads)) as PackedThread[]).map(([id, uri, title, changes, valid, anyApproved, count]) => {
+    let snapshot: ThreadWithSnapshot['snapshot'] = null;
+    if (valid === 1) {
+      const length = lengths[next++]!;
+      snapshot = { data: new Uint8Array(all, offset, length), anyApproved: anyApproved === 1 };
+      offset += length;
+    }
+    return { id, uri, title, changes, count: count ?? 0, snapshot };
   });
-  return result.rows.map((row) => ({
-    id: Number(row.id),
-    uri: String(row.uri),
-    title: row.title === null ? null : String(row.title),
-    changes: Number(row.changes),
-    count: row.n === null ? 0 : Number(row.n),
-    snapshot: row.data === null ? null : { data: row.data as ArrayBuffer, anyApproved: row.any_approved === 1 },
-  }));
 }
 
 export interface SnapshotRow {

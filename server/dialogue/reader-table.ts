@@ -6,21 +6,41 @@
  * One table per post (ids local to the post, one comment at a time) and one for the site
  * (ids the caller keeps consistent across posts, one post's packed readers at a time).
  */
-import { DAY_MS, utcDay, type UtcMonths } from './time.js';
+import { DAY_MS, utcDay } from './time.js';
 
 const RETURN_WINDOW_MS = 90 * DAY_MS;
 
 /**
  * A post's readers as they travel to the site table (and into a snapshot), in id order.
- * Most readers write once in a post, so they take a short form: ints [1, authorExchanges],
- * floats [createdAt, comment id] (the month follows from the time). Everyone else: ints
+ * Most readers write once in a post, so they take a short form: ints [1, authorExchanges, month],
+ * floats [createdAt, comment id]. Everyone else: ints
  * [comments, authorExchanges, months.length, …months], floats [firstAt, firstId, laterDayAt,
  * nameAt, nameId]. Names apart (strings); comment ids and times as float64s, as they may pass 2^31.
  */
 export interface PackedReaders {
   ints: Int32Array;
   floats: Float64Array;
-  names: (string | null)[];
+  names: ReaderNames;
+}
+
+/** Names by position (a post's readers, in order): a snapshot decodes one only when it is asked for. */
+export interface ReaderNames {
+  /** Whether the i-th gave a (non-empty) name. */
+  has(i: number): boolean;
+  /** The i-th name; null when none. */
+  at(i: number): string | null;
+}
+
+/** Names held as strings. */
+export class NameList implements ReaderNames {
+  constructor(readonly names: readonly (string | null)[]) {}
+  has(i: number): boolean {
+    const name = this.names[i];
+    return name !== null && name !== undefined && name !== '';
+  }
+  at(i: number): string | null {
+    return this.has(i) ? this.names[i]! : null;
+  }
 }
 
 export class ReaderTable {
@@ -35,13 +55,17 @@ export class ReaderTable {
   #firstId = new Float64Array(0);
   /** Earliest counted comment on a UTC day after the first comment's day; Infinity if none. */
   #laterDayAt = new Float64Array(0);
-  /** Latest display name given, with the (time, id) of the comment that carried it. */
-  #name: (string | null)[] = [];
+  /** Latest display name given (where to find it), with the (time, id) of the comment that carried it. */
+  #nameSource: (ReaderNames | null)[] = [];
+  #nameIndex = new Int32Array(0);
   #nameAt = new Float64Array(0);
   #nameId = new Float64Array(0);
   /** The UTC months (from `UtcMonths`) with a counted comment, each once; usually a handful. */
   #months: number[][] = [];
   #size = 0;
+  /** The names of the comments added one by one (a post's table). */
+  readonly #commentNames: string[] = [];
+  readonly #commentNameList = new NameList(this.#commentNames);
 
   /** Readers with at least one counted comment. */
   get size(): number {
@@ -50,7 +74,9 @@ export class ReaderTable {
 
   /** Records one counted comment of reader `id` in `month`. */
   addComment(id: number, createdAt: number, commentId: number, name: string | null, month: number): void {
-    this.#add(id, 1, createdAt, commentId, Infinity, name, createdAt, commentId, 0);
+    const named = name !== null && name !== '';
+    if (named) this.#commentNames.push(name);
+    this.#add(id, 1, createdAt, commentId, Infinity, named ? this.#commentNameList : null, this.#commentNames.length - 1, createdAt, commentId, 0);
     const months = this.#months[id]!;
     if (months[months.length - 1] !== month && !months.includes(month)) months.push(month);
   }
@@ -66,7 +92,7 @@ export class ReaderTable {
     let floatCount = 0;
     for (let id = 1; id <= this.#size; id++) {
       const single = this.#comments[id] === 1;
-      intCount += single ? 2 : 3 + this.#months[id]!.length;
+      intCount += single ? 3 : 3 + this.#months[id]!.length;
       floatCount += single ? 2 : 5;
     }
     const ints = new Int32Array(intCount);
@@ -79,24 +105,26 @@ export class ReaderTable {
       ints[i++] = this.#authorExchanges[id]!;
       floats[f++] = this.#firstAt[id]!;
       floats[f++] = this.#firstId[id]!;
-      if (this.#comments[id] !== 1) {
-        const months = this.#months[id]!;
+      const months = this.#months[id]!;
+      if (this.#comments[id] === 1) {
+        ints[i++] = months[0]!;
+      } else {
         ints[i++] = months.length;
         for (const month of months) ints[i++] = month;
         floats[f++] = this.#laterDayAt[id]!;
         floats[f++] = this.#nameAt[id]!;
         floats[f++] = this.#nameId[id]!;
       }
-      names.push(this.#name[id]!);
+      names.push(this.name(id));
     }
-    return { ints, floats, names };
+    return { ints, floats, names: new NameList(names) };
   }
 
   /**
    * Folds in one post's packed readers, the i-th as reader `ids[i]`: the result is the same
    * as adding that post's comments one by one, whatever order the posts come in.
    */
-  mergePacked(ids: Int32Array, { ints, floats, names }: PackedReaders, utcMonths: UtcMonths): void {
+  mergePacked(ids: Int32Array, { ints, floats, names }: PackedReaders): void {
     let i = 0;
     let f = 0;
     for (let r = 0; r < ids.length; r++) {
@@ -108,13 +136,13 @@ export class ReaderTable {
       this.#grow(id);
       const months = this.#months[id]!;
       if (comments === 1) {
-        this.#add(id, 1, firstAt, firstId, Infinity, names[r]!, firstAt, firstId, authorExchanges);
-        const month = utcMonths.of(firstAt);
+        this.#add(id, 1, firstAt, firstId, Infinity, names, r, firstAt, firstId, authorExchanges);
+        const month = ints[i++]!;
         if (!months.includes(month)) months.push(month);
       } else {
         const end = i + 1 + ints[i]!;
         for (i++; i < end; i++) if (!months.includes(ints[i]!)) months.push(ints[i]!);
-        this.#add(id, comments, firstAt, firstId, floats[f++]!, names[r]!, floats[f++]!, floats[f++]!, authorExchanges);
+        this.#add(id, comments, firstAt, firstId, floats[f++]!, names, r, floats[f++]!, floats[f++]!, authorExchanges);
       }
       this.#posts[id]!++;
     }
@@ -141,7 +169,7 @@ export class ReaderTable {
     return this.#firstId[id]!;
   }
   name(id: number): string | null {
-    return this.#name[id]!;
+    return this.#nameSource[id]?.at(this.#nameIndex[id]!) ?? null;
   }
   months(id: number): readonly number[] {
     return this.#months[id]!;
@@ -151,14 +179,18 @@ export class ReaderTable {
     return this.#laterDayAt[id]! - this.#firstAt[id]! <= RETURN_WINDOW_MS;
   }
 
-  /** Adds a group of `comments` counted comments of reader `id`, given by their first one, its earliest on a later day, and the latest name. */
+  /**
+   * Adds a group of `comments` counted comments of reader `id`, given by their first one, its
+   * earliest on a later day, and the latest name (the `nameIndex`-th of `names`; none: null).
+   */
   #add(
     id: number,
     comments: number,
     firstAt: number,
     firstId: number,
     laterDayAt: number,
-    name: string | null,
+    names: ReaderNames | null,
+    nameIndex: number,
     nameAt: number,
     nameId: number,
     authorExchanges: number,
@@ -168,8 +200,9 @@ export class ReaderTable {
     this.#comments[id]! += comments;
     this.#authorExchanges[id]! += authorExchanges;
     this.#trackFirstAndReturn(id, firstAt, firstId, laterDayAt);
-    if (name !== null && name !== '' && laterThan(nameAt, nameId, this.#nameAt[id]!, this.#nameId[id]!)) {
-      this.#name[id] = name;
+    if (names !== null && names.has(nameIndex) && laterThan(nameAt, nameId, this.#nameAt[id]!, this.#nameId[id]!)) {
+      this.#nameSource[id] = names;
+      this.#nameIndex[id] = nameIndex;
       this.#nameAt[id] = nameAt;
       this.#nameId[id] = nameId;
     }
@@ -227,8 +260,9 @@ export class ReaderTable {
     this.#laterDayAt = floats(this.#laterDayAt, Infinity);
     this.#nameAt = floats(this.#nameAt, -Infinity);
     this.#nameId = floats(this.#nameId, -Infinity);
+    this.#nameIndex = ints(this.#nameIndex);
     for (let i = this.#capacity; i < capacity; i++) {
-      this.#name.push(null);
+      this.#nameSource.push(null);
       this.#months.push([]);
     }
     this.#capacity = capacity;

@@ -106,7 +106,7 @@ export class SiteAccumulator {
     this.#pending += report.pending;
     addSources(this.#sources, report.sources);
     addReactions(this.#reactions, report.reactions);
-    this.#readers.mergePacked(readerIds, contribution.readers, this.#utcMonths);
+    this.#readers.mergePacked(readerIds, contribution.readers);
     for (const [month, count] of contribution.commentMonths) increment(this.#monthComments, month, count);
     for (const [month, count] of contribution.exchangeMonths) increment(this.#monthExchanges, month, count);
     for (const month of contribution.authorMonths) {
