@@ -1,9 +1,9 @@
 /**
  * Storage of report snapshots: each thread's part of the dialogue report, kept so the next
  * report reads it instead of the thread's comments. Triggers (migration 15) count every change
- * to what the report reads of a thread; a snapshot is valid only while that count is the one
- * it was computed at, so a write between reading the comments and storing the snapshot leaves
- * it stale, never wrong. What the data holds is the report's business (server/report/).
+ * to what the report reads of a thread but new comments, which raise its comment count; a
+ * snapshot is valid only while both counts are the ones read before its comments were, so a
+ * write between reading the comments and storing the snapshot leaves it stale, never wrong. What the data holds is the report's business (server/report/).
  */
 import type { Db } from './connection.js';
 import type { CountedThread } from './report.js';
@@ -23,27 +23,27 @@ export interface ThreadWithSnapshot extends CountedThread {
   snapshot: { data: Uint8Array; anyApproved: boolean } | null;
 }
 
-/** Thread id, uri, title, change count, has a valid snapshot (0 or 1), any approved comment (per the snapshot), comment count (without a snapshot). */
-type PackedThread = [number, string, string | null, number, number, number | null, number | null];
+/** Thread id, uri, title, change count, has a valid snapshot (0 or 1), any approved comment (per the snapshot), comment count. */
+type PackedThread = [number, string, string | null, number, number, number | null, number];
 
 /**
- * The site's threads in id order (the report's post order), each with its valid snapshot of
- * `kind` at `cutoff` if there is one; the comment count only of those without (it sizes the reads).
+ * The site's threads in id order (the report's post order) with their comment counts, each
+ * with its valid snapshot of `kind` at `cutoff` if there is one.
  * Two aggregated statements in one read transaction, so both see the same snapshots: per
  * row, the client costs about 10 µs, more than the whole snapshot of a small post.
  */
 export async function threadsWithSnapshots(db: Db, site: string, uri: string | undefined, kind: SnapshotKind, cutoff: number): Promise<ThreadWithSnapshot[]> {
-  const from = `FROM threads t
-          LEFT JOIN report_thread_changes ch ON ch.thread_id = t.id
+  // Each thread's comment count is part of its state: a new comment raises it (no trigger counts inserts).
+  const from = `FROM (SELECT t.id, t.uri, t.title, coalesce(ch.changes, 0) AS changes, (SELECT count(*) FROM comments c WHERE c.thread_id = t.id) AS n
+            FROM threads t LEFT JOIN report_thread_changes ch ON ch.thread_id = t.id
+            WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'}) t
           LEFT JOIN report_snapshots s ON s.thread_id = t.id AND s.shift_days = ? AND s.people = ? AND s.format = ?
-            AND s.changes = coalesce(ch.changes, 0) AND s.cutoff <= ? AND (s.valid_until IS NULL OR s.valid_until > ?)
-          WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'}`;
-  const args = [kind.shiftDays, kind.people ? 1 : 0, kind.format, cutoff, cutoff, site, ...(uri === undefined ? [] : [uri])];
+            AND s.changes = t.changes AND s.comment_count = t.n AND s.cutoff <= ? AND (s.valid_until IS NULL OR s.valid_until > ?)`;
+  const args = [site, ...(uri === undefined ? [] : [uri]), kind.shiftDays, kind.people ? 1 : 0, kind.format, cutoff, cutoff];
   const [threads, snapshots] = await db.batch(
     [
       {
-        sql: `SELECT json_group_array(json_array(t.id, t.uri, t.title, coalesce(ch.changes, 0), s.thread_id IS NOT NULL, s.any_approved,
-                CASE WHEN s.thread_id IS NULL THEN (SELECT count(*) FROM comments c WHERE c.thread_id = t.id) END) ORDER BY t.id) AS threads
+        sql: `SELECT json_group_array(json_array(t.id, t.uri, t.title, t.changes, s.thread_id IS NOT NULL, s.any_approved, t.n) ORDER BY t.id) AS threads
               ${from}`,
         args,
       },
@@ -51,7 +51,7 @@ export async function threadsWithSnapshots(db: Db, site: string, uri: string | u
       // the database's encoding, UTF-8, which leaves bytes as they are) and the cast gives them back as a blob.
       {
         sql: `SELECT json_group_array(length(s.data) ORDER BY t.id) AS lengths, CAST(group_concat(s.data, '' ORDER BY t.id) AS BLOB) AS data
-              ${from} AND s.thread_id IS NOT NULL`,
+              ${from} WHERE s.thread_id IS NOT NULL`,
         args,
       },
     ],
@@ -68,14 +68,15 @@ export async function threadsWithSnapshots(db: Db, site: string, uri: string | u
       snapshot = { data: new Uint8Array(all, offset, length), anyApproved: anyApproved === 1 };
       offset += length;
     }
-    return { id, uri, title, changes, count: count ?? 0, snapshot };
+    return { id, uri, title, changes, count, snapshot };
   });
 }
 
 export interface SnapshotRow {
   threadId: number;
-  /** The thread's change count the data was computed from. */
+  /** The thread's change count and comment count the data was computed from (as read before its comments). */
   changes: number;
+  commentCount: number;
   cutoff: number;
   /** Infinity: valid for every later cut-off. */
   validUntil: number;
@@ -88,9 +89,9 @@ export async function writeSnapshots(db: Db, kind: SnapshotKind, rows: readonly 
   if (rows.length === 0) return;
   await db.batch(
     rows.map((row) => ({
-      sql: `INSERT INTO report_snapshots (thread_id, shift_days, people, format, changes, cutoff, valid_until, any_approved, data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (thread_id, shift_days, people) DO UPDATE SET format = excluded.format, changes = excluded.changes,
+      sql: `INSERT INTO report_snapshots (thread_id, shift_days, people, format, changes, comment_count, cutoff, valid_until, any_approved, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (thread_id, shift_days, people) DO UPDATE SET format = excluded.format, changes = excluded.changes, comment_count = excluded.comment_count,
               cutoff = excluded.cutoff, valid_until = excluded.valid_until, any_approved = excluded.any_approved, data = excluded.data`,
       args: [
         row.threadId,
@@ -98,6 +99,7 @@ export async function writeSnapshots(db: Db, kind: SnapshotKind, rows: readonly 
         kind.people ? 1 : 0,
         kind.format,
         row.changes,
+        row.commentCount,
         row.cutoff,
         Number.isFinite(row.validUntil) ? row.validUntil : null,
         row.anyApproved ? 1 : 0,

@@ -200,7 +200,7 @@ export class ReaderTable {
     this.#comments[id]! += comments;
     this.#authorExchanges[id]! += authorExchanges;
     this.#trackFirstAndReturn(id, firstAt, firstId, laterDayAt);
-    if (names !== null && names.has(nameIndex) && laterThan(nameAt, nameId, this.#nameAt[id]!, this.#nameId[id]!)) {
+    if (names?.has(nameIndex) && laterThan(nameAt, nameId, this.#nameAt[id]!, this.#nameId[id]!)) {
       this.#nameSource[id] = names;
       this.#nameIndex[id] = nameIndex;
       this.#nameAt[id] = nameAt;

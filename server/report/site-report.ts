@@ -183,6 +183,7 @@ async function* postContributions(
         writes.push({
           threadId: item.thread.id,
           changes: item.thread.changes,
+          commentCount: item.thread.count,
           cutoff: window.cutoff,
           validUntil: item.validUntil,
           anyApproved,
