@@ -42,7 +42,7 @@ export function computePostContribution(
   const { report, facts } = computePostMetrics(post, comments, window, withPeople);
   const { readerKeys, writer, authorExchanges } = facts;
   // Local reader ids 1, 2, … as the metrics numbered them.
-  const readers = new ReaderTable();
+  const readers = new ReaderTable(readerKeys.length);
   const commentMonths = new Map<number, number>();
   const authorMonths = new Set<number>();
   // A post's comments mostly share a month: count runs rather than touch the Map each time.

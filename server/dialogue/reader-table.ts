@@ -67,6 +67,11 @@ export class ReaderTable {
   readonly #commentNames: string[] = [];
   readonly #commentNameList = new NameList(this.#commentNames);
 
+  /** `capacity`: room for ids 0 … capacity − 1 from the start (a post's table knows its readers). */
+  constructor(capacity = 0) {
+    if (capacity > 0) this.#grow(capacity - 1, capacity);
+  }
+
   /** Readers with at least one counted comment. */
   get size(): number {
     return this.#size;
@@ -239,9 +244,9 @@ export class ReaderTable {
   }
 
   /** Room for reader `id`: columns double as ids grow. */
-  #grow(id: number): void {
+  #grow(id: number, exactly?: number): void {
     if (id < this.#capacity) return;
-    const capacity = Math.max(id + 1, this.#capacity * 2, 64);
+    const capacity = exactly ?? Math.max(id + 1, this.#capacity * 2, 64);
     const ints = (old: Int32Array) => {
       const grown = new Int32Array(capacity);
       grown.set(old);
