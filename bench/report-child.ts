@@ -3,11 +3,17 @@
  * report's own), beside a warm plain `SELECT count(*)` over the same table
  * (the median of three after one to warm up).
  * Wall and CPU time of each (the process's CPU: the report reads on this thread).
- * Usage: node dist/bench/report-child.js DB_FILE SITE → one JSON line.
+ * Usage: node dist/bench/report-child.js DB_FILE SITE MODE → one JSON line. MODE:
+ *   cold         every snapshot forgotten first: the report computes every post (and stores snapshots)
+ *   warm         as the database is: after a cold run, every post from its snapshot
+ *   one-comment  one new comment on one post first: that post computed, the others from snapshots
+ *                (the comment is marked deleted afterwards, so the data stays as generated)
  */
 import { readFileSync } from 'node:fs';
-import { countAllComments } from '../server/db/report.js';
+import { insertComment, markDeleted } from '../server/db/comments.js';
 import { openDatabase } from '../server/db/connection.js';
+import { countAllComments } from '../server/db/report.js';
+import { forgetSnapshots } from '../server/db/report-snapshots.js';
 import { buildSiteReport } from '../server/report/site-report.js';
 
 /** VmHWM, the peak resident set of this process image (unlike getrusage, it does not inherit the parent's peak across exec). */
@@ -16,8 +22,31 @@ function peakRssMb(): number {
   return match ? Number(match[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
 }
 
-const [file, site] = process.argv.slice(2) as [string, string];
+const [file, site, mode] = process.argv.slice(2) as [string, string, 'cold' | 'warm' | 'one-comment'];
 const db = await openDatabase(`file:${file}`);
+if (mode === 'cold') await forgetSnapshots(db);
+const added =
+  mode === 'one-comment'
+    ? await insertComment(db, {
+        site,
+        uri: '/posts/5000/',
+        parentId: null,
+        depth: 1,
+        status: 'approved',
+        body: 'One more comment.',
+        html: '<p>One more comment.</p>',
+        name: 'Bench',
+        url: null,
+        email: null,
+        commenterKey: 'reader-bench-one',
+        isAuthor: false,
+        notify: false,
+        createdAt: Date.now() - 1000,
+        editTokenHash: null,
+        pageTitle: null,
+        identityKey: null,
+      })
+    : null;
 // The count(*) is taken warm (its first run reads the file into the page cache) and as the median of three.
 let rows = await countAllComments(db);
 const counts: { ms: number; cpuMs: number }[] = [];
@@ -38,5 +67,19 @@ const report = await buildSiteReport({ db, now: Date.now }, site);
 const reportMs = performance.now() - started;
 // CPU time too: on a shared machine the long report loses the CPU to others far more often than a 20 ms count does.
 const reportCpuMs = cpuMs(cpu);
+if (added) await markDeleted(db, added.id);
 db.close();
-console.log(JSON.stringify({ rows, countMs, countCpuMs, reportMs, reportCpuMs, maxRssMb: peakRssMb(), posts: report.posts.length, comments: report.summary.comments, participants: report.summary.participants, partners: report.summary.dialoguePartners }));
+console.log(
+  JSON.stringify({
+    rows,
+    countMs,
+    countCpuMs,
+    reportMs,
+    reportCpuMs,
+    maxRssMb: peakRssMb(),
+    posts: report.posts.length,
+    comments: report.summary.comments,
+    participants: report.summary.participants,
+    partners: report.summary.dialoguePartners,
+  }),
+);

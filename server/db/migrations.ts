@@ -14,6 +14,11 @@ export class SchemaTooNewError extends Error {
   override name = 'SchemaTooNewError';
 }
 
+/** Trigger statement of migration 15: one more change to what the report reads of the thread `threadId` names. */
+function countChange(threadId: string): string {
+  return `INSERT INTO report_thread_changes (thread_id, changes) VALUES (${threadId}, 1) ON CONFLICT (thread_id) DO UPDATE SET changes = changes + 1;`;
+}
+
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -238,6 +243,63 @@ export const migrations: Migration[] = [
         value TEXT NOT NULL,
         updated_at INTEGER NOT NULL
       )`,
+    ],
+  },
+  {
+    version: 15,
+    name: 'report snapshots',
+    statements: [
+      // Per thread, a count of the changes to what the report reads of it; bumped by the triggers below on every
+      // write path (API, desk, imports, Webmentions, moderation), so no code that writes needs to remember it.
+      // New comments need no trigger (one per inserted row made bulk inserts a third slower): a snapshot also
+      // keeps its thread's comment count, which only an insert raises (a delete bumps the changes).
+      `CREATE TABLE report_thread_changes (
+        thread_id INTEGER PRIMARY KEY,
+        changes INTEGER NOT NULL
+      )`,
+      // A thread's part of the report computed once (server/db/report-snapshots.ts, server/report/post-snapshot.ts): valid while its thread's
+      // changes count and comment count are the same and the cut-off lies in [cutoff, valid_until). One row per thread and kind of report.
+      `CREATE TABLE report_snapshots (
+        thread_id INTEGER NOT NULL REFERENCES threads(id),
+        shift_days INTEGER NOT NULL,
+        people INTEGER NOT NULL,
+        format INTEGER NOT NULL,
+        changes INTEGER NOT NULL,
+        comment_count INTEGER NOT NULL,
+        cutoff INTEGER NOT NULL,
+        valid_until INTEGER,
+        any_approved INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (thread_id, shift_days, people)
+      )`,
+      // Small lasting ids for reader keys (as the report reads them), so snapshots name readers by number.
+      `CREATE TABLE report_readers (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE
+      )`,
+      // Every column the report reads (new comments aside): comments (streamSiteThreads), reactions (reactionsOfThreads), the thread's uri and title.
+      `CREATE TRIGGER report_comment_updated AFTER UPDATE ON comments
+        WHEN OLD.thread_id IS NOT NEW.thread_id OR OLD.parent_id IS NOT NEW.parent_id OR OLD.status IS NOT NEW.status OR OLD.created_at IS NOT NEW.created_at OR OLD.commenter_key IS NOT NEW.commenter_key OR OLD.is_author IS NOT NEW.is_author OR OLD.name IS NOT NEW.name OR OLD.acknowledged_at IS NOT NEW.acknowledged_at OR OLD.source IS NOT NEW.source BEGIN
+        ${countChange('OLD.thread_id')}
+        ${countChange('NEW.thread_id')}
+      END`,
+      `CREATE TRIGGER report_comment_deleted AFTER DELETE ON comments BEGIN
+        ${countChange('OLD.thread_id')}
+      END`,
+      `CREATE TRIGGER report_reaction_inserted AFTER INSERT ON reactions BEGIN
+        ${countChange('NEW.thread_id')}
+      END`,
+      `CREATE TRIGGER report_reaction_updated AFTER UPDATE ON reactions BEGIN
+        ${countChange('OLD.thread_id')}
+        ${countChange('NEW.thread_id')}
+      END`,
+      `CREATE TRIGGER report_reaction_deleted AFTER DELETE ON reactions BEGIN
+        ${countChange('OLD.thread_id')}
+      END`,
+      `CREATE TRIGGER report_thread_updated AFTER UPDATE ON threads
+        WHEN OLD.uri IS NOT NEW.uri OR OLD.title IS NOT NEW.title OR OLD.site IS NOT NEW.site BEGIN
+        ${countChange('NEW.id')}
+      END`,
     ],
   },
 ];

@@ -56,7 +56,7 @@ const CHUNK_ROWS = 50_000;
 const CHUNK_THREADS = 10_000;
 
 /** Threads of a site with their comment counts, in id order. */
-async function threadsWithCounts(db: Db, site: string, uri?: string): Promise<(ReportThread & { count: number })[]> {
+async function threadsWithCounts(db: Db, site: string, uri?: string): Promise<CountedThread[]> {
   const result = await db.execute({
     sql: `SELECT t.id, t.uri, t.title, (SELECT count(*) FROM comments c WHERE c.thread_id = t.id) AS n
           FROM threads t WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'} ORDER BY t.id`,
@@ -69,12 +69,21 @@ async function threadsWithCounts(db: Db, site: string, uri?: string): Promise<(R
  * Yields each thread of the site with all its comments (every status, in no
  * particular order) and its reactions from elsewhere. With `uri`, only that thread.
  */
-export async function* streamSiteThreads(
-  db: Db,
-  site: string,
-  uri?: string,
-): AsyncGenerator<{ thread: ReportThread; comments: ReportCommentRow[]; reactions: Reactions | undefined }> {
-  const threads = await threadsWithCounts(db, site, uri);
+export async function* streamSiteThreads(db: Db, site: string, uri?: string): AsyncGenerator<ReportThreadComments> {
+  yield* streamThreads(db, await threadsWithCounts(db, site, uri));
+}
+
+export interface ReportThreadComments {
+  thread: ReportThread;
+  comments: ReportCommentRow[];
+  reactions: Reactions | undefined;
+}
+
+/** Threads with their comment counts (which size the chunks). */
+export type CountedThread = ReportThread & { count: number };
+
+/** Yields the given threads, in the order given, each with all its comments and its reactions, as streamSiteThreads. */
+export async function* streamThreads(db: Db, threads: readonly CountedThread[]): AsyncGenerator<ReportThreadComments> {
   let start = 0;
   while (start < threads.length) {
     let end = start;

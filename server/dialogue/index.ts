@@ -21,6 +21,8 @@ export type {
 export { DEFAULT_PARTNER_MIN_EXCHANGES, isCounted, reportWindow, type ReportWindow } from './counting.js';
 export { dunbarPlacement } from './dunbar.js';
 export { addReactions, addSources, noReactions, noSources } from './sources.js';
-export { computePostMetrics, type PostFacts, type PostMetrics } from './post-metrics.js';
+export { computePostMetrics, unchangedUntil, type PostFacts, type PostMetrics } from './post-metrics.js';
+export { computePostContribution, type ComputedPost, type PostContribution } from './post-contribution.js';
+export type { ReaderNames } from './reader-table.js';
 export { SiteAccumulator } from './site-accumulator.js';
 export { computeReport } from './report.js';

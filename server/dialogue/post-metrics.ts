@@ -206,6 +206,23 @@ export function computePostMetrics(
   return { report, facts: { readerKeys, writer: who, authorExchanges, exchangeTimes, firstCommentAt, authorReplyDelays: author.replyDelays } };
 }
 
+/**
+ * The earliest moment after `cutoff` at which the post's metrics could change with time
+ * alone, its comments staying as they are: a comment created after the cut-off comes into
+ * the window (counted, or pending), or a comment turns 72 h old (authorAnsweredWithin72hShare
+ * reads the cut-off for top-level reader comments; every comment is taken, to stay simple).
+ * Metrics computed at `cutoff` hold for every later cut-off before it. Infinity: never.
+ * Every use of `window.cutoff` in this file must be reflected here.
+ */
+export function unchangedUntil(comments: readonly MetricComment[], cutoff: number): number {
+  let until = Infinity;
+  for (const c of comments) {
+    const at = c.createdAt > cutoff ? c.createdAt : c.createdAt + WINDOW_72H;
+    if (at > cutoff && at < until) until = at;
+  }
+  return until;
+}
+
 /** Comment id → writer number in this post: the author 0, readers 1, 2, … by their first comment; anonymous ones left out. */
 function peopleOf(comments: readonly MetricComment[], who: Int32Array, inTimeOrder: readonly number[]): Record<string, number> {
   const numbers = new Map<number, number>([[AUTHOR, 0]]);

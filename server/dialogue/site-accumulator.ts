@@ -7,8 +7,8 @@ import { DEFAULT_PARTNER_MIN_EXCHANGES, reportWindow, type ReportWindow } from '
 import { dunbarPlacement } from './dunbar.js';
 import { median, ratio } from './numbers.js';
 import { addReactions, addSources, noReactions, noSources } from './sources.js';
-import { ANONYMOUS, AUTHOR, computePostMetrics, NOT_COUNTED } from './post-metrics.js';
-import { ReaderTable, type ReaderState } from './reader-table.js';
+import { computePostContribution, type PostContribution } from './post-contribution.js';
+import { ReaderTable } from './reader-table.js';
 import { monthLabel, UtcMonths } from './time.js';
 import type {
   CohortRow,
@@ -30,6 +30,8 @@ export class SiteAccumulator {
   readonly #posts: PostReport[] = [];
   readonly #uris = new Set<string>();
   readonly #readers = new ReaderTable();
+  /** Reader ids by key, for posts added with their comments (`addPost`). */
+  readonly #readerIds = new Map<string, number>();
   readonly #shapes: ShapeCounts = { silence: 0, applause: 0, 'q-and-a': 0, conversation: 0 };
   #comments = 0;
   #waitingForAuthor = 0;
@@ -63,24 +65,39 @@ export class SiteAccumulator {
    * Each post may be added once. Returns the post's row.
    */
   addPost(post: MetricPost, comments: readonly MetricComment[]): PostReport {
-    if (this.#uris.has(post.uri)) throw new RangeError(`post added twice: ${post.uri}`);
     for (const c of comments) {
       if (c.postUri !== post.uri) throw new RangeError(`comment ${c.id} belongs to ${c.postUri}, not ${post.uri}`);
     }
-    this.#uris.add(post.uri);
-    const sequence = this.#posts.length;
-    const { report, facts } = computePostMetrics(post, comments, this.#window, this.#options.people === true);
+    const { contribution, readerKeys } = computePostContribution(post, comments, this.#window, this.#options.people === true, this.#utcMonths);
+    const ids = Int32Array.from(readerKeys, (key) => {
+      let id = this.#readerIds.get(key);
+      if (id === undefined) this.#readerIds.set(key, (id = this.#readerIds.size));
+      return id;
+    });
+    this.addContribution(contribution, ids);
+    return contribution.report;
+  }
+
+  /**
+   * Adds one post by its contribution (computed for this report's window and `people` option,
+   * now or earlier), with its readers' ids: the same reader has the same id in every post.
+   * Each post may be added once. Use either this or `addPost` for a report, not both (their ids would clash).
+   */
+  addContribution(contribution: PostContribution, readerIds: Int32Array): void {
+    const { report } = contribution;
+    if (this.#uris.has(report.uri)) throw new RangeError(`post added twice: ${report.uri}`);
+    this.#uris.add(report.uri);
     this.#posts.push(report);
     this.#shapes[report.shape]++;
     this.#comments += report.comments;
     this.#waitingForAuthor += report.waitingForAuthor;
     this.#acknowledged += report.acknowledged;
-    if (!Number.isNaN(facts.firstCommentAt)) {
-      const started = this.#utcMonths.of(facts.firstCommentAt);
+    if (!Number.isNaN(contribution.firstCommentAt)) {
+      const started = this.#utcMonths.of(contribution.firstCommentAt);
       increment(this.#monthPosts, started, 1);
       if (report.shape === 'conversation') increment(this.#monthConversations, started, 1);
     }
-    for (const [at, hours] of facts.authorReplyDelays) {
+    for (const [at, hours] of contribution.authorReplyDelays) {
       const month = this.#utcMonths.of(at);
       const list = this.#monthReplyHours.get(month);
       if (list) list.push(hours);
@@ -89,39 +106,13 @@ export class SiteAccumulator {
     this.#pending += report.pending;
     addSources(this.#sources, report.sources);
     addReactions(this.#reactions, report.reactions);
-
-    // This post's local reader ids → site-wide reader states: one lookup per reader and post.
-    const { readerKeys, writer, authorExchanges } = facts;
-    const local: ReaderState[] = [];
-    for (let id = 1; id < readerKeys.length; id++) {
-      const reader = this.#readers.get(readerKeys[id]!);
-      reader.authorExchanges += authorExchanges[id]!;
-      local[id] = reader;
+    this.#readers.mergePacked(readerIds, contribution.readers);
+    for (const [month, count] of contribution.commentMonths) increment(this.#monthComments, month, count);
+    for (const [month, count] of contribution.exchangeMonths) increment(this.#monthExchanges, month, count);
+    for (const month of contribution.authorMonths) {
+      this.#authorWrote = true;
+      this.#authorMonths.add(month);
     }
-    // A post's comments mostly share a month: count runs rather than touch the Map each time.
-    let runMonth = NaN;
-    let run = 0;
-    for (let i = 0; i < comments.length; i++) {
-      const w = writer[i]!;
-      if (w === NOT_COUNTED) continue;
-      const c = comments[i]!;
-      const month = this.#utcMonths.of(c.createdAt);
-      if (month !== runMonth) {
-        if (run > 0) increment(this.#monthComments, runMonth, run);
-        runMonth = month;
-        run = 0;
-      }
-      run++;
-      if (w === AUTHOR) {
-        this.#authorWrote = true;
-        this.#authorMonths.add(month);
-      } else if (w !== ANONYMOUS) {
-        local[w]!.addComment(c.createdAt, c.id, c.name, sequence, month);
-      }
-    }
-    if (run > 0) increment(this.#monthComments, runMonth, run);
-    for (const at of facts.exchangeTimes) increment(this.#monthExchanges, this.#utcMonths.of(at), 1);
-    return report;
   }
 
   finish(): DialogueReport {
@@ -143,11 +134,12 @@ export class SiteAccumulator {
     let returningCommenters = 0;
     let readerComments = 0;
     let returningComments = 0;
-    for (const reader of this.#readers.all()) {
-      readerComments += reader.comments;
-      if (reader.posts >= 2) {
+    const readers = this.#readers;
+    for (const id of readers.ids()) {
+      readerComments += readers.comments(id);
+      if (readers.posts(id) >= 2) {
         returningCommenters++;
-        returningComments += reader.comments;
+        returningComments += readers.comments(id);
       }
     }
     const postsWithComments = this.#posts.length - this.#shapes.silence;
@@ -175,21 +167,25 @@ export class SiteAccumulator {
 
   /** Most exchanges first; ties by who commented first, so the order never depends on keys. */
   #partners(): DialoguePartner[] {
-    const chosen = [...this.#readers.all()].filter((reader) => reader.authorExchanges >= this.#partnerMinExchanges);
-    chosen.sort((x, y) => y.authorExchanges - x.authorExchanges || x.firstAt - y.firstAt || x.firstId - y.firstId);
+    const readers = this.#readers;
+    const chosen = [...readers.ids()].filter((id) => readers.authorExchanges(id) >= this.#partnerMinExchanges);
+    chosen.sort(
+      (x, y) => readers.authorExchanges(y) - readers.authorExchanges(x) || readers.firstAt(x) - readers.firstAt(y) || readers.firstId(x) - readers.firstId(y),
+    );
     const hide = this.#options.hideNames === true;
-    return chosen.map((reader) => ({ name: hide ? null : reader.name, exchanges: reader.authorExchanges }));
+    return chosen.map((id) => ({ name: hide ? null : readers.name(id), exchanges: readers.authorExchanges(id) }));
   }
 
   #cohortsAndMonths(): { cohorts: CohortRow[]; monthly: MonthlyRow[] } {
     const newcomers = new Map<number, number>();
     const returned = new Map<number, number>();
     const activeReaders = new Map<number, number>();
-    for (const reader of this.#readers.all()) {
-      const month = this.#utcMonths.of(reader.firstAt);
+    const readers = this.#readers;
+    for (const id of readers.ids()) {
+      const month = this.#utcMonths.of(readers.firstAt(id));
       increment(newcomers, month, 1);
-      increment(returned, month, reader.returnedWithin90d ? 1 : 0);
-      for (const active of reader.months) increment(activeReaders, active, 1);
+      increment(returned, month, readers.returnedWithin90d(id) ? 1 : 0);
+      for (const active of readers.months(id)) increment(activeReaders, active, 1);
     }
     const cohorts = [...newcomers.keys()]
       .sort((a, b) => a - b)
