@@ -13,7 +13,7 @@ import { escapeHtml as esc } from '../render/escape.js';
 import type { Lang } from '../i18n/languages.js';
 import type { Translator } from '../i18n/translate.js';
 import { layoutThread, visibleCount, type DisplayNode } from './layout.js';
-import { exactTime, relativeTime } from './time.js';
+import { exactTime, exactTimeUtc, relativeTime } from './time.js';
 
 /** What the markup needs besides the comments. */
 export interface ThreadView {
@@ -65,9 +65,14 @@ function commentStamp(node: DisplayNode): string {
 /** Fills a message of the view's language (the type-only import keeps the catalogues out of the widget's bundle). */
 export type Translate = Translator['t'];
 
+/** A comment's exact time in the view's zone; in UTC (what the server renders in) by the faster way. */
+function exactTimeOf(iso: string, view: ThreadView): string {
+  return view.timeZone === 'UTC' ? exactTimeUtc(iso, view.lang) : exactTime(iso, view.lang, view.timeZone);
+}
+
 /** The `<time>` element of a comment; the widget refreshes its text and title in place. */
 function renderTime(iso: string, view: ThreadView): string {
-  return `<time datetime="${esc(iso)}" title="${esc(exactTime(iso, view.lang, view.timeZone))}">${esc(relativeTime(iso, view.now, view.lang))}</time>`;
+  return `<time datetime="${esc(iso)}" title="${esc(exactTimeOf(iso, view))}">${esc(relativeTime(iso, view.now, view.lang))}</time>`;
 }
 
 /** The no-JS reply link's base, built once per view rather than once per comment (a prerender renders thousands). */
@@ -93,7 +98,7 @@ function renderArticle(node: DisplayNode, view: ThreadView): string {
   const name = esc(comment.name ?? t('widget.anonymous'));
   const who = url ? `<a class="k-name" href="${esc(url)}" rel="nofollow ugc noopener">${name}</a>` : `<b class="k-name">${name}</b>`;
   const badge = comment.isAuthor ? `<span class="k-badge">${esc(t('widget.author'))}</span>` : '';
-  const edited = comment.editedAt ? `<span class="k-edited" title="${esc(exactTime(comment.editedAt, view.lang, view.timeZone))}">${esc(t('widget.edited'))}</span>` : '';
+  const edited = comment.editedAt ? `<span class="k-edited" title="${esc(exactTimeOf(comment.editedAt, view))}">${esc(t('widget.edited'))}</span>` : '';
   // Written elsewhere: a plain link to the original and one to answer there (nothing is loaded from it).
   const original = comment.source ? httpUrl(comment.sourceUrl ?? null) : null;
   const via = original ? `<a class="k-via" href="${esc(original)}" rel="nofollow ugc noopener">${esc(t('widget.via', { name: t(`widget.source.${comment.source!}`) }))}</a>` : '';

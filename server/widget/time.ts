@@ -1,4 +1,5 @@
 /** Comment times as people read them: "3 hours ago", with the exact date for a hover or a screen reader. */
+import { dayAndClock } from '../i18n/day-clock.js';
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 31_536_000],
@@ -10,43 +11,58 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 
 // Building an Intl formatter costs far more than using one, and using one costs microseconds: a
-// prerender formats two times per comment, 100,000 comments. The texts repeat (a few amounts of a
-// few units; comments within one minute), so each text is made once and kept, in bounded maps.
+// prerender writes two times per comment, 100,000 comments. So formatters are built once, and
+// texts that repeat (a few amounts of a few units; days and minutes in UTC) are made once.
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+const relativeTexts = new Map<string, Map<number, string>>();
 const exactFormats = new Map<string, Intl.DateTimeFormat>();
-const texts = new Map<string, string>();
-/** Texts kept at most; when full the map starts again (a long-running server meets ever new minutes). */
-const MAX_TEXTS = 20_000;
+const utcExactTexts = new Map<string, (ms: number) => string>();
 
 function cached<F>(cache: Map<string, F>, key: string, make: () => F): F {
   let value = cache.get(key);
-  if (value === undefined) {
-    if (cache === texts && texts.size >= MAX_TEXTS) texts.clear();
-    cache.set(key, (value = make()));
-  }
+  if (value === undefined) cache.set(key, (value = make()));
   return value;
 }
 
 /** "3 hours ago" / "vor 3 Stunden"; a clock running slightly ahead never yields "in 2 minutes". */
 export function relativeTime(iso: string, now: number, lang: string): string {
   const seconds = Math.min(0, (Date.parse(iso) - now) / 1000);
-  const format = cached(relativeFormats, lang, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
-  for (const [unit, size] of UNITS) {
-    if (-seconds >= size) {
-      const amount = Math.round(seconds / size);
-      return cached(texts, `r ${lang} ${amount} ${unit}`, () => format.format(amount, unit));
-    }
+  let unit = UNITS.findIndex(([, size]) => -seconds >= size);
+  const amount = unit < 0 ? 0 : Math.round(seconds / UNITS[unit]![1]);
+  if (unit < 0) unit = UNITS.length;
+  const texts = cached(relativeTexts, lang, () => new Map());
+  // One number per amount and unit (amounts are whole and small, units fewer than 8).
+  const key = amount * 8 - unit;
+  let text = texts.get(key);
+  if (text === undefined) {
+    const format = cached(relativeFormats, lang, () => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
+    texts.set(key, (text = format.format(amount, unit < UNITS.length ? UNITS[unit]![0] : 'second')));
   }
-  return cached(texts, `r ${lang} 0 second`, () => format.format(0, 'second'));
+  return text;
 }
 
 /** The exact time to the minute, in the given zone (the reader's own when omitted). */
 export function exactTime(iso: string, lang: string, timeZone?: string): string {
   const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? '' : exactFormat(lang, timeZone).format(ms);
+}
+
+function exactFormat(lang: string, timeZone: string | undefined): Intl.DateTimeFormat {
+  return cached(exactFormats, `${lang} ${timeZone ?? ''}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone }));
+}
+
+/**
+ * `exactTime` in UTC, for the server's renderings of whole threads: the same text,
+ * each day's and minute's part made once (a separate function, so the widget's
+ * script, which writes the reader's own zone, leaves it out).
+ */
+export function exactTimeUtc(iso: string, lang: string): string {
+  const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return '';
-  // Zone offsets are whole minutes (since the early 20th century), so the text changes only from one minute to the next.
-  const minute = Math.floor(ms / 60_000);
-  return cached(texts, `e ${lang} ${timeZone ?? ''} ${minute}`, () =>
-    cached(exactFormats, `${lang} ${timeZone ?? ''}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone })).format(minute * 60_000),
-  );
+  const texts = cached(utcExactTexts, lang, () => {
+    const clock = new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone: 'UTC' });
+    const format = exactFormat(lang, 'UTC');
+    return dayAndClock((t) => format.format(t), (t) => clock.format(t));
+  });
+  return texts(ms);
 }

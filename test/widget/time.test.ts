@@ -1,7 +1,7 @@
 /** Comment times: the remembered texts are exactly what Intl writes, in every language and zone. */
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../server/i18n/languages.js';
-import { exactTime, relativeTime } from '../../server/widget/time.js';
+import { exactTime, exactTimeUtc, relativeTime } from '../../server/widget/time.js';
 
 /** Times spread over decades, with seconds, so minutes repeat and cross day and year boundaries. */
 function sampleTimes(count: number): string[] {
@@ -13,12 +13,15 @@ function sampleTimes(count: number): string[] {
 describe('comment times', () => {
   const times = sampleTimes(3000);
   for (const lang of LANGUAGES) {
-    it(`writes the exact time as Intl does, asked twice (${lang})`, () => {
+    it(`writes the exact time as Intl does, the remembered UTC texts too (${lang})`, () => {
       for (const timeZone of ['UTC', 'Europe/Berlin', 'Asia/Kolkata', undefined]) {
         const intl = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone });
         for (const iso of times) {
           expect(exactTime(iso, lang, timeZone)).toBe(intl.format(new Date(iso)));
-          expect(exactTime(iso, lang, timeZone)).toBe(intl.format(new Date(iso)));
+          if (timeZone === 'UTC') {
+            expect(exactTimeUtc(iso, lang)).toBe(intl.format(new Date(iso)));
+            expect(exactTimeUtc(iso, lang)).toBe(intl.format(new Date(iso)));
+          }
         }
       }
     });
@@ -40,5 +43,6 @@ describe('comment times', () => {
 
   it('gives no text for a time that is not one', () => {
     expect(exactTime('not a date', 'en', 'UTC')).toBe('');
+    expect(exactTimeUtc('not a date', 'en')).toBe('');
   });
 });
