@@ -1,6 +1,6 @@
 /** Storage for the export: the site's threads, and its comments page by page with their private fields. */
 import type { CommentRow, CommentSource, CommentStatus } from './comments.js';
-import type { ReactionKind, ReactionSource } from './reactions.js';
+import type { ReactionKind, ReactionSource, ThreadReaction } from './reactions.js';
 import type { Platform } from './syndication.js';
 import type { Queryable } from './connection.js';
 import { textOrNull as text } from './values.js';
@@ -52,20 +52,8 @@ export async function listExportComments(db: Queryable, site: string, afterId: n
   }));
 }
 
-/** A reaction from elsewhere as the export reads it. */
-export interface ExportReactionRow {
-  uri: string;
-  source: ReactionSource;
-  itemUrl: string;
-  kind: ReactionKind;
-  count: number;
-  authorName: string | null;
-  authorUrl: string | null;
-  updatedAt: number;
-}
-
 /** The site's reactions from elsewhere, as the export lists them (by uri, item, kind). */
-export async function listExportReactions(db: Queryable, site: string): Promise<ExportReactionRow[]> {
+export async function listExportReactions(db: Queryable, site: string): Promise<ThreadReaction[]> {
   const result = await db.execute({
     sql: `SELECT t.uri, r.source, r.item_url, r.kind, r.count, r.author_name, r.author_url, r.updated_at
           FROM reactions r JOIN threads t ON t.id = r.thread_id WHERE t.site = ? ORDER BY t.uri, r.item_url, r.kind`,

@@ -6,7 +6,7 @@
 import type { BulkTransaction } from './bulk-transaction.js';
 import type { CommentRow, CommentStatus } from './comments.js';
 import type { Queryable } from './connection.js';
-import type { ReactionKind, ReactionSource } from './reactions.js';
+import type { ThreadReaction } from './reactions.js';
 import type { Platform } from './syndication.js';
 import { upsertThreadStatement } from './threads.js';
 import { textOrNull as text } from './values.js';
@@ -119,20 +119,8 @@ export async function insertImportRows(tx: BulkTransaction, rows: ImportRow[]): 
   await tx.insertRows('comments', COLUMNS, rows.map(rowValues));
 }
 
-/** A reaction from elsewhere as an import writes it. */
-export interface ImportReactionRow {
-  uri: string;
-  source: ReactionSource;
-  itemUrl: string;
-  kind: ReactionKind;
-  count: number;
-  authorName: string | null;
-  authorUrl: string | null;
-  updatedAt: number;
-}
-
 /** Adds reactions to their (existing) threads; one the server already has keeps its own, fresher counts. */
-export async function insertImportReactions(tx: Queryable, site: string, rows: ImportReactionRow[]): Promise<void> {
+export async function insertImportReactions(tx: Queryable, site: string, rows: ThreadReaction[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.batch(
     rows.map((row) => ({

@@ -29,6 +29,9 @@ export interface ReactionInput {
   authorUrl: string | null;
 }
 
+/** A reaction of one thread (by its uri) as stored, with when it last changed: what the export writes and an import brings back. */
+export type ThreadReaction = Omit<ReactionInput, 'site'> & { updatedAt: number };
+
 /** A mention shown as "mentioned by": who, and where. */
 export interface Mention {
   itemUrl: string;

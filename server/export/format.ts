@@ -26,7 +26,7 @@
  * Importing an export into an empty database and exporting again gives the same bytes.
  */
 import type { CommentSource, CommentStatus } from '../db/comments.js';
-import type { ReactionKind, ReactionSource } from '../db/reactions.js';
+import type { ThreadReaction } from '../db/reactions.js';
 import type { Platform } from '../db/syndication.js';
 
 export const EXPORT_FORMAT = 'kommentar-export';
@@ -62,16 +62,8 @@ export interface ExportComment {
   notify?: boolean;
 }
 
-export interface ExportReaction {
-  uri: string;
-  source: ReactionSource;
-  itemUrl: string;
-  kind: ReactionKind;
-  count: number;
-  authorName: string | null;
-  authorUrl: string | null;
-  updatedAt: string;
-}
+/** Times as ISO 8601 text, as everywhere in the export. */
+export type ExportReaction = Omit<ThreadReaction, 'updatedAt'> & { updatedAt: string };
 
 export interface ExportCopy {
   uri: string;

@@ -4,7 +4,7 @@
  * (import.ts) does everything else: bodies, keys, parents, depths, storage.
  */
 import type { CommentSource, CommentStatus } from '../db/comments.js';
-import type { ReactionKind, ReactionSource } from '../db/reactions.js';
+import type { ThreadReaction } from '../db/reactions.js';
 import type { Platform } from '../db/syndication.js';
 import type { Lang } from '../i18n/languages.js';
 
@@ -66,17 +66,7 @@ export interface ImportedComment {
 }
 
 /** A like, repost, bookmark or mention from elsewhere (only Kommentar's own export carries them). */
-export interface ImportedReaction {
-  threadKey: string;
-  source: ReactionSource;
-  itemUrl: string;
-  kind: ReactionKind;
-  count: number;
-  authorName: string | null;
-  authorUrl: string | null;
-  /** Milliseconds since the epoch. */
-  updatedAt: number;
-}
+export type ImportedReaction = Omit<ThreadReaction, 'uri'> & { threadKey: string };
 
 /** A copy of a post on Mastodon or Bluesky whose replies the server fetches (only Kommentar's own export carries them). */
 export interface ImportedCopy {

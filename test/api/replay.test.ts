@@ -4,30 +4,10 @@
  * never after the data changed, to another origin, or for an answer that needs
  * more than its URL (the author's report).
  */
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChangeTracker } from '../../server/db/changes.js';
 import { ResponseCache } from '../../server/http/response-cache.js';
-import { ADMIN_TOKEN, json, startTestServer, type TestServer } from '../helpers/server.js';
-
-interface RawAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** A raw GET, so headers and body arrive exactly as sent. */
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+import { ADMIN_TOKEN, json, type RawAnswer, rawGet, startTestServer, type TestServer } from '../helpers/server.js';
 
 /** Headers as compared: the Date moves with the clock, and keep-alive bookkeeping is the socket's. */
 function comparable(headers: RawAnswer['headers']): RawAnswer['headers'] {

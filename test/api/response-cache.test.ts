@@ -3,24 +3,10 @@
  * report: one rebuild for many readers, compressed bytes that decompress to
  * the same answer, ETags per encoding, stale-while-revalidate and LRU.
  */
-import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSnapshot, ResponseCache } from '../../server/http/response-cache.js';
-import { ADMIN_TOKEN, json, startTestServer, type TestServer } from '../helpers/server.js';
-
-/** A raw GET, so the body arrives exactly as sent (fetch would decompress it). */
-function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+import { ADMIN_TOKEN, json, rawGet, startTestServer, type TestServer } from '../helpers/server.js';
 
 describe('cached answers over HTTP', () => {
   let server: TestServer;

@@ -3,6 +3,7 @@
  * temp dir, the real HTTP stack on an ephemeral loopback port.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.js';
@@ -90,4 +91,24 @@ async function assertNoPrivateData(server: RunningServer, responses: RecordedRes
     const leaked = forbidden.find((value) => response.body.includes(value));
     if (leaked) throw new Error(`private data leaked in ${response.method} ${response.path}: ${leaked.slice(0, 12)}…`);
   }
+}
+
+/** An answer as it came over the wire. */
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A raw GET, so headers and body arrive exactly as sent (fetch would decompress the body). */
+export function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
 }
