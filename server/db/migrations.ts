@@ -302,6 +302,23 @@ export const migrations: Migration[] = [
       END`,
     ],
   },
+  {
+    version: 16,
+    name: 'report folds',
+    statements: [
+      // The site level of a report folded over every thread's snapshot (server/db/report-snapshots.ts, server/report/site-fold.ts),
+      // with the snapshot each thread's part came from, so the next report replaces only the parts of changed threads.
+      `CREATE TABLE report_folds (
+        site TEXT NOT NULL,
+        shift_days INTEGER NOT NULL,
+        people INTEGER NOT NULL,
+        public_only INTEGER NOT NULL,
+        format INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (site, shift_days, people, public_only)
+      )`,
+    ],
+  },
 ];
 
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

@@ -1,9 +1,13 @@
 /**
  * Storage of report snapshots: each thread's part of the dialogue report, kept so the next
- * report reads it instead of the thread's comments. Triggers (migration 15) count every change
+ * report reads it instead of the thread's comments, and the site's fold of those parts, so the
+ * next report folds only the threads that changed. Triggers (migration 15) count every change
  * to what the report reads of a thread but new comments, which raise its comment count; a
  * snapshot is valid only while both counts are the ones read before its comments were, so a
- * write between reading the comments and storing the snapshot leaves it stale, never wrong. What the data holds is the report's business (server/report/).
+ * write between reading the comments and storing the snapshot leaves it stale, never wrong.
+ * A snapshot is named by those counts and the cut-off it was computed at (`SnapshotIdentity`),
+ * and read only by that name: what was read is what was stored. What the data holds is the
+ * report's business (server/report/).
  */
 import type { Db } from './connection.js';
 import type { CountedThread } from './report.js';
@@ -16,70 +20,105 @@ export interface SnapshotKind {
   format: number;
 }
 
-export interface ThreadWithSnapshot extends CountedThread {
-  /** The thread's change count now (what a snapshot computed from what is read next must carry). */
-  changes: number;
-  /** A snapshot valid at the cut-off asked for, else null. */
-  snapshot: { data: Uint8Array; anyApproved: boolean } | null;
-}
-
-/** Thread id, uri, title, change count, has a valid snapshot (0 or 1), any approved comment (per the snapshot), comment count. */
-type PackedThread = [number, string, string | null, number, number, number | null, number];
-
-/**
- * The site's threads in id order (the report's post order) with their comment counts, each
- * with its valid snapshot of `kind` at `cutoff` if there is one.
- * Two statements in one read transaction, so both see the same snapshots; the thread list
- * as one JSON value (per row, the client costs about 10 µs).
- */
-export async function threadsWithSnapshots(db: Db, site: string, uri: string | undefined, kind: SnapshotKind, cutoff: number): Promise<ThreadWithSnapshot[]> {
-  // Each thread's comment count is part of its state: a new comment raises it (no trigger counts inserts).
-  const from = `FROM (SELECT t.id, t.uri, t.title, coalesce(ch.changes, 0) AS changes, (SELECT count(*) FROM comments c WHERE c.thread_id = t.id) AS n
-            FROM threads t LEFT JOIN report_thread_changes ch ON ch.thread_id = t.id
-            WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'}) t
-          LEFT JOIN report_snapshots s ON s.thread_id = t.id AND s.shift_days = ? AND s.people = ? AND s.format = ?
-            AND s.changes = t.changes AND s.comment_count = t.n AND s.cutoff <= ? AND (s.valid_until IS NULL OR s.valid_until > ?)`;
-  const args = [site, ...(uri === undefined ? [] : [uri]), kind.shiftDays, kind.people ? 1 : 0, kind.format, cutoff, cutoff];
-  const [threads, snapshots] = await db.batch(
-    [
-      {
-        sql: `SELECT json_group_array(json_array(t.id, t.uri, t.title, t.changes, s.thread_id IS NOT NULL, s.any_approved, t.n) ORDER BY t.id) AS threads
-              ${from}`,
-        args,
-      },
-      // The snapshots themselves as rows, in thread order (joined into one value by group_concat they cost more);
-      // without the counts, which the first statement already checked: rows it found stale are skipped below.
-      {
-        sql: `SELECT s.thread_id, s.data FROM report_snapshots s JOIN threads t ON t.id = s.thread_id
-              WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'} AND s.shift_days = ? AND s.people = ? AND s.format = ?
-                AND s.cutoff <= ? AND (s.valid_until IS NULL OR s.valid_until > ?)
-              ORDER BY s.thread_id`,
-        args,
-      },
-    ],
-    'read',
-  );
-  const rows = snapshots!.rows;
-  let next = 0;
-  return (JSON.parse(String(threads!.rows[0]!.threads)) as PackedThread[]).map(([id, uri, title, changes, valid, anyApproved, count]) => {
-    let snapshot: ThreadWithSnapshot['snapshot'] = null;
-    if (valid === 1) {
-      // Both in thread id order; the second may hold rows the first found stale.
-      while (Number(rows[next]!.thread_id) !== id) next++;
-      snapshot = { data: new Uint8Array(rows[next++]!.data as ArrayBuffer), anyApproved: anyApproved === 1 };
-    }
-    return { id, uri, title, changes, count, snapshot };
-  });
-}
-
-export interface SnapshotRow {
-  threadId: number;
-  /** The thread's change count and comment count the data was computed from (as read before its comments). */
+/** What a snapshot was computed from: the thread's change and comment counts, and the cut-off (valid from it to `validUntil`, Infinity: for good). */
+export interface SnapshotIdentity {
   changes: number;
   commentCount: number;
   cutoff: number;
-  /** Infinity: valid for every later cut-off. */
   validUntil: number;
+}
+
+export interface ThreadWithSnapshot extends CountedThread {
+  /** The thread's change count now (what a snapshot computed from what is read next must carry). */
+  changes: number;
+  /** A snapshot valid at the cut-off asked for (its data read by `snapshotData`), else null. */
+  snapshot: { identity: SnapshotIdentity; anyApproved: boolean } | null;
+}
+
+/** Thread id, uri, title, change count, comment count, and of a valid snapshot: any approved comment, cut-off, valid until (null: for good). */
+type PackedThread = [number, string, string | null, number, number, number | null, number | null, number | null];
+
+/** Which site fold: of the snapshots of a kind, over every post or only those with an approved comment (the public report). */
+export interface FoldKind {
+  snapshots: SnapshotKind;
+  publicOnly: boolean;
+  /** The fold's format: a fold of another one is ignored (and overwritten). */
+  format: number;
+}
+
+/**
+ * The site's threads in id order (the report's post order) with their comment counts, each
+ * with its valid snapshot of `kind` at `cutoff` if there is one, and with `fold`, the site's
+ * stored fold of that kind (null: none). One read batch; the thread list as one JSON value
+ * (per row, the client costs about 10 µs).
+ */
+export async function threadsWithSnapshots(
+  db: Db,
+  site: string,
+  uri: string | undefined,
+  kind: SnapshotKind,
+  cutoff: number,
+  fold: FoldKind | null = null,
+): Promise<{ threads: ThreadWithSnapshot[]; fold: Uint8Array | null }> {
+  // Each thread's comment count is part of its state: a new comment raises it (no trigger counts inserts).
+  const statements = [
+    {
+      sql: `SELECT json_group_array(json_array(t.id, t.uri, t.title, t.changes, t.n, s.any_approved, s.cutoff, s.valid_until) ORDER BY t.id) AS threads
+            FROM (SELECT t.id, t.uri, t.title, coalesce(ch.changes, 0) AS changes, (SELECT count(*) FROM comments c WHERE c.thread_id = t.id) AS n
+                  FROM threads t LEFT JOIN report_thread_changes ch ON ch.thread_id = t.id
+                  WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'}) t
+            LEFT JOIN report_snapshots s ON s.thread_id = t.id AND s.shift_days = ? AND s.people = ? AND s.format = ?
+              AND s.changes = t.changes AND s.comment_count = t.n AND s.cutoff <= ? AND (s.valid_until IS NULL OR s.valid_until > ?)`,
+      args: [site, ...(uri === undefined ? [] : [uri]), kind.shiftDays, kind.people ? 1 : 0, kind.format, cutoff, cutoff],
+    },
+  ];
+  if (fold !== null) {
+    statements.push({
+      sql: 'SELECT data FROM report_folds WHERE site = ? AND shift_days = ? AND people = ? AND public_only = ? AND format = ?',
+      args: [site, fold.snapshots.shiftDays, fold.snapshots.people ? 1 : 0, fold.publicOnly ? 1 : 0, fold.format],
+    });
+  }
+  const [list, folded] = await db.batch(statements, 'read');
+  const threads = (JSON.parse(String(list!.rows[0]!.threads)) as PackedThread[]).map(([id, uri, title, changes, count, anyApproved, snapshotCutoff, validUntil]) => ({
+    id,
+    uri,
+    title,
+    changes,
+    count,
+    snapshot:
+      snapshotCutoff === null
+        ? null
+        : { identity: { changes, commentCount: count, cutoff: snapshotCutoff, validUntil: validUntil ?? Infinity }, anyApproved: anyApproved === 1 },
+  }));
+  const row = folded?.rows[0];
+  return { threads, fold: row ? new Uint8Array(row.data as ArrayBuffer) : null };
+}
+
+/** The data of the snapshots of `kind` named (by thread id), where each is still stored as named. */
+export async function snapshotData(db: Db, kind: SnapshotKind, wanted: ReadonlyArray<{ threadId: number; identity: SnapshotIdentity }>): Promise<Map<number, Uint8Array>> {
+  if (wanted.length === 0) return new Map();
+  const list = JSON.stringify(wanted.map(({ threadId, identity }) => [threadId, identity.changes, identity.commentCount, identity.cutoff]));
+  const result = await db.execute({
+    sql: `SELECT s.thread_id, s.data FROM json_each(?) w JOIN report_snapshots s
+            ON s.thread_id = w.value ->> 0 AND s.shift_days = ? AND s.people = ? AND s.format = ?
+              AND s.changes = w.value ->> 1 AND s.comment_count = w.value ->> 2 AND s.cutoff = w.value ->> 3`,
+    args: [list, kind.shiftDays, kind.people ? 1 : 0, kind.format],
+  });
+  return new Map(result.rows.map((row) => [Number(row.thread_id), new Uint8Array(row.data as ArrayBuffer)]));
+}
+
+/** Stores the site's fold of `kind`, replacing the one before. */
+export async function writeFold(db: Db, site: string, kind: FoldKind, data: Uint8Array): Promise<void> {
+  await db.execute({
+    sql: `INSERT INTO report_folds (site, shift_days, people, public_only, format, data) VALUES (?, ?, ?, ?, ?, ?)
+          ON CONFLICT (site, shift_days, people, public_only) DO UPDATE SET format = excluded.format, data = excluded.data`,
+    args: [site, kind.snapshots.shiftDays, kind.snapshots.people ? 1 : 0, kind.publicOnly ? 1 : 0, kind.format, data],
+  });
+}
+
+/** A snapshot to store: the change and comment counts in its identity are the thread's as read before its comments. */
+export interface SnapshotRow extends SnapshotIdentity {
+  threadId: number;
   anyApproved: boolean;
   data: Uint8Array;
 }
@@ -128,7 +167,7 @@ export async function readerIdsOf(db: Db, keys: readonly string[], assign: boole
   return new Map(result!.rows.map((row) => [String(row.key), Number(row.id)]));
 }
 
-/** Forgets every snapshot: the next report computes every post again (the report bench's cold run). */
+/** Forgets every snapshot and fold: the next report computes every post again (the report bench's cold run). */
 export async function forgetSnapshots(db: Db): Promise<void> {
-  await db.execute('DELETE FROM report_snapshots');
+  await db.batch(['DELETE FROM report_snapshots', 'DELETE FROM report_folds'], 'write');
 }

@@ -62,6 +62,8 @@ export class ReaderTable {
   #nameId = new Float64Array(0);
   /** The UTC months (from `UtcMonths`) with a counted comment, each once; usually a handful. */
   #months: number[][] = [];
+  /** Site table: per month of `#months`, the posts in which the reader commented in it (so a post can be taken out again). */
+  #monthPosts: number[][] = [];
   #size = 0;
   /** The names of the comments added one by one (a post's table). */
   readonly #commentNames: string[] = [];
@@ -139,18 +141,126 @@ export class ReaderTable {
       const firstAt = floats[f++]!;
       const firstId = floats[f++]!;
       this.#grow(id);
-      const months = this.#months[id]!;
       if (comments === 1) {
         this.#add(id, 1, firstAt, firstId, Infinity, names, r, firstAt, firstId, authorExchanges);
-        const month = ints[i++]!;
-        if (!months.includes(month)) months.push(month);
+        this.#countMonth(id, ints[i++]!, 1);
       } else {
         const end = i + 1 + ints[i]!;
-        for (i++; i < end; i++) if (!months.includes(ints[i]!)) months.push(ints[i]!);
+        for (i++; i < end; i++) this.#countMonth(id, ints[i]!, 1);
         this.#add(id, comments, firstAt, firstId, floats[f++]!, names, r, floats[f++]!, floats[f++]!, authorExchanges);
       }
       this.#posts[id]!++;
     }
+  }
+
+  /**
+   * Replaces one post's readers (`before`, as merged earlier) by what the post holds now
+   * (`after`), without the other posts: sums and months are taken back exactly; the first
+   * comment, the return and the latest name only where the post's new readers keep (or
+   * improve on) what its old ones gave, or where the post was the reader's only one. Returns
+   * false, changing nothing, when that is not so (a reader lost an earlier comment or a
+   * name, or left a post they shared with others): then only a fold over every post is right.
+   */
+  replacePacked(before: { ids: Int32Array; readers: PackedReaders }, after: { ids: Int32Array; readers: PackedReaders }): boolean {
+    const old = unpack(before.ids, before.readers);
+    const next = new Map(unpack(after.ids, after.readers).map((entry) => [entry.id, entry]));
+    const scratch = new ReaderTable(1);
+    for (const o of old) {
+      const posts = o.id < this.#capacity ? this.#posts[o.id]! : 0;
+      if (posts === 0) return false;
+      if (posts === 1) continue;
+      const n = next.get(o.id);
+      if (n === undefined) return false;
+      // The old part adds nothing to the new one: folding it in too changes neither the first comment nor the return.
+      scratch.#reset(0);
+      scratch.#addEntry(0, n);
+      const [firstAt, firstId, laterDayAt] = [scratch.#firstAt[0], scratch.#firstId[0], scratch.#laterDayAt[0]];
+      scratch.#addEntry(0, o);
+      if (scratch.#firstAt[0] !== firstAt || scratch.#firstId[0] !== firstId || scratch.#laterDayAt[0] !== laterDayAt) return false;
+      if (o.names.has(o.index) && (!n.names.has(n.index) || laterThan(o.nameAt, o.nameId, n.nameAt, n.nameId))) return false;
+    }
+    for (const o of old) {
+      if (this.#posts[o.id] === 1) {
+        this.#reset(o.id);
+        continue;
+      }
+      this.#comments[o.id]! -= o.comments;
+      this.#authorExchanges[o.id]! -= o.authorExchanges;
+      this.#posts[o.id]!--;
+      for (const month of o.months) this.#countMonth(o.id, month, -1);
+    }
+    for (const n of next.values()) {
+      this.#grow(n.id);
+      this.#addEntry(n.id, n);
+      for (const month of n.months) this.#countMonth(n.id, month, 1);
+      this.#posts[n.id]!++;
+    }
+    return true;
+  }
+
+  /** The site table as columns, for storage (`fromColumns` reads them back): readers in id order. */
+  columns(): ReaderColumns {
+    let intCount = 0;
+    for (const id of this.ids()) intCount += 5 + 2 * this.#months[id]!.length;
+    const ints = new Int32Array(intCount);
+    const floats = new Float64Array(this.#size * 5);
+    const names: (string | null)[] = [];
+    let i = 0;
+    let f = 0;
+    for (const id of this.ids()) {
+      const months = this.#months[id]!;
+      const counts = this.#monthPosts[id]!;
+      ints[i++] = id;
+      ints[i++] = this.#comments[id]!;
+      ints[i++] = this.#posts[id]!;
+      ints[i++] = this.#authorExchanges[id]!;
+      ints[i++] = months.length;
+      for (let m = 0; m < months.length; m++) {
+        ints[i++] = months[m]!;
+        ints[i++] = counts[m]!;
+      }
+      floats[f++] = this.#firstAt[id]!;
+      floats[f++] = this.#firstId[id]!;
+      floats[f++] = this.#laterDayAt[id]!;
+      floats[f++] = this.#nameAt[id]!;
+      floats[f++] = this.#nameId[id]!;
+      names.push(this.name(id));
+    }
+    return { ints, floats, names: new NameList(names) };
+  }
+
+  /** A site table from `columns()`. */
+  static fromColumns({ ints, floats, names }: ReaderColumns): ReaderTable {
+    const table = new ReaderTable();
+    let i = 0;
+    let f = 0;
+    for (let r = 0; i < ints.length; r++) {
+      const id = ints[i++]!;
+      table.#grow(id);
+      table.#size++;
+      table.#comments[id] = ints[i++]!;
+      table.#posts[id] = ints[i++]!;
+      table.#authorExchanges[id] = ints[i++]!;
+      const months: number[] = [];
+      const counts: number[] = [];
+      const end = i + 1 + 2 * ints[i]!;
+      for (i++; i < end; i += 2) {
+        months.push(ints[i]!);
+        counts.push(ints[i + 1]!);
+      }
+      table.#months[id] = months;
+      table.#monthPosts[id] = counts;
+      table.#firstAt[id] = floats[f++]!;
+      table.#firstId[id] = floats[f++]!;
+      table.#laterDayAt[id] = floats[f++]!;
+      table.#nameAt[id] = floats[f++]!;
+      table.#nameId[id] = floats[f++]!;
+      if (names.has(r)) {
+        table.#nameSource[id] = names;
+        table.#nameIndex[id] = r;
+      }
+    }
+    return table;
   }
 
   /** The ids of readers with a counted comment, in id order (which no output depends on). */
@@ -184,6 +294,41 @@ export class ReaderTable {
     return this.#laterDayAt[id]! - this.#firstAt[id]! <= RETURN_WINDOW_MS;
   }
 
+  #addEntry(id: number, e: PackedEntry): void {
+    this.#add(id, e.comments, e.firstAt, e.firstId, e.laterDayAt, e.names, e.index, e.nameAt, e.nameId, e.authorExchanges);
+  }
+
+  /** `by` more (or fewer) posts in which reader `id` commented in `month`; a month no post has left is dropped. */
+  #countMonth(id: number, month: number, by: number): void {
+    const months = this.#months[id]!;
+    const counts = this.#monthPosts[id]!;
+    const at = months.indexOf(month);
+    if (at === -1) {
+      months.push(month);
+      counts.push(by);
+    } else if ((counts[at]! += by) === 0) {
+      months.splice(at, 1);
+      counts.splice(at, 1);
+    }
+  }
+
+  /** Reader `id` as if never added. */
+  #reset(id: number): void {
+    if (this.#comments[id] !== 0) this.#size--;
+    this.#comments[id] = 0;
+    this.#posts[id] = 0;
+    this.#authorExchanges[id] = 0;
+    this.#firstAt[id] = Infinity;
+    this.#firstId[id] = Infinity;
+    this.#laterDayAt[id] = Infinity;
+    this.#nameAt[id] = -Infinity;
+    this.#nameId[id] = -Infinity;
+    this.#nameSource[id] = null;
+    this.#nameIndex[id] = 0;
+    this.#months[id] = [];
+    this.#monthPosts[id] = [];
+  }
+
   /**
    * Adds a group of `comments` counted comments of reader `id`, given by their first one, its
    * earliest on a later day, and the latest name (the `nameIndex`-th of `names`; none: null).
@@ -205,7 +350,8 @@ export class ReaderTable {
     this.#comments[id]! += comments;
     this.#authorExchanges[id]! += authorExchanges;
     this.#trackFirstAndReturn(id, firstAt, firstId, laterDayAt);
-    if (names?.has(nameIndex) && laterThan(nameAt, nameId, this.#nameAt[id]!, this.#nameId[id]!)) {
+    // Ties are the same comment (ids are unique), read again after a change: the newer reading wins.
+    if (names?.has(nameIndex) && !laterThan(this.#nameAt[id]!, this.#nameId[id]!, nameAt, nameId)) {
       this.#nameSource[id] = names;
       this.#nameIndex[id] = nameIndex;
       this.#nameAt[id] = nameAt;
@@ -269,6 +415,7 @@ export class ReaderTable {
     for (let i = this.#capacity; i < capacity; i++) {
       this.#nameSource.push(null);
       this.#months.push([]);
+      this.#monthPosts.push([]);
     }
     this.#capacity = capacity;
   }
@@ -277,4 +424,47 @@ export class ReaderTable {
 /** (at, id) comes after (otherAt, otherId) in time order. */
 function laterThan(at: number, id: number, otherAt: number, otherId: number): boolean {
   return at > otherAt || (at === otherAt && id > otherId);
+}
+
+/** A site table as stored: per reader ints [id, comments, posts, authorExchanges, months.length, …(month, posts)], floats [firstAt, firstId, laterDayAt, nameAt, nameId], its name by position. */
+export interface ReaderColumns {
+  ints: Int32Array;
+  floats: Float64Array;
+  names: ReaderNames;
+}
+
+/** One reader of a post's packed readers, unfolded. */
+interface PackedEntry {
+  id: number;
+  comments: number;
+  authorExchanges: number;
+  firstAt: number;
+  firstId: number;
+  laterDayAt: number;
+  names: ReaderNames;
+  index: number;
+  nameAt: number;
+  nameId: number;
+  months: number[];
+}
+
+function unpack(ids: Int32Array, { ints, floats, names }: PackedReaders): PackedEntry[] {
+  const entries: PackedEntry[] = [];
+  let i = 0;
+  let f = 0;
+  for (let r = 0; r < ids.length; r++) {
+    const comments = ints[i++]!;
+    const authorExchanges = ints[i++]!;
+    const firstAt = floats[f++]!;
+    const firstId = floats[f++]!;
+    const base = { id: ids[r]!, comments, authorExchanges, firstAt, firstId, names, index: r };
+    if (comments === 1) {
+      entries.push({ ...base, laterDayAt: Infinity, nameAt: firstAt, nameId: firstId, months: [ints[i++]!] });
+    } else {
+      const count = ints[i++]!;
+      entries.push({ ...base, laterDayAt: floats[f++]!, nameAt: floats[f++]!, nameId: floats[f++]!, months: Array.from(ints.subarray(i, i + count)) });
+      i += count;
+    }
+  }
+  return entries;
 }

@@ -5,7 +5,18 @@
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { streamSiteThreads, streamThreads, type ReportThreadComments } from '../db/report.js';
-import { readerIdsOf, threadsWithSnapshots, writeSnapshots, type SnapshotKind, type SnapshotRow, type ThreadWithSnapshot } from '../db/report-snapshots.js';
+import {
+  readerIdsOf,
+  snapshotData,
+  threadsWithSnapshots,
+  writeFold,
+  writeSnapshots,
+  type FoldKind,
+  type SnapshotIdentity,
+  type SnapshotKind,
+  type SnapshotRow,
+  type ThreadWithSnapshot,
+} from '../db/report-snapshots.js';
 import type { Lang } from '../i18n/languages.js';
 import {
   computePostContribution,
@@ -14,9 +25,11 @@ import {
   unchangedUntil,
   type DialogueReport,
   type PostContribution,
+  type ReportOptions,
   type ReportWindow,
 } from '../dialogue/index.js';
 import { decodeContribution, encodeContribution, SNAPSHOT_FORMAT } from './post-snapshot.js';
+import { decodeFold, encodeFold, FOLD_FORMAT, type FoldedThread, type StoredFold } from './site-fold.js';
 
 export interface ReportRequest {
   from?: Date | null;
@@ -70,7 +83,21 @@ async function accumulate(
   people: boolean,
   shiftDays: number,
 ): Promise<DialogueReport> {
-  const site = new SiteAccumulator({
+  return (await siteParts(ctx, siteId, request, generatedAt, from, to, people, shiftDays)).finish();
+}
+
+/** Every post's part of the report added up: from the stored fold where there is one, else post by post. */
+async function siteParts(
+  ctx: Pick<AppContext, 'db'>,
+  siteId: string,
+  request: ReportRequest,
+  generatedAt: Date,
+  from: Date | null,
+  to: Date | null,
+  people: boolean,
+  shiftDays: number,
+): Promise<SiteAccumulator> {
+  const options = {
     site: siteId,
     generatedAt,
     from,
@@ -78,22 +105,107 @@ async function accumulate(
     partnerMinExchanges: request.partnerMinExchanges,
     hideNames: request.hideNames,
     people,
-  });
+  };
+  const window = reportWindow({ generatedAt, from, to });
+  const counted = (anyApproved: boolean) => !request.publicOnly || anyApproved;
   // Snapshots serve the windows that end at "now" (or a fixed shift before it) and start with the first comment.
   const open = request.from == null && request.to == null && KEPT_SHIFT_DAYS.has(shiftDays);
-  const kind = open ? { shiftDays, people, format: SNAPSHOT_FORMAT } : null;
-  for await (const { contribution, readerIds, anyApproved } of postContributions(
-    ctx.db,
-    siteId,
-    request.post,
-    reportWindow({ generatedAt, from, to }),
-    people,
-    kind,
-  )) {
-    if (request.publicOnly && !anyApproved) continue;
-    site.addContribution(contribution, readerIds);
+  if (!open) {
+    const site = new SiteAccumulator(options);
+    for await (const { contribution, readerIds, anyApproved } of reportOnlyContributions(ctx.db, siteId, request.post, window, people)) {
+      if (counted(anyApproved)) site.addContribution(contribution, readerIds);
+    }
+    return site;
   }
-  return site.finish();
+  const kind = { shiftDays, people, format: SNAPSHOT_FORMAT };
+  // One post: its snapshot alone; the whole site: the stored fold, with the posts that changed since replaced.
+  const foldKind = request.post === undefined ? { snapshots: kind, publicOnly: request.publicOnly === true, format: FOLD_FORMAT } : null;
+  const { threads, fold } = await threadsWithSnapshots(ctx.db, siteId, request.post, kind, window.cutoff, foldKind);
+  const stored = fold === null ? null : decodeFold(fold);
+  if (foldKind !== null && stored !== null && stored.cutoff <= window.cutoff) {
+    const site = await refold(ctx.db, options, stored, threads, window, foldKind, counted);
+    if (site !== null) return site;
+  }
+  const site = new SiteAccumulator(options);
+  const folded = new Map<number, FoldedThread>();
+  let keep = foldKind !== null;
+  for await (const part of postContributions(ctx.db, threads, window, people, kind)) {
+    const isCounted = counted(part.anyApproved);
+    if (isCounted) site.addContribution(part.contribution, part.readerIds, part.thread.id);
+    folded.set(part.thread.id, { identity: part.identity, counted: isCounted });
+    keep &&= part.stored;
+  }
+  if (keep && foldKind !== null) await storeFold(ctx.db, siteId, foldKind, { cutoff: window.cutoff, fold: site.fold(), threads: folded });
+  return site;
+}
+
+/**
+ * Changed threads above this share of all make a new fold cheaper than replacing their parts
+ * (each replacement reads the thread's old snapshot too).
+ */
+const REFOLD_SHARE = 1 / 20;
+
+/**
+ * The stored fold with the parts of the threads that changed since (or appeared, or went)
+ * replaced, and stored again; null when a fold over every thread is needed: too many changed,
+ * a part that went in is no longer stored as it was, or a reader's part cannot be taken back alone.
+ */
+async function refold(
+  db: Db,
+  options: ReportOptions,
+  stored: StoredFold,
+  threads: ThreadWithSnapshot[],
+  window: ReportWindow,
+  foldKind: FoldKind,
+  counted: (anyApproved: boolean) => boolean,
+): Promise<SiteAccumulator | null> {
+  const kind = foldKind.snapshots;
+  const current = new Set(threads.map((thread) => thread.id));
+  const changed = threads.filter((thread) => {
+    const before = stored.threads.get(thread.id)?.identity;
+    return (
+      before === undefined ||
+      before.changes !== thread.changes ||
+      before.commentCount !== thread.count ||
+      before.cutoff > window.cutoff ||
+      before.validUntil <= window.cutoff
+    );
+  });
+  const gone = [...stored.threads.keys()].filter((id) => !current.has(id));
+  const site = SiteAccumulator.fromFold(options, stored.fold);
+  if (changed.length === 0 && gone.length === 0) return site;
+  if (changed.length + gone.length > threads.length * REFOLD_SHARE) return null;
+
+  // The old parts, read by the names the fold keeps: a snapshot written since under another name means refolding.
+  const outgoing = [...changed.map((thread) => thread.id), ...gone].flatMap((threadId) => {
+    const before = stored.threads.get(threadId);
+    return before?.counted ? [{ threadId, identity: before.identity }] : [];
+  });
+  const oldData = await snapshotData(db, kind, outgoing);
+  if (oldData.size !== outgoing.length) return null;
+  const before = (threadId: number) => {
+    const data = oldData.get(threadId);
+    return data === undefined ? null : decodeContribution(data);
+  };
+  const threadsAfter = new Map(stored.threads);
+  let keep = true;
+  for await (const part of postContributions(db, changed, window, options.people === true, kind)) {
+    const isCounted = counted(part.anyApproved);
+    if (!site.replaceContribution(part.thread.id, before(part.thread.id), isCounted ? part : null)) return null;
+    threadsAfter.set(part.thread.id, { identity: part.identity, counted: isCounted });
+    keep &&= part.stored;
+  }
+  for (const threadId of gone) {
+    if (!site.replaceContribution(threadId, before(threadId), null)) return null;
+    threadsAfter.delete(threadId);
+  }
+  if (keep) await storeFold(db, options.site, foldKind, { cutoff: window.cutoff, fold: site.fold(), threads: threadsAfter });
+  return site;
+}
+
+/** Stores the fold, best effort as snapshots are: a database that refuses only means the next report folds again. */
+async function storeFold(db: Db, siteId: string, kind: FoldKind, fold: StoredFold): Promise<void> {
+  await writeFold(db, siteId, kind, encodeFold(fold)).catch(() => undefined);
 }
 
 /** A post's contribution with its readers' ids (the same reader, the same id, in every post of one report). */
@@ -103,46 +215,51 @@ interface PostPart {
   anyApproved: boolean;
 }
 
+/** A thread's part from a snapshot or just computed: what it was computed from, and whether that is stored as a snapshot under that name. */
+interface ThreadPart extends PostPart {
+  thread: ThreadWithSnapshot;
+  identity: SnapshotIdentity;
+  stored: boolean;
+}
+
 /** Reader ids that were not stored (the database refused): above every stored id. */
 const UNSTORED_IDS = 2 ** 30;
 
+/** Each post's contribution for a window no snapshot serves, with reader ids for this report only. */
+async function* reportOnlyContributions(db: Db, siteId: string, post: string | undefined, window: ReportWindow, people: boolean): AsyncGenerator<PostPart> {
+  const ids = new Map<string, number>();
+  for await (const { thread, comments, reactions } of streamSiteThreads(db, siteId, post)) {
+    const { contribution, readerKeys } = computePostContribution({ uri: thread.uri, title: thread.title, reactions }, comments, window, people);
+    const readerIds = Int32Array.from(readerKeys, (key) => {
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      return id;
+    });
+    yield { contribution, readerIds, anyApproved: comments.some((comment) => comment.status === 'approved') };
+  }
+}
+
 /**
- * Each post's contribution in post order: from its snapshot of `kind` where one is valid, else
- * computed from its comments (and stored as a snapshot of `kind`, if given, for the next report).
- * Storing is best effort: a database that refuses writes (read-only, a remote replica) only
- * means the next report computes again.
+ * The contributions of `threads` in their order: from the snapshot of `kind` where one is
+ * valid, else computed from the thread's comments (and stored as a snapshot of `kind` for the
+ * next report). Storing is best effort: a database that refuses writes (read-only, a remote
+ * replica) only means the next report computes again.
  */
-async function* postContributions(
-  db: Db,
-  siteId: string,
-  post: string | undefined,
-  window: ReportWindow,
-  people: boolean,
-  kind: SnapshotKind | null,
-): AsyncGenerator<PostPart> {
+async function* postContributions(db: Db, threads: ThreadWithSnapshot[], window: ReportWindow, people: boolean, kind: SnapshotKind): AsyncGenerator<ThreadPart> {
   const compute = ({ thread, comments, reactions }: ReportThreadComments) => ({
     ...computePostContribution({ uri: thread.uri, title: thread.title, reactions }, comments, window, people),
     anyApproved: comments.some((comment) => comment.status === 'approved'),
   });
-  if (kind === null) {
-    // Ids for this report only.
-    const ids = new Map<string, number>();
-    for await (const thread of streamSiteThreads(db, siteId, post)) {
-      const { contribution, readerKeys, anyApproved } = compute(thread);
-      const readerIds = Int32Array.from(readerKeys, (key) => {
-        let id = ids.get(key);
-        if (id === undefined) ids.set(key, (id = ids.size));
-        return id;
-      });
-      yield { contribution, readerIds, anyApproved };
-    }
-    return;
-  }
-
-  const threads = await threadsWithSnapshots(db, siteId, post, kind, window.cutoff);
+  const snapshots = await snapshotData(
+    db,
+    kind,
+    threads.flatMap((thread) => (thread.snapshot === null ? [] : [{ threadId: thread.id, identity: thread.snapshot.identity }])),
+  );
+  // A snapshot replaced since the thread list was read is computed like a missing one.
+  const fromSnapshot = (thread: ThreadWithSnapshot) => (thread.snapshot !== null && snapshots.has(thread.id) ? thread.snapshot : null);
   const computed = streamThreads(
     db,
-    threads.filter((thread) => thread.snapshot === null),
+    threads.filter((thread) => fromSnapshot(thread) === null),
   );
   let writable = true;
   const known = new Map<string, number>();
@@ -164,39 +281,39 @@ async function* postContributions(
   // Posts are taken in runs, so the new readers of a run are looked up (or given ids) at once.
   type Pending = { thread: ThreadWithSnapshot } & ({ fresh: false } | { fresh: true; part: ReturnType<typeof compute>; validUntil: number });
   let run: Pending[] = [];
-  const finishRun = async function* (): AsyncGenerator<PostPart> {
+  const finishRun = async function* (): AsyncGenerator<ThreadPart> {
     const keys = new Set<string>();
     for (const item of run) if (item.fresh) for (const key of item.part.readerKeys) keys.add(key);
     await resolve(keys);
     const writes: SnapshotRow[] = [];
+    const parts: ThreadPart[] = [];
     for (const item of run) {
+      const { thread } = item;
       if (!item.fresh) {
-        const { contribution, readerIds } = decodeContribution(item.thread.snapshot!.data);
-        yield { contribution, readerIds, anyApproved: item.thread.snapshot!.anyApproved };
+        const snapshot = fromSnapshot(thread)!;
+        parts.push({ thread, ...decodeContribution(snapshots.get(thread.id)!), anyApproved: snapshot.anyApproved, identity: snapshot.identity, stored: true });
         continue;
       }
       const { contribution, readerKeys, anyApproved } = item.part;
       const readerIds = Int32Array.from(readerKeys, (key) => known.get(key)!);
-      yield { contribution, readerIds, anyApproved };
+      const identity = { changes: thread.changes, commentCount: thread.count, cutoff: window.cutoff, validUntil: item.validUntil };
       // Ids given for this report alone must not be stored.
-      if (writable && readerIds.every((id) => id < UNSTORED_IDS)) {
-        writes.push({
-          threadId: item.thread.id,
-          changes: item.thread.changes,
-          commentCount: item.thread.count,
-          cutoff: window.cutoff,
-          validUntil: item.validUntil,
-          anyApproved,
-          data: encodeContribution(contribution, readerIds),
-        });
-      }
+      const storable = writable && readerIds.every((id) => id < UNSTORED_IDS);
+      parts.push({ thread, contribution, readerIds, anyApproved, identity, stored: storable });
+      if (storable) writes.push({ threadId: thread.id, ...identity, anyApproved, data: encodeContribution(contribution, readerIds) });
     }
-    if (writable && writes.length > 0) await writeSnapshots(db, kind, writes).catch(() => (writable = false));
+    if (writes.length > 0) {
+      await writeSnapshots(db, kind, writes).catch(() => {
+        writable = false;
+        for (const part of parts) part.stored &&= !writes.some((write) => write.threadId === part.thread.id);
+      });
+    }
     run = [];
+    yield* parts;
   };
   let fresh = 0;
   for (const thread of threads) {
-    if (thread.snapshot !== null) {
+    if (fromSnapshot(thread) !== null) {
       run.push({ thread, fresh: false });
       continue;
     }
@@ -219,16 +336,14 @@ export interface WaitingForAuthor {
 }
 
 /**
- * The comments waiting for the author, by the report's own per-post metrics (so the desk
- * and the report always agree) but without the site-wide part: no readers, partners,
- * cohorts or months, which the inbox does not show.
+ * The comments waiting for the author, by the report's own per-post metrics and from the
+ * same snapshots and fold (so the desk and the report always agree), without the site-wide
+ * summary, which the inbox does not show.
  */
 export async function waitingForAuthor(ctx: Pick<AppContext, 'db' | 'now'>, siteId: string): Promise<WaitingForAuthor> {
-  const window = reportWindow({ generatedAt: new Date(ctx.now()), from: null, to: null });
+  const site = await siteParts(ctx, siteId, {}, new Date(ctx.now()), null, null, false, 0);
   const waiting: WaitingForAuthor = { ids: [], acknowledgedIds: [], pending: 0 };
-  // The same snapshots as the report's own (an open window, no people).
-  for await (const { contribution } of postContributions(ctx.db, siteId, undefined, window, false, { shiftDays: 0, people: false, format: SNAPSHOT_FORMAT })) {
-    const { report } = contribution;
+  for (const report of site.postReports()) {
     waiting.ids.push(...report.waitingForAuthorIds);
     waiting.acknowledgedIds.push(...report.acknowledgedIds);
     waiting.pending += report.pending;
