@@ -64,6 +64,13 @@ export class ReaderTable {
   #months: number[][] = [];
   /** Site table: per month of `#months`, the posts in which the reader commented in it (so a post can be taken out again). */
   #monthPosts: number[][] = [];
+  /**
+   * A site table read back (`fromColumns`) leaves each reader's months in the stored ints until
+   * they change (`#stored[#storedAt[id]]` months, then their post counts), so reading it back
+   * makes no two lists per reader; null: the reader's lists are in `#months`.
+   */
+  #stored: Int32Array | null = null;
+  #storedAt = new Int32Array(0);
   #size = 0;
   /** The names of the comments added one by one (a post's table). */
   readonly #commentNames: string[] = [];
@@ -201,24 +208,22 @@ export class ReaderTable {
   /** The site table as columns, for storage (`fromColumns` reads them back): readers in id order. */
   columns(): ReaderColumns {
     let intCount = 0;
-    for (const id of this.ids()) intCount += 5 + 2 * this.#months[id]!.length;
+    for (const id of this.ids()) intCount += 5 + 2 * this.months(id).length;
     const ints = new Int32Array(intCount);
     const floats = new Float64Array(this.#size * 5);
     const names: (string | null)[] = [];
     let i = 0;
     let f = 0;
     for (const id of this.ids()) {
-      const months = this.#months[id]!;
-      const counts = this.#monthPosts[id]!;
       ints[i++] = id;
       ints[i++] = this.#comments[id]!;
       ints[i++] = this.#posts[id]!;
       ints[i++] = this.#authorExchanges[id]!;
+      const months = this.months(id);
       ints[i++] = months.length;
-      for (let m = 0; m < months.length; m++) {
-        ints[i++] = months[m]!;
-        ints[i++] = counts[m]!;
-      }
+      ints.set(months, i);
+      ints.set(this.#postsPerMonth(id), i + months.length);
+      i += 2 * months.length;
       floats[f++] = this.#firstAt[id]!;
       floats[f++] = this.#firstId[id]!;
       floats[f++] = this.#laterDayAt[id]!;
@@ -232,24 +237,22 @@ export class ReaderTable {
   /** A site table from `columns()`. */
   static fromColumns({ ints, floats, names }: ReaderColumns): ReaderTable {
     const table = new ReaderTable();
+    let lastId = -1;
+    for (let i = 0; i < ints.length; i += 5 + 2 * ints[i + 4]!) lastId = ints[i]!;
+    table.#grow(lastId, lastId + 1);
+    table.#stored = ints;
+    table.#storedAt = new Int32Array(lastId + 1);
     let i = 0;
     let f = 0;
     for (let r = 0; i < ints.length; r++) {
-      const id = ints[i++]!;
-      table.#grow(id);
+      const id = ints[i]!;
       table.#size++;
-      table.#comments[id] = ints[i++]!;
-      table.#posts[id] = ints[i++]!;
-      table.#authorExchanges[id] = ints[i++]!;
-      const months: number[] = [];
-      const counts: number[] = [];
-      const end = i + 1 + 2 * ints[i]!;
-      for (i++; i < end; i += 2) {
-        months.push(ints[i]!);
-        counts.push(ints[i + 1]!);
-      }
-      table.#months[id] = months;
-      table.#monthPosts[id] = counts;
+      table.#comments[id] = ints[i + 1]!;
+      table.#posts[id] = ints[i + 2]!;
+      table.#authorExchanges[id] = ints[i + 3]!;
+      table.#storedAt[id] = i + 4;
+      table.#months[id] = STORED;
+      i += 5 + 2 * ints[i + 4]!;
       table.#firstAt[id] = floats[f++]!;
       table.#firstId[id] = floats[f++]!;
       table.#laterDayAt[id] = floats[f++]!;
@@ -286,8 +289,19 @@ export class ReaderTable {
   name(id: number): string | null {
     return this.#nameSource[id]?.at(this.#nameIndex[id]!) ?? null;
   }
-  months(id: number): readonly number[] {
-    return this.#months[id]!;
+  months(id: number): ArrayLike<number> & Iterable<number> {
+    const months = this.#months[id]!;
+    if (months !== STORED) return months;
+    const at = this.#storedAt[id]!;
+    return this.#stored!.subarray(at + 1, at + 1 + this.#stored![at]!);
+  }
+
+  /** Per month of `months(id)`, the posts with a comment of the reader in it (site table). */
+  #postsPerMonth(id: number): ArrayLike<number> {
+    if (this.#months[id] !== STORED) return this.#monthPosts[id]!;
+    const at = this.#storedAt[id]!;
+    const count = this.#stored![at]!;
+    return this.#stored!.subarray(at + 1 + count, at + 1 + 2 * count);
   }
   /** Another counted comment on a later UTC day and at most 90 × 24 h after the first. */
   returnedWithin90d(id: number): boolean {
@@ -300,6 +314,10 @@ export class ReaderTable {
 
   /** `by` more (or fewer) posts in which reader `id` commented in `month`; a month no post has left is dropped. */
   #countMonth(id: number, month: number, by: number): void {
+    if (this.#months[id] === STORED) {
+      this.#monthPosts[id] = Array.from(this.#postsPerMonth(id));
+      this.#months[id] = Array.from(this.months(id));
+    }
     const months = this.#months[id]!;
     const counts = this.#monthPosts[id]!;
     const at = months.indexOf(month);
@@ -426,7 +444,10 @@ function laterThan(at: number, id: number, otherAt: number, otherId: number): bo
   return at > otherAt || (at === otherAt && id > otherId);
 }
 
-/** A site table as stored: per reader ints [id, comments, posts, authorExchanges, months.length, …(month, posts)], floats [firstAt, firstId, laterDayAt, nameAt, nameId], its name by position. */
+/** Marks a reader whose months are still in the stored columns. */
+const STORED: number[] = [];
+
+/** A site table as stored: per reader ints [id, comments, posts, authorExchanges, months.length, …months, …posts per month], floats [firstAt, firstId, laterDayAt, nameAt, nameId], its name by position. */
 export interface ReaderColumns {
   ints: Int32Array;
   floats: Float64Array;

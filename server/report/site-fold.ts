@@ -2,11 +2,13 @@
  * The site's fold of every post's part as bytes (layout: packed-bytes.ts), with what each
  * post's part was computed from, so a later report can tell which posts changed since and
  * read exactly the snapshot that went in, to take it out again. The readers' table is the
- * floats, ints and names; everything else is JSON.
+ * ints, names and most floats; the post rows are columns (record-columns.ts: their numbers
+ * are the first floats), as JSON they took a third of a warm report to parse; the rest is JSON.
  */
-import type { SiteFold } from '../dialogue/index.js';
+import type { PostReport, SiteFold } from '../dialogue/index.js';
 import type { SnapshotIdentity } from '../db/report-snapshots.js';
 import { decodePacked, encodePacked } from './packed-bytes.js';
+import { fromColumns, toColumns, type RecordColumns } from './record-columns.js';
 
 /** Bump when the layout or what a fold holds changes: older folds are then ignored. */
 export const FOLD_FORMAT = 1;
@@ -27,24 +29,46 @@ export interface StoredFold {
 
 /** Thread id, changes, comment count, cut-off, valid until (null: for good), counted (0 or 1). */
 type PackedThread = [number, number, number, number, number | null, number];
-type Head = Omit<SiteFold, 'readers'> & { cutoff: number; threads: PackedThread[] };
+type Head = Omit<SiteFold, 'readers' | 'posts'> & {
+  cutoff: number;
+  threads: PackedThread[];
+  postKeys: number[];
+  /** The post rows as columns (their floats first of all), or as they are where they do not share one shape (no posts). */
+  posts: Omit<RecordColumns, 'floats'> | PostReport[];
+  postFloats: number;
+};
 
 export function encodeFold({ cutoff, fold, threads }: StoredFold): Uint8Array {
-  const { readers, ...rest } = fold;
+  const { readers, posts, ...rest } = fold;
+  const reports = posts.map(([, report]) => report);
+  const columns = toColumns(reports);
+  const postFloats = columns?.floats ?? new Float64Array(0);
+  const floats = new Float64Array(postFloats.length + readers.floats.length);
+  floats.set(postFloats);
+  floats.set(readers.floats, postFloats.length);
   const packed: PackedThread[] = [];
   for (const [id, { identity, counted }] of threads) {
     packed.push([id, identity.changes, identity.commentCount, identity.cutoff, Number.isFinite(identity.validUntil) ? identity.validUntil : null, counted ? 1 : 0]);
   }
   // Hours and times are finite numbers, which JSON gives back exactly.
-  return encodePacked<Head>({ head: { ...rest, cutoff, threads: packed }, floats: readers.floats, ints: readers.ints, names: readers.names, count: readers.floats.length / 5 });
+  const head: Head = {
+    ...rest,
+    cutoff,
+    threads: packed,
+    postKeys: posts.map(([key]) => key),
+    posts: columns === null ? reports : { count: columns.count, spec: columns.spec, lists: columns.lists },
+    postFloats: postFloats.length,
+  };
+  return encodePacked<Head>({ head, floats, ints: readers.ints, names: readers.names, count: readers.floats.length / 5 });
 }
 
 export function decodeFold(data: Uint8Array): StoredFold {
   const { head, floats, ints, names } = decodePacked<Head>(data);
-  const { cutoff, threads, ...fold } = head;
+  const { cutoff, threads, postKeys, posts, postFloats, ...fold } = head;
+  const reports = Array.isArray(posts) ? posts : fromColumns<PostReport>({ ...posts, floats: floats.subarray(0, postFloats) });
   return {
     cutoff,
-    fold: { ...fold, readers: { ints, floats, names } },
+    fold: { ...fold, posts: postKeys.map((key, i) => [key, reports[i]!]), readers: { ints, floats: floats.subarray(postFloats), names } },
     threads: new Map(
       threads.map(([id, changes, commentCount, from, validUntil, counted]) => [
         id,
