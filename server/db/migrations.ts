@@ -306,8 +306,26 @@ export const migrations: Migration[] = [
     version: 16,
     name: 'report folds',
     statements: [
+      // Snapshots are a cache: the table is made again, keyed by what each was computed from, so a thread's older
+      // snapshot stays while the site's fold holds it (a report takes it out of the fold when the thread changed), and
+      // with the public report's posts apart (it counts only threads with an approved comment, so its fold differs).
+      'DROP TABLE report_snapshots',
+      `CREATE TABLE report_snapshots (
+        thread_id INTEGER NOT NULL REFERENCES threads(id),
+        shift_days INTEGER NOT NULL,
+        people INTEGER NOT NULL,
+        public_only INTEGER NOT NULL,
+        format INTEGER NOT NULL,
+        changes INTEGER NOT NULL,
+        comment_count INTEGER NOT NULL,
+        cutoff INTEGER NOT NULL,
+        valid_until INTEGER,
+        any_approved INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (thread_id, shift_days, people, public_only, changes, comment_count, cutoff)
+      )`,
       // The site level of a report folded over every thread's snapshot (server/db/report-snapshots.ts, server/report/site-fold.ts),
-      // with the snapshot each thread's part came from, so the next report replaces only the parts of changed threads.
+      // naming the snapshot each thread's part came from, so the next report replaces only the parts of changed threads.
       `CREATE TABLE report_folds (
         site TEXT NOT NULL,
         shift_days INTEGER NOT NULL,

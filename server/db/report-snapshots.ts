@@ -12,10 +12,15 @@
 import type { Db } from './connection.js';
 import type { CountedThread } from './report.js';
 
-/** Which report a snapshot belongs to: the window's end `shiftDays` before the cut-off (0: the report itself, else its previous period), with `people` or not. */
+/**
+ * Which report a snapshot belongs to: the window's end `shiftDays` before the cut-off (0: the
+ * report itself, else its previous period), with `people` or not, over every post or only those
+ * with an approved comment (the public report).
+ */
 export interface SnapshotKind {
   shiftDays: number;
   people: boolean;
+  publicOnly: boolean;
   /** The snapshot format: rows of another one are ignored (and overwritten). */
   format: number;
 }
@@ -38,10 +43,9 @@ export interface ThreadWithSnapshot extends CountedThread {
 /** Thread id, uri, title, change count, comment count, and of a valid snapshot: any approved comment, cut-off, valid until (null: for good). */
 type PackedThread = [number, string, string | null, number, number, number | null, number | null, number | null];
 
-/** Which site fold: of the snapshots of a kind, over every post or only those with an approved comment (the public report). */
+/** Which site fold: of the snapshots of a kind. */
 export interface FoldKind {
   snapshots: SnapshotKind;
-  publicOnly: boolean;
   /** The fold's format: a fold of another one is ignored (and overwritten). */
   format: number;
 }
@@ -67,15 +71,17 @@ export async function threadsWithSnapshots(
             FROM (SELECT t.id, t.uri, t.title, coalesce(ch.changes, 0) AS changes, (SELECT count(*) FROM comments c WHERE c.thread_id = t.id) AS n
                   FROM threads t LEFT JOIN report_thread_changes ch ON ch.thread_id = t.id
                   WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'}) t
-            LEFT JOIN report_snapshots s ON s.thread_id = t.id AND s.shift_days = ? AND s.people = ? AND s.format = ?
-              AND s.changes = t.changes AND s.comment_count = t.n AND s.cutoff <= ? AND (s.valid_until IS NULL OR s.valid_until > ?)`,
-      args: [site, ...(uri === undefined ? [] : [uri]), kind.shiftDays, kind.people ? 1 : 0, kind.format, cutoff, cutoff],
+            LEFT JOIN report_snapshots s ON s.rowid = (
+              SELECT v.rowid FROM report_snapshots v WHERE v.thread_id = t.id AND v.shift_days = ? AND v.people = ? AND v.public_only = ? AND v.format = ?
+                AND v.changes = t.changes AND v.comment_count = t.n AND v.cutoff <= ? AND (v.valid_until IS NULL OR v.valid_until > ?)
+              ORDER BY v.cutoff DESC LIMIT 1)`,
+      args: [site, ...(uri === undefined ? [] : [uri]), ...kindArgs(kind), kind.format, cutoff, cutoff],
     },
   ];
   if (fold !== null) {
     statements.push({
       sql: 'SELECT data FROM report_folds WHERE site = ? AND shift_days = ? AND people = ? AND public_only = ? AND format = ?',
-      args: [site, fold.snapshots.shiftDays, fold.snapshots.people ? 1 : 0, fold.publicOnly ? 1 : 0, fold.format],
+      args: [site, ...kindArgs(fold.snapshots), fold.format],
     });
   }
   const [list, folded] = await db.batch(statements, 'read');
@@ -100,20 +106,40 @@ export async function snapshotData(db: Db, kind: SnapshotKind, wanted: ReadonlyA
   const list = JSON.stringify(wanted.map(({ threadId, identity }) => [threadId, identity.changes, identity.commentCount, identity.cutoff]));
   const result = await db.execute({
     sql: `SELECT s.thread_id, s.data FROM json_each(?) w JOIN report_snapshots s
-            ON s.thread_id = w.value ->> 0 AND s.shift_days = ? AND s.people = ? AND s.format = ?
+            ON s.thread_id = w.value ->> 0 AND s.shift_days = ? AND s.people = ? AND s.public_only = ? AND s.format = ?
               AND s.changes = w.value ->> 1 AND s.comment_count = w.value ->> 2 AND s.cutoff = w.value ->> 3`,
-    args: [list, kind.shiftDays, kind.people ? 1 : 0, kind.format],
+    args: [list, ...kindArgs(kind), kind.format],
   });
   return new Map(result.rows.map((row) => [Number(row.thread_id), new Uint8Array(row.data as ArrayBuffer)]));
 }
 
-/** Stores the site's fold of `kind`, replacing the one before. */
-export async function writeFold(db: Db, site: string, kind: FoldKind, data: Uint8Array): Promise<void> {
-  await db.execute({
-    sql: `INSERT INTO report_folds (site, shift_days, people, public_only, format, data) VALUES (?, ?, ?, ?, ?, ?)
-          ON CONFLICT (site, shift_days, people, public_only) DO UPDATE SET format = excluded.format, data = excluded.data`,
-    args: [site, kind.snapshots.shiftDays, kind.snapshots.people ? 1 : 0, kind.publicOnly ? 1 : 0, kind.format, data],
-  });
+/**
+ * Stores the site's fold of `kind`, replacing the one before, and forgets the site's snapshots
+ * of that kind that it does not hold (`holds`: thread id and snapshot identity of each part):
+ * those were kept only for the fold before, or were never folded.
+ */
+export async function writeFold(db: Db, site: string, kind: FoldKind, data: Uint8Array, holds: ReadonlyArray<{ threadId: number; identity: SnapshotIdentity }>): Promise<void> {
+  const held = JSON.stringify(holds.map(({ threadId, identity }) => [threadId, identity.changes, identity.commentCount, identity.cutoff]));
+  await db.batch(
+    [
+      {
+        sql: `INSERT INTO report_folds (site, shift_days, people, public_only, format, data) VALUES (?, ?, ?, ?, ?, ?)
+              ON CONFLICT (site, shift_days, people, public_only) DO UPDATE SET format = excluded.format, data = excluded.data`,
+        args: [site, ...kindArgs(kind.snapshots), kind.format, data],
+      },
+      {
+        sql: `DELETE FROM report_snapshots WHERE shift_days = ? AND people = ? AND public_only = ? AND thread_id IN (SELECT id FROM threads WHERE site = ?)
+                AND (thread_id, changes, comment_count, cutoff) NOT IN (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?))`,
+        args: [...kindArgs(kind.snapshots), site, held],
+      },
+    ],
+    'write',
+  );
+}
+
+/** The columns naming a kind: shift_days, people, public_only. */
+function kindArgs(kind: SnapshotKind): number[] {
+  return [kind.shiftDays, kind.people ? 1 : 0, kind.publicOnly ? 1 : 0];
 }
 
 /** A snapshot to store: the change and comment counts in its identity are the thread's as read before its comments. */
@@ -123,19 +149,18 @@ export interface SnapshotRow extends SnapshotIdentity {
   data: Uint8Array;
 }
 
-/** Stores snapshots of `kind`, replacing the thread's earlier one of that kind. */
+/** Stores snapshots of `kind` beside the thread's earlier ones (a fold may still hold those; `writeFold` forgets them). */
 export async function writeSnapshots(db: Db, kind: SnapshotKind, rows: readonly SnapshotRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.batch(
     rows.map((row) => ({
-      sql: `INSERT INTO report_snapshots (thread_id, shift_days, people, format, changes, comment_count, cutoff, valid_until, any_approved, data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (thread_id, shift_days, people) DO UPDATE SET format = excluded.format, changes = excluded.changes, comment_count = excluded.comment_count,
-              cutoff = excluded.cutoff, valid_until = excluded.valid_until, any_approved = excluded.any_approved, data = excluded.data`,
+      sql: `INSERT INTO report_snapshots (thread_id, shift_days, people, public_only, format, changes, comment_count, cutoff, valid_until, any_approved, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (thread_id, shift_days, people, public_only, changes, comment_count, cutoff) DO UPDATE SET format = excluded.format,
+              valid_until = excluded.valid_until, any_approved = excluded.any_approved, data = excluded.data`,
       args: [
         row.threadId,
-        kind.shiftDays,
-        kind.people ? 1 : 0,
+        ...kindArgs(kind),
         kind.format,
         row.changes,
         row.commentCount,

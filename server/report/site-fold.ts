@@ -27,9 +27,15 @@ export interface StoredFold {
   threads: Map<number, FoldedThread>;
 }
 
+/** The author's reply delays per month, as record columns: one list of hours per month. */
+const REPLY_SPEC = { keys: ['hours'], columns: ['l' as const] };
+
 /** Thread id, changes, comment count, cut-off, valid until (null: for good), counted (0 or 1). */
 type PackedThread = [number, number, number, number, number | null, number];
-type Head = Omit<SiteFold, 'readers' | 'posts'> & {
+type Head = Omit<SiteFold, 'readers' | 'posts' | 'monthReplyHours'> & {
+  /** Months, then the hours of each, after the post rows' floats. */
+  replyMonths: number[];
+  replyFloats: number;
   cutoff: number;
   threads: PackedThread[];
   postKeys: number[];
@@ -39,13 +45,15 @@ type Head = Omit<SiteFold, 'readers' | 'posts'> & {
 };
 
 export function encodeFold({ cutoff, fold, threads }: StoredFold): Uint8Array {
-  const { readers, posts, ...rest } = fold;
+  const { readers, posts, monthReplyHours, ...rest } = fold;
   const reports = posts.map(([, report]) => report);
   const columns = toColumns(reports);
   const postFloats = columns?.floats ?? new Float64Array(0);
-  const floats = new Float64Array(postFloats.length + readers.floats.length);
+  const replies = toColumns(monthReplyHours.map(([, hours]) => ({ hours })))?.floats ?? new Float64Array(0);
+  const floats = new Float64Array(postFloats.length + replies.length + readers.floats.length);
   floats.set(postFloats);
-  floats.set(readers.floats, postFloats.length);
+  floats.set(replies, postFloats.length);
+  floats.set(readers.floats, postFloats.length + replies.length);
   const packed: PackedThread[] = [];
   for (const [id, { identity, counted }] of threads) {
     packed.push([id, identity.changes, identity.commentCount, identity.cutoff, Number.isFinite(identity.validUntil) ? identity.validUntil : null, counted ? 1 : 0]);
@@ -58,17 +66,25 @@ export function encodeFold({ cutoff, fold, threads }: StoredFold): Uint8Array {
     postKeys: posts.map(([key]) => key),
     posts: columns === null ? reports : { count: columns.count, spec: columns.spec, lists: columns.lists },
     postFloats: postFloats.length,
+    replyMonths: monthReplyHours.map(([month]) => month),
+    replyFloats: replies.length,
   };
   return encodePacked<Head>({ head, floats, ints: readers.ints, names: readers.names, count: readers.floats.length / 5 });
 }
 
 export function decodeFold(data: Uint8Array): StoredFold {
   const { head, floats, ints, names } = decodePacked<Head>(data);
-  const { cutoff, threads, postKeys, posts, postFloats, ...fold } = head;
+  const { cutoff, threads, postKeys, posts, postFloats, replyMonths, replyFloats, ...fold } = head;
   const reports = Array.isArray(posts) ? posts : fromColumns<PostReport>({ ...posts, floats: floats.subarray(0, postFloats) });
+  const replies = fromColumns<{ hours: number[] }>({ count: replyMonths.length, spec: REPLY_SPEC, lists: [], floats: floats.subarray(postFloats, postFloats + replyFloats) });
   return {
     cutoff,
-    fold: { ...fold, posts: postKeys.map((key, i) => [key, reports[i]!]), readers: { ints, floats: floats.subarray(postFloats), names } },
+    fold: {
+      ...fold,
+      posts: postKeys.map((key, i) => [key, reports[i]!]),
+      monthReplyHours: replyMonths.map((month, i) => [month, replies[i]!.hours]),
+      readers: { ints, floats: floats.subarray(postFloats + replyFloats), names },
+    },
     threads: new Map(
       threads.map(([id, changes, commentCount, from, validUntil, counted]) => [
         id,

@@ -117,9 +117,9 @@ async function siteParts(
     }
     return site;
   }
-  const kind = { shiftDays, people, format: SNAPSHOT_FORMAT };
+  const kind = { shiftDays, people, publicOnly: request.publicOnly === true, format: SNAPSHOT_FORMAT };
   // One post: its snapshot alone; the whole site: the stored fold, with the posts that changed since replaced.
-  const foldKind = request.post === undefined ? { snapshots: kind, publicOnly: request.publicOnly === true, format: FOLD_FORMAT } : null;
+  const foldKind = request.post === undefined ? { snapshots: kind, format: FOLD_FORMAT } : null;
   const { threads, fold } = await threadsWithSnapshots(ctx.db, siteId, request.post, kind, window.cutoff, foldKind);
   const stored = fold === null ? null : decodeFold(fold);
   if (foldKind !== null && stored !== null && stored.cutoff <= window.cutoff) {
@@ -146,9 +146,17 @@ async function siteParts(
 const REFOLD_SHARE = 1 / 20;
 
 /**
+ * Up to this many changed threads, a report replaces their parts in the fold it read without
+ * storing it again (storing a site's fold costs more than the rest of the report): the next
+ * report replaces them again, from the old snapshots the fold still holds.
+ */
+const REPLAYED_THREADS = 50;
+
+/**
  * The stored fold with the parts of the threads that changed since (or appeared, or went)
- * replaced, and stored again; null when a fold over every thread is needed: too many changed,
- * a part that went in is no longer stored as it was, or a reader's part cannot be taken back alone.
+ * replaced (and stored again when many did); null when a fold over every thread is needed: too
+ * many changed, a part that went in is no longer stored as it was, or a reader's part cannot be
+ * taken back alone.
  */
 async function refold(
   db: Db,
@@ -199,13 +207,16 @@ async function refold(
     if (!site.replaceContribution(threadId, before(threadId), null)) return null;
     threadsAfter.delete(threadId);
   }
-  if (keep) await storeFold(db, options.site, foldKind, { cutoff: window.cutoff, fold: site.fold(), threads: threadsAfter });
+  if (keep && changed.length + gone.length > REPLAYED_THREADS) {
+    await storeFold(db, options.site, foldKind, { cutoff: window.cutoff, fold: site.fold(), threads: threadsAfter });
+  }
   return site;
 }
 
 /** Stores the fold, best effort as snapshots are: a database that refuses only means the next report folds again. */
 async function storeFold(db: Db, siteId: string, kind: FoldKind, fold: StoredFold): Promise<void> {
-  await writeFold(db, siteId, kind, encodeFold(fold)).catch(() => undefined);
+  const holds = [...fold.threads].flatMap(([threadId, { identity, counted }]) => (counted ? [{ threadId, identity }] : []));
+  await writeFold(db, siteId, kind, encodeFold(fold), holds).catch(() => undefined);
 }
 
 /** A post's contribution with its readers' ids (the same reader, the same id, in every post of one report). */
