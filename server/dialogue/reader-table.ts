@@ -267,8 +267,49 @@ export class ReaderTable {
   }
 
   /** The ids of readers with a counted comment, in id order (which no output depends on). */
-  *ids(): IterableIterator<number> {
-    for (let id = 0; id < this.#capacity; id++) if (this.#comments[id] !== 0) yield id;
+  ids(): Int32Array {
+    const ids = new Int32Array(this.#size);
+    let n = 0;
+    for (let id = 0; id < this.#capacity; id++) if (this.#comments[id] !== 0) ids[n++] = id;
+    return ids;
+  }
+
+  /**
+   * The site-wide counts over every reader in one pass over the columns (a site has 100,000):
+   * comments, and of readers in two posts or more; per month (`monthOf` their first comment's
+   * time) the newcomers and those of them back within 90 days; per month, the readers active.
+   */
+  tally(monthOf: (at: number) => number): ReaderTally {
+    const tally: ReaderTally = { readerComments: 0, returningCommenters: 0, returningComments: 0, newcomers: new Map(), returned: new Map(), active: new Map() };
+    const comments = this.#comments;
+    const stored = this.#stored;
+    for (let id = 0; id < this.#capacity; id++) {
+      const count = comments[id]!;
+      if (count === 0) continue;
+      tally.readerComments += count;
+      if (this.#posts[id]! >= 2) {
+        tally.returningCommenters++;
+        tally.returningComments += count;
+      }
+      const month = monthOf(this.#firstAt[id]!);
+      tally.newcomers.set(month, (tally.newcomers.get(month) ?? 0) + 1);
+      if (this.returnedWithin90d(id)) tally.returned.set(month, (tally.returned.get(month) ?? 0) + 1);
+      const months = this.#months[id]!;
+      if (months === STORED) {
+        const at = this.#storedAt[id]!;
+        for (let i = at + 1, end = at + 1 + stored![at]!; i < end; i++) tally.active.set(stored![i]!, (tally.active.get(stored![i]!) ?? 0) + 1);
+      } else {
+        for (const active of months) tally.active.set(active, (tally.active.get(active) ?? 0) + 1);
+      }
+    }
+    return tally;
+  }
+
+  /** The readers with at least `min` exchanges with the author. */
+  withAuthorExchanges(min: number): number[] {
+    const ids: number[] = [];
+    for (let id = 0; id < this.#capacity; id++) if (this.#comments[id] !== 0 && this.#authorExchanges[id]! >= min) ids.push(id);
+    return ids;
   }
 
   comments(id: number): number {
@@ -442,6 +483,16 @@ export class ReaderTable {
 /** (at, id) comes after (otherAt, otherId) in time order. */
 function laterThan(at: number, id: number, otherAt: number, otherId: number): boolean {
   return at > otherAt || (at === otherAt && id > otherId);
+}
+
+/** ReaderTable.tally: months are `UtcMonths` indexes. */
+export interface ReaderTally {
+  readerComments: number;
+  returningCommenters: number;
+  returningComments: number;
+  newcomers: Map<number, number>;
+  returned: Map<number, number>;
+  active: Map<number, number>;
 }
 
 /** Marks a reader whose months are still in the stored columns. */

@@ -10,7 +10,7 @@ import { dunbarPlacement } from './dunbar.js';
 import { median, ratio } from './numbers.js';
 import { addReactions, addSources, noReactions, noSources } from './sources.js';
 import { computePostContribution, type PostContribution } from './post-contribution.js';
-import { NameList, ReaderTable, type PackedReaders, type ReaderColumns } from './reader-table.js';
+import { NameList, ReaderTable, type PackedReaders, type ReaderColumns, type ReaderTally } from './reader-table.js';
 import { monthLabel, UtcMonths } from './time.js';
 import type {
   CohortRow,
@@ -229,17 +229,8 @@ export class SiteAccumulator {
   }
 
   #summary(): SiteSummary {
-    let returningCommenters = 0;
-    let readerComments = 0;
-    let returningComments = 0;
-    const readers = this.#readers;
-    for (const id of readers.ids()) {
-      readerComments += readers.comments(id);
-      if (readers.posts(id) >= 2) {
-        returningCommenters++;
-        returningComments += readers.comments(id);
-      }
-    }
+    const tally = this.#readers.tally((at) => this.#utcMonths.of(at));
+    const { returningCommenters, readerComments, returningComments } = tally;
     const postsWithComments = this.#posts.size - this.#shapes.silence;
     const partners = this.#partners();
     return {
@@ -254,7 +245,7 @@ export class SiteAccumulator {
       dialoguePartners: partners.length,
       dialoguePartnerList: partners,
       dunbar: dunbarPlacement(partners.length),
-      ...this.#cohortsAndMonths(),
+      ...this.#cohortsAndMonths(tally),
       waitingForAuthor: this.#waitingForAuthor,
       acknowledged: this.#acknowledged,
       sources: { ...this.#sources },
@@ -266,7 +257,7 @@ export class SiteAccumulator {
   /** Most exchanges first; ties by who commented first, so the order never depends on keys. */
   #partners(): DialoguePartner[] {
     const readers = this.#readers;
-    const chosen = [...readers.ids()].filter((id) => readers.authorExchanges(id) >= this.#partnerMinExchanges);
+    const chosen = readers.withAuthorExchanges(this.#partnerMinExchanges);
     chosen.sort(
       (x, y) => readers.authorExchanges(y) - readers.authorExchanges(x) || readers.firstAt(x) - readers.firstAt(y) || readers.firstId(x) - readers.firstId(y),
     );
@@ -274,17 +265,7 @@ export class SiteAccumulator {
     return chosen.map((id) => ({ name: hide ? null : readers.name(id), exchanges: readers.authorExchanges(id) }));
   }
 
-  #cohortsAndMonths(): { cohorts: CohortRow[]; monthly: MonthlyRow[] } {
-    const newcomers = new Map<number, number>();
-    const returned = new Map<number, number>();
-    const activeReaders = new Map<number, number>();
-    const readers = this.#readers;
-    for (const id of readers.ids()) {
-      const month = this.#utcMonths.of(readers.firstAt(id));
-      increment(newcomers, month, 1);
-      increment(returned, month, readers.returnedWithin90d(id) ? 1 : 0);
-      for (const active of readers.months(id)) increment(activeReaders, active, 1);
-    }
+  #cohortsAndMonths({ newcomers, returned, active: activeReaders }: ReaderTally): { cohorts: CohortRow[]; monthly: MonthlyRow[] } {
     const cohorts = [...newcomers.keys()]
       .sort((a, b) => a - b)
       .map((month) => ({

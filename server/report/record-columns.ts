@@ -98,10 +98,13 @@ function valuesOf(spec: ColumnSpec, count: number, lists: unknown[][], floats: F
     const lengths = floats.subarray(cursor.float, cursor.float + count);
     cursor.float += count;
     const values: number[][] = new Array(count);
+    let at = cursor.float;
     for (let i = 0; i < count; i++) {
-      values[i] = Array.from(floats.subarray(cursor.float, cursor.float + lengths[i]!));
-      cursor.float += lengths[i]!;
+      const list: number[] = [];
+      for (const end = at + lengths[i]!; at < end; at++) list.push(floats[at]!);
+      values[i] = list;
     }
+    cursor.float = at;
     return values;
   }
   if (spec === 'n') {
