@@ -36,12 +36,9 @@ export interface SnapshotIdentity {
 export interface ThreadWithSnapshot extends CountedThread {
   /** The thread's change count now (what a snapshot computed from what is read next must carry). */
   changes: number;
-  /** A snapshot valid at the cut-off asked for (its data read by `snapshotData`), else null. */
+  /** A snapshot valid at the cut-off asked for (`findSnapshots`; its data read by `snapshotData`), else null. */
   snapshot: { identity: SnapshotIdentity; anyApproved: boolean } | null;
 }
-
-/** Thread id, uri, title, change count, comment count, and of a valid snapshot: any approved comment, cut-off, valid until (null: for good). */
-type PackedThread = [number, string, string | null, number, number, number | null, number | null, number | null];
 
 /** Which site fold: of the snapshots of a kind. */
 export interface FoldKind {
@@ -50,32 +47,23 @@ export interface FoldKind {
   format: number;
 }
 
+/** Thread id, uri, title, change count, comment count. */
+type PackedThread = [number, string, string | null, number, number];
+
 /**
- * The site's threads in id order (the report's post order) with their comment counts, each
- * with its valid snapshot of `kind` at `cutoff` if there is one, and with `fold`, the site's
- * stored fold of that kind (null: none). One read batch; the thread list as one JSON value
- * (per row, the client costs about 10 µs).
+ * The site's threads in id order (the report's post order) with their change and comment
+ * counts (`snapshot` not looked up yet: null), and with `fold`, the site's stored fold of that
+ * kind (null: none). One read batch; the thread list as one JSON value (per row, the client
+ * costs about 10 µs).
  */
-export async function threadsWithSnapshots(
-  db: Db,
-  site: string,
-  uri: string | undefined,
-  kind: SnapshotKind,
-  cutoff: number,
-  fold: FoldKind | null = null,
-): Promise<{ threads: ThreadWithSnapshot[]; fold: Uint8Array | null }> {
+export async function threadsAndFold(db: Db, site: string, uri: string | undefined, fold: FoldKind | null): Promise<{ threads: ThreadWithSnapshot[]; fold: Uint8Array | null }> {
   // Each thread's comment count is part of its state: a new comment raises it (no trigger counts inserts).
-  const statements = [
+  const statements: { sql: string; args: (string | number)[] }[] = [
     {
-      sql: `SELECT json_group_array(json_array(t.id, t.uri, t.title, t.changes, t.n, s.any_approved, s.cutoff, s.valid_until) ORDER BY t.id) AS threads
-            FROM (SELECT t.id, t.uri, t.title, coalesce(ch.changes, 0) AS changes, (SELECT count(*) FROM comments c WHERE c.thread_id = t.id) AS n
-                  FROM threads t LEFT JOIN report_thread_changes ch ON ch.thread_id = t.id
-                  WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'}) t
-            LEFT JOIN report_snapshots s ON s.rowid = (
-              SELECT v.rowid FROM report_snapshots v WHERE v.thread_id = t.id AND v.shift_days = ? AND v.people = ? AND v.public_only = ? AND v.format = ?
-                AND v.changes = t.changes AND v.comment_count = t.n AND v.cutoff <= ? AND (v.valid_until IS NULL OR v.valid_until > ?)
-              ORDER BY v.cutoff DESC LIMIT 1)`,
-      args: [site, ...(uri === undefined ? [] : [uri]), ...kindArgs(kind), kind.format, cutoff, cutoff],
+      sql: `SELECT json_group_array(json_array(t.id, t.uri, t.title, coalesce(ch.changes, 0), (SELECT count(*) FROM comments c WHERE c.thread_id = t.id)) ORDER BY t.id) AS threads
+            FROM threads t LEFT JOIN report_thread_changes ch ON ch.thread_id = t.id
+            WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'}`,
+      args: uri === undefined ? [site] : [site, uri],
     },
   ];
   if (fold !== null) {
@@ -85,19 +73,43 @@ export async function threadsWithSnapshots(
     });
   }
   const [list, folded] = await db.batch(statements, 'read');
-  const threads = (JSON.parse(String(list!.rows[0]!.threads)) as PackedThread[]).map(([id, uri, title, changes, count, anyApproved, snapshotCutoff, validUntil]) => ({
+  const threads = (JSON.parse(String(list!.rows[0]!.threads)) as PackedThread[]).map(([id, uri, title, changes, count]) => ({
     id,
     uri,
     title,
     changes,
     count,
-    snapshot:
-      snapshotCutoff === null
-        ? null
-        : { identity: { changes, commentCount: count, cutoff: snapshotCutoff, validUntil: validUntil ?? Infinity }, anyApproved: anyApproved === 1 },
+    snapshot: null,
   }));
   const row = folded?.rows[0];
   return { threads, fold: row ? new Uint8Array(row.data as ArrayBuffer) : null };
+}
+
+/** Thread id, any approved comment, cut-off, valid until (null: for good). */
+type PackedSnapshot = [number, number, number, number | null];
+
+/**
+ * Sets each thread's `snapshot` to its snapshot of `kind` valid at `cutoff` (computed from the
+ * thread's change and comment counts as read, and valid then), if there is one. Only for the
+ * threads a report needs: looking one up costs more than the thread list's row.
+ */
+export async function findSnapshots(db: Db, kind: SnapshotKind, threads: ThreadWithSnapshot[], cutoff: number): Promise<void> {
+  if (threads.length === 0) return;
+  const result = await db.execute({
+    sql: `SELECT json_group_array(json_array(s.thread_id, s.any_approved, s.cutoff, s.valid_until)) AS found
+          FROM json_each(?) w JOIN report_snapshots s ON s.rowid = (
+            SELECT v.rowid FROM report_snapshots v WHERE v.thread_id = w.value ->> 0 AND v.shift_days = ? AND v.people = ? AND v.public_only = ? AND v.format = ?
+              AND v.changes = w.value ->> 1 AND v.comment_count = w.value ->> 2 AND v.cutoff <= ? AND (v.valid_until IS NULL OR v.valid_until > ?)
+            ORDER BY v.cutoff DESC LIMIT 1)`,
+    args: [JSON.stringify(threads.map((t) => [t.id, t.changes, t.count])), ...kindArgs(kind), kind.format, cutoff, cutoff],
+  });
+  const found = new Map((JSON.parse(String(result.rows[0]!.found)) as PackedSnapshot[]).map((row) => [row[0], row]));
+  for (const thread of threads) {
+    const row = found.get(thread.id);
+    if (row === undefined) continue;
+    const [, anyApproved, from, validUntil] = row;
+    thread.snapshot = { identity: { changes: thread.changes, commentCount: thread.count, cutoff: from, validUntil: validUntil ?? Infinity }, anyApproved: anyApproved === 1 };
+  }
 }
 
 /** The data of the snapshots of `kind` named (by thread id), where each is still stored as named. */

@@ -5,12 +5,13 @@ export function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
-/** Median; the mean of the two middle values for an even count; null for no values. Sorts `values` in place. */
-export function median(values: number[]): number | null {
+/** Median; the mean of the two middle values for an even count; null for no values. */
+export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  // A typed array sorts numbers natively, far faster than Array#sort with a comparator (a site's months hold thousands).
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /**

@@ -278,9 +278,19 @@ export class ReaderTable {
    * The site-wide counts over every reader in one pass over the columns (a site has 100,000):
    * comments, and of readers in two posts or more; per month (`monthOf` their first comment's
    * time) the newcomers and those of them back within 90 days; per month, the readers active.
+   * Every reader's months lie in `first` … `last` (the months with a counted comment).
    */
-  tally(monthOf: (at: number) => number): ReaderTally {
-    const tally: ReaderTally = { readerComments: 0, returningCommenters: 0, returningComments: 0, newcomers: new Map(), returned: new Map(), active: new Map() };
+  tally(monthOf: (at: number) => number, first: number, last: number): ReaderTally {
+    const span = Math.max(last - first + 1, 0);
+    const tally: ReaderTally = {
+      readerComments: 0,
+      returningCommenters: 0,
+      returningComments: 0,
+      first,
+      newcomers: new Int32Array(span),
+      returned: new Int32Array(span),
+      active: new Int32Array(span),
+    };
     const comments = this.#comments;
     const stored = this.#stored;
     for (let id = 0; id < this.#capacity; id++) {
@@ -291,15 +301,15 @@ export class ReaderTable {
         tally.returningCommenters++;
         tally.returningComments += count;
       }
-      const month = monthOf(this.#firstAt[id]!);
-      tally.newcomers.set(month, (tally.newcomers.get(month) ?? 0) + 1);
-      if (this.returnedWithin90d(id)) tally.returned.set(month, (tally.returned.get(month) ?? 0) + 1);
+      const month = monthOf(this.#firstAt[id]!) - first;
+      tally.newcomers[month]!++;
+      if (this.returnedWithin90d(id)) tally.returned[month]!++;
       const months = this.#months[id]!;
       if (months === STORED) {
         const at = this.#storedAt[id]!;
-        for (let i = at + 1, end = at + 1 + stored![at]!; i < end; i++) tally.active.set(stored![i]!, (tally.active.get(stored![i]!) ?? 0) + 1);
+        for (let i = at + 1, end = at + 1 + stored![at]!; i < end; i++) tally.active[stored![i]! - first]!++;
       } else {
-        for (const active of months) tally.active.set(active, (tally.active.get(active) ?? 0) + 1);
+        for (const active of months) tally.active[active - first]!++;
       }
     }
     return tally;
@@ -485,14 +495,15 @@ function laterThan(at: number, id: number, otherAt: number, otherId: number): bo
   return at > otherAt || (at === otherAt && id > otherId);
 }
 
-/** ReaderTable.tally: months are `UtcMonths` indexes. */
+/** ReaderTable.tally: per month counts are indexed by the `UtcMonths` index less `first`. */
 export interface ReaderTally {
   readerComments: number;
   returningCommenters: number;
   returningComments: number;
-  newcomers: Map<number, number>;
-  returned: Map<number, number>;
-  active: Map<number, number>;
+  first: number;
+  newcomers: Int32Array;
+  returned: Int32Array;
+  active: Int32Array;
 }
 
 /** Marks a reader whose months are still in the stored columns. */

@@ -229,7 +229,8 @@ export class SiteAccumulator {
   }
 
   #summary(): SiteSummary {
-    const tally = this.#readers.tally((at) => this.#utcMonths.of(at));
+    const months = [...this.#monthComments.keys()];
+    const tally = this.#readers.tally((at) => this.#utcMonths.of(at), Math.min(...months), Math.max(...months));
     const { returningCommenters, readerComments, returningComments } = tally;
     const postsWithComments = this.#posts.size - this.#shapes.silence;
     const partners = this.#partners();
@@ -265,36 +266,30 @@ export class SiteAccumulator {
     return chosen.map((id) => ({ name: hide ? null : readers.name(id), exchanges: readers.authorExchanges(id) }));
   }
 
-  #cohortsAndMonths({ newcomers, returned, active: activeReaders }: ReaderTally): { cohorts: CohortRow[]; monthly: MonthlyRow[] } {
-    const cohorts = [...newcomers.keys()]
-      .sort((a, b) => a - b)
-      .map((month) => ({
-        month: monthLabel(month),
-        newcomers: newcomers.get(month) ?? 0,
-        returnedWithin90d: returned.get(month) ?? 0,
-      }));
+  #cohortsAndMonths({ first, newcomers, returned, active }: ReaderTally): { cohorts: CohortRow[]; monthly: MonthlyRow[] } {
+    const cohorts: CohortRow[] = [];
+    for (let i = 0; i < newcomers.length; i++) {
+      if (newcomers[i]! > 0) cohorts.push({ month: monthLabel(first + i), newcomers: newcomers[i]!, returnedWithin90d: returned[i]! });
+    }
 
-    const months = [...this.#monthComments.keys()];
+    // The tally spans the months with a counted comment, which the monthly rows span too.
     const monthly: MonthlyRow[] = [];
-    if (months.length > 0) {
-      const first = Math.min(...months);
-      const last = Math.max(...months);
-      for (let month = first; month <= last; month++) {
-        const active = activeReaders.get(month) ?? 0;
-        const fresh = newcomers.get(month) ?? 0;
-        monthly.push({
-          month: monthLabel(month),
-          comments: this.#monthComments.get(month) ?? 0,
-          participants: active + (this.#authorMonths.has(month) ? 1 : 0),
-          newcomers: fresh,
-          // Every reader active in a month had their first comment in it or earlier.
-          returning: active - fresh,
-          exchanges: this.#monthExchanges.get(month) ?? 0,
-          postsStarted: this.#monthPosts.get(month) ?? 0,
-          conversationsStarted: this.#monthConversations.get(month) ?? 0,
-          authorFirstReplyMedianHours: median(this.#monthReplyHours.get(month) ?? []),
-        });
-      }
+    for (let i = 0; i < newcomers.length; i++) {
+      const month = first + i;
+      const activeInMonth = active[i]!;
+      const fresh = newcomers[i]!;
+      monthly.push({
+        month: monthLabel(month),
+        comments: this.#monthComments.get(month) ?? 0,
+        participants: activeInMonth + (this.#authorMonths.has(month) ? 1 : 0),
+        newcomers: fresh,
+        // Every reader active in a month had their first comment in it or earlier.
+        returning: activeInMonth - fresh,
+        exchanges: this.#monthExchanges.get(month) ?? 0,
+        postsStarted: this.#monthPosts.get(month) ?? 0,
+        conversationsStarted: this.#monthConversations.get(month) ?? 0,
+        authorFirstReplyMedianHours: median(this.#monthReplyHours.get(month) ?? []),
+      });
     }
     return { cohorts, monthly };
   }

@@ -6,9 +6,10 @@ import type { AppContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { streamSiteThreads, streamThreads, type ReportThreadComments } from '../db/report.js';
 import {
+  findSnapshots,
   readerIdsOf,
   snapshotData,
-  threadsWithSnapshots,
+  threadsAndFold,
   writeFold,
   writeSnapshots,
   type FoldKind,
@@ -120,12 +121,13 @@ async function siteParts(
   const kind = { shiftDays, people, publicOnly: request.publicOnly === true, format: SNAPSHOT_FORMAT };
   // One post: its snapshot alone; the whole site: the stored fold, with the posts that changed since replaced.
   const foldKind = request.post === undefined ? { snapshots: kind, format: FOLD_FORMAT } : null;
-  const { threads, fold } = await threadsWithSnapshots(ctx.db, siteId, request.post, kind, window.cutoff, foldKind);
+  const { threads, fold } = await threadsAndFold(ctx.db, siteId, request.post, foldKind);
   const stored = fold === null ? null : decodeFold(fold);
   if (foldKind !== null && stored !== null && stored.cutoff <= window.cutoff) {
     const site = await refold(ctx.db, options, stored, threads, window, foldKind, counted);
     if (site !== null) return site;
   }
+  await findSnapshots(ctx.db, kind, threads, window.cutoff);
   const site = new SiteAccumulator(options);
   const folded = new Map<number, FoldedThread>();
   let keep = foldKind !== null;
@@ -197,6 +199,7 @@ async function refold(
   };
   const threadsAfter = new Map(stored.threads);
   let keep = true;
+  await findSnapshots(db, kind, changed, window.cutoff);
   for await (const part of postContributions(db, changed, window, options.people === true, kind)) {
     const isCounted = counted(part.anyApproved);
     if (!site.replaceContribution(part.thread.id, before(part.thread.id), isCounted ? part : null)) return null;
