@@ -7,9 +7,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  computePostContribution,
   computePostMetrics,
   computeReport,
   reportWindow,
+  SiteAccumulator,
+  type ContributionWithIds,
   type CommentStatus,
   type DialogueReport,
   type MetricComment,
@@ -417,6 +420,59 @@ describe('dialogue metrics on random forests', () => {
         // Any order of the post's comments gives the same row.
         const shuffled = [...own].sort((a, b) => ((a.id * 7919 + seed) % 101) - ((b.id * 7919 + seed) % 101));
         expect(computePostMetrics(post, shuffled, reportWindow(options)).report).toEqual(inSite);
+      }),
+      RUNS,
+    );
+  });
+
+  it('give the report of a new fold when one post\'s part is replaced in a kept fold (always, when the post only gained comments)', () => {
+    // Reader ids shared by every fold, as the lasting ids of the snapshots are.
+    const ids = new Map<string, number>();
+    const part = (post: MetricPost, comments: readonly MetricComment[], options: ReportOptions): ContributionWithIds => {
+      const { contribution, readerKeys } = computePostContribution(post, comments, reportWindow(options));
+      const readerIds = Int32Array.from(readerKeys, (key) => {
+        if (!ids.has(key)) ids.set(key, ids.size);
+        return ids.get(key)!;
+      });
+      return { contribution, readerIds };
+    };
+    const parts = (comments: readonly MetricComment[], options: ReportOptions) =>
+      POSTS.map((post) => part(post, comments.filter((c) => c.postUri === post.uri), options));
+    const change = fc.record({ other: forest, post: fc.nat({ max: 2 }), how: fc.constantFrom('appended', 'replaced', 'dropped'), pick: fc.nat() });
+    fc.assert(
+      fc.property(forest, fc.array(change, { minLength: 1, maxLength: 4 }), reportOptions, (first, changes, options) => {
+        const kept = new SiteAccumulator(options);
+        for (const [key, { contribution, readerIds }] of parts(first, options).entries()) kept.addContribution(contribution, readerIds, key);
+        // Through its plain form, as it is stored.
+        let site = SiteAccumulator.fromFold(options, kept.fold());
+        let before = first;
+        let offset = 1000;
+        for (const { other, post, how, pick } of changes) {
+          const uri = POSTS[post]!.uri;
+          const appended = how === 'appended';
+          // The other forest's comments of that post, with ids of their own: after the comments so far in time (a post that
+          // only gained comments), or instead of that post's comments so far; or one comment of the post gone.
+          const own = before.filter((c) => c.postUri === uri);
+          const gone = how === 'dropped' && own.length > 0 ? own[pick % own.length] : undefined;
+          const last = Math.max(T0, ...before.map((c) => c.createdAt));
+          const moved = other
+            .filter((c) => c.postUri === uri)
+            .map((c) => ({
+              ...c,
+              id: c.id + offset,
+              parentId: c.parentId === null ? null : c.parentId + offset,
+              createdAt: appended ? last + (c.createdAt - T0) + 1 : c.createdAt,
+            }));
+          offset += 1000;
+          const after =
+            how === 'dropped' ? before.filter((c) => c !== gone) : [...before.filter((c) => appended || c.postUri !== uri), ...moved];
+          const replaced = site.replaceContribution(post, parts(before, options)[post]!, parts(after, options)[post]!);
+          if (appended) expect(replaced).toBe(true);
+          if (!replaced) return;
+          expect(JSON.stringify(site.finish())).toBe(JSON.stringify(computeReport(POSTS, after, options)));
+          site = SiteAccumulator.fromFold(options, site.fold());
+          before = after;
+        }
       }),
       RUNS,
     );

@@ -1,8 +1,10 @@
 /** Site-level fixtures: returning commenters, cohorts, months, partners, Dunbar, the envelope. */
 import { describe, expect, it } from 'vitest';
 import {
+  computePostContribution,
   computeReport,
   dunbarPlacement,
+  reportWindow,
   SiteAccumulator,
   type MetricComment,
 } from '../../server/dialogue/index.js';
@@ -232,5 +234,32 @@ describe('site summary', () => {
     expect(() => site.addPost({ uri: '/a/', title: null }, [])).toThrow(RangeError);
     expect(() => site.addPost({ uri: '/b/', title: null }, [comment({ id: 1, by: 'a', post: '/c/' })])).toThrow(RangeError);
     expect(() => new SiteAccumulator(options({ partnerMinExchanges: 0 }))).toThrow(RangeError);
+  });
+
+  it('a kept fold drops a month from a reader who no longer commented in it, and refuses to take back a reader\'s first comment alone', () => {
+    // x: on /a/ on 1 and 5 January and (unnamed) on 10 February; on /b/ on 2 January. Then the February comment goes,
+    // and later the first one.
+    const a = [
+      comment({ id: 1, by: 'x', post: '/a/', at: 0 }),
+      comment({ id: 2, by: 'x', post: '/a/', at: 4 * 24 }),
+      comment({ id: 3, by: 'x', post: '/a/', at: 40 * 24, name: null }),
+    ];
+    const b = [comment({ id: 4, by: 'x', post: '/b/', at: 24 }), comment({ id: 5, by: 'y', post: '/b/', at: 70 * 24 })];
+    const window = reportWindow(options());
+    const part = (list: MetricComment[], uri: string) => {
+      const { contribution, readerKeys } = computePostContribution({ uri, title: null }, list, window);
+      return { contribution, readerIds: Int32Array.from(readerKeys, (key) => (key === 'x' ? 0 : 1)) };
+    };
+    const site = new SiteAccumulator(options());
+    site.addContribution(part(a, '/a/').contribution, part(a, '/a/').readerIds, 0);
+    site.addContribution(part(b, '/b/').contribution, part(b, '/b/').readerIds, 1);
+    const without = a.slice(0, 2);
+    expect(site.replaceContribution(0, part(a, '/a/'), part(without, '/a/'))).toBe(true);
+    const expected = computeReport([{ uri: '/a/', title: null }], [...without, ...b], options());
+    expect(JSON.stringify(site.finish())).toBe(JSON.stringify(expected));
+    expect(site.finish().summary.monthly.find((row) => row.month === '2025-02')!.participants).toBe(0);
+    // Without its first comment, x's first comment and return are in /b/, which the fold no longer knows apart.
+    expect(site.replaceContribution(0, part(without, '/a/'), part(without.slice(1), '/a/'))).toBe(false);
+    expect(JSON.stringify(site.finish())).toBe(JSON.stringify(expected));
   });
 });
