@@ -92,7 +92,8 @@ export class ReaderTable {
     if (named) this.#commentNames.push(name);
     this.#add(id, 1, createdAt, commentId, Infinity, named ? this.#commentNameList : null, this.#commentNames.length - 1, createdAt, commentId, 0);
     const months = this.#months[id]!;
-    if (months[months.length - 1] !== month && !months.includes(month)) months.push(month);
+    if (months === NO_MONTHS) this.#months[id] = [month];
+    else if (months[months.length - 1] !== month && !months.includes(month)) months.push(month);
   }
 
   addAuthorExchanges(id: number, exchanges: number): void {
@@ -365,7 +366,8 @@ export class ReaderTable {
 
   /** `by` more (or fewer) posts in which reader `id` commented in `month`; a month no post has left is dropped. */
   #countMonth(id: number, month: number, by: number): void {
-    if (this.#months[id] === STORED) {
+    // Shared lists (the stored ones, the empty one) are copied before the first change.
+    if (this.#months[id] === STORED || this.#months[id] === NO_MONTHS) {
       this.#monthPosts[id] = Array.from(this.#postsPerMonth(id));
       this.#months[id] = Array.from(this.months(id));
     }
@@ -394,8 +396,8 @@ export class ReaderTable {
     this.#nameId[id] = -Infinity;
     this.#nameSource[id] = null;
     this.#nameIndex[id] = 0;
-    this.#months[id] = [];
-    this.#monthPosts[id] = [];
+    this.#months[id] = NO_MONTHS;
+    this.#monthPosts[id] = NO_MONTHS;
   }
 
   /**
@@ -481,11 +483,13 @@ export class ReaderTable {
     this.#nameAt = floats(this.#nameAt, -Infinity);
     this.#nameId = floats(this.#nameId, -Infinity);
     this.#nameIndex = ints(this.#nameIndex);
-    for (let i = this.#capacity; i < capacity; i++) {
-      this.#nameSource.push(null);
-      this.#months.push([]);
-      this.#monthPosts.push([]);
-    }
+    // One shared empty list for every new slot (a list each made growing a site's table cost more than the rest).
+    this.#nameSource.length = capacity;
+    this.#nameSource.fill(null, this.#capacity);
+    this.#months.length = capacity;
+    this.#months.fill(NO_MONTHS, this.#capacity);
+    this.#monthPosts.length = capacity;
+    this.#monthPosts.fill(NO_MONTHS, this.#capacity);
     this.#capacity = capacity;
   }
 }
@@ -506,8 +510,10 @@ export interface ReaderTally {
   active: Int32Array;
 }
 
-/** Marks a reader whose months are still in the stored columns. */
-const STORED: number[] = [];
+/** Marks a reader whose months are still in the stored columns (frozen: a write in place would throw, not spread). */
+const STORED = Object.freeze([]) as unknown as number[];
+/** The months of a reader with none yet: shared, so frozen. */
+const NO_MONTHS = Object.freeze([]) as unknown as number[];
 
 /** A site table as stored: per reader ints [id, comments, posts, authorExchanges, months.length, …months, …posts per month], floats [firstAt, firstId, laterDayAt, nameAt, nameId], its name by position. */
 export interface ReaderColumns {
