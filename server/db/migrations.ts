@@ -324,6 +324,15 @@ export const migrations: Migration[] = [
         data BLOB NOT NULL,
         PRIMARY KEY (thread_id, shift_days, people, public_only, changes, comment_count, cutoff)
       )`,
+      // Comments deleted (rows, not marked deleted), ever: while the count stays, no comment id has come back, so the
+      // comments added since a report are those above its highest id (server/db/report-snapshots.ts, CommentsMark).
+      `CREATE TABLE report_comment_deletions (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        deletions INTEGER NOT NULL
+      )`,
+      `CREATE TRIGGER report_comment_deletion AFTER DELETE ON comments BEGIN
+        INSERT INTO report_comment_deletions (id, deletions) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET deletions = deletions + 1;
+      END`,
       // The site level of a report folded over every thread's snapshot (server/db/report-snapshots.ts, server/report/site-fold.ts),
       // naming the snapshot each thread's part came from, so the next report replaces only the parts of changed threads.
       `CREATE TABLE report_folds (

@@ -47,24 +47,39 @@ export interface FoldKind {
   format: number;
 }
 
-/** Thread id, uri, title, change count, comment count. */
-type PackedThread = [number, string, string | null, number, number];
+/** Thread id, uri, title, change count. */
+type PackedThread = [number, string, string | null, number];
 
 /**
- * The site's threads in id order (the report's post order) with their change and comment
- * counts (`snapshot` not looked up yet: null), and with `fold`, the site's stored fold of that
- * kind (null: none). One read batch; the thread list as one JSON value (per row, the client
- * costs about 10 µs).
+ * Where the comments table stands: its highest comment id, and how many comment rows were ever
+ * deleted. While no row was deleted, the comments added since are exactly those above the id (a
+ * new comment's id is above every existing one; only a deletion lets an id come back).
  */
-export async function threadsAndFold(db: Db, site: string, uri: string | undefined, fold: FoldKind | null): Promise<{ threads: ThreadWithSnapshot[]; fold: Uint8Array | null }> {
-  // Each thread's comment count is part of its state: a new comment raises it (no trigger counts inserts).
+export interface CommentsMark {
+  lastCommentId: number;
+  deletions: number;
+}
+
+/**
+ * The site's threads in id order (the report's post order) with their change counts (their
+ * comment counts not read yet: `countComments` reads them; `snapshot` null: `findSnapshots`), the
+ * comments' mark, and with `fold`, the site's stored fold of that kind (null: none). One read
+ * batch, so all three agree; the thread list as one JSON value (per row, the client costs about 10 µs).
+ */
+export async function threadsAndFold(
+  db: Db,
+  site: string,
+  uri: string | undefined,
+  fold: FoldKind | null,
+): Promise<{ threads: ThreadWithSnapshot[]; mark: CommentsMark; fold: Uint8Array | null }> {
   const statements: { sql: string; args: (string | number)[] }[] = [
     {
-      sql: `SELECT json_group_array(json_array(t.id, t.uri, t.title, coalesce(ch.changes, 0), (SELECT count(*) FROM comments c WHERE c.thread_id = t.id)) ORDER BY t.id) AS threads
+      sql: `SELECT json_group_array(json_array(t.id, t.uri, t.title, coalesce(ch.changes, 0)) ORDER BY t.id) AS threads
             FROM threads t LEFT JOIN report_thread_changes ch ON ch.thread_id = t.id
             WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'}`,
       args: uri === undefined ? [site] : [site, uri],
     },
+    { sql: 'SELECT coalesce(max(id), 0) AS last, (SELECT coalesce(max(deletions), 0) FROM report_comment_deletions) AS deletions FROM comments', args: [] },
   ];
   if (fold !== null) {
     statements.push({
@@ -72,17 +87,34 @@ export async function threadsAndFold(db: Db, site: string, uri: string | undefin
       args: [site, ...kindArgs(fold.snapshots), fold.format],
     });
   }
-  const [list, folded] = await db.batch(statements, 'read');
-  const threads = (JSON.parse(String(list!.rows[0]!.threads)) as PackedThread[]).map(([id, uri, title, changes, count]) => ({
+  const [list, marked, folded] = await db.batch(statements, 'read');
+  const threads = (JSON.parse(String(list!.rows[0]!.threads)) as PackedThread[]).map(([id, uri, title, changes]) => ({
     id,
     uri,
     title,
     changes,
-    count,
+    count: Number.NaN,
     snapshot: null,
   }));
+  const mark = { lastCommentId: Number(marked!.rows[0]!.last), deletions: Number(marked!.rows[0]!.deletions) };
   const row = folded?.rows[0];
-  return { threads, fold: row ? new Uint8Array(row.data as ArrayBuffer) : null };
+  return { threads, mark, fold: row ? new Uint8Array(row.data as ArrayBuffer) : null };
+}
+
+/**
+ * The comment counts (every status) of the given threads and of every thread with a comment
+ * above `newerThan` (null: none), by thread id; a thread without comments is absent.
+ */
+export async function countComments(db: Db, threadIds: readonly number[], newerThan: number | null): Promise<Map<number, number>> {
+  if (threadIds.length === 0 && newerThan === null) return new Map();
+  const result = await db.execute({
+    sql: `SELECT json_group_array(json_array(thread_id, n)) AS counts FROM (
+            SELECT thread_id, count(*) AS n FROM comments
+            WHERE thread_id IN (SELECT value FROM json_each(?) UNION SELECT thread_id FROM comments WHERE id > ?)
+            GROUP BY thread_id)`,
+    args: [JSON.stringify(threadIds), newerThan ?? Number.MAX_SAFE_INTEGER],
+  });
+  return new Map(JSON.parse(String(result.rows[0]!.counts)) as Array<[number, number]>);
 }
 
 /** Thread id, any approved comment, cut-off, valid until (null: for good). */

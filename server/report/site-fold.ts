@@ -6,7 +6,7 @@
  * are the first floats), as JSON they took a third of a warm report to parse; the rest is JSON.
  */
 import type { PostReport, SiteFold } from '../dialogue/index.js';
-import type { SnapshotIdentity } from '../db/report-snapshots.js';
+import type { CommentsMark, SnapshotIdentity } from '../db/report-snapshots.js';
 import { decodePacked, encodePacked } from './packed-bytes.js';
 import { fromColumns, toColumns, type RecordColumns } from './record-columns.js';
 
@@ -22,6 +22,8 @@ export interface FoldedThread {
 export interface StoredFold {
   /** The cut-off of the report it was made for: a later report may use it, an earlier one not. */
   cutoff: number;
+  /** Where the comments stood when the threads' counts it holds were read: comments added since are above its id. */
+  mark: CommentsMark;
   fold: SiteFold;
   /** By thread id (the fold's post keys). */
   threads: Map<number, FoldedThread>;
@@ -33,6 +35,7 @@ const REPLY_SPEC = { keys: ['hours'], columns: ['l' as const] };
 /** Thread id, changes, comment count, cut-off, valid until (null: for good), counted (0 or 1). */
 type PackedThread = [number, number, number, number, number | null, number];
 type Head = Omit<SiteFold, 'readers' | 'posts' | 'monthReplyHours'> & {
+  mark: CommentsMark;
   /** Months, then the hours of each, after the post rows' floats. */
   replyMonths: number[];
   replyFloats: number;
@@ -44,7 +47,7 @@ type Head = Omit<SiteFold, 'readers' | 'posts' | 'monthReplyHours'> & {
   postFloats: number;
 };
 
-export function encodeFold({ cutoff, fold, threads }: StoredFold): Uint8Array {
+export function encodeFold({ cutoff, mark, fold, threads }: StoredFold): Uint8Array {
   const { readers, posts, monthReplyHours, ...rest } = fold;
   const reports = posts.map(([, report]) => report);
   const columns = toColumns(reports);
@@ -62,6 +65,7 @@ export function encodeFold({ cutoff, fold, threads }: StoredFold): Uint8Array {
   const head: Head = {
     ...rest,
     cutoff,
+    mark,
     threads: packed,
     postKeys: posts.map(([key]) => key),
     posts: columns === null ? reports : { count: columns.count, spec: columns.spec, lists: columns.lists },
@@ -74,11 +78,12 @@ export function encodeFold({ cutoff, fold, threads }: StoredFold): Uint8Array {
 
 export function decodeFold(data: Uint8Array): StoredFold {
   const { head, floats, ints, names } = decodePacked<Head>(data);
-  const { cutoff, threads, postKeys, posts, postFloats, replyMonths, replyFloats, ...fold } = head;
+  const { cutoff, mark, threads, postKeys, posts, postFloats, replyMonths, replyFloats, ...fold } = head;
   const reports = Array.isArray(posts) ? posts : fromColumns<PostReport>({ ...posts, floats: floats.subarray(0, postFloats) });
   const replies = fromColumns<{ hours: number[] }>({ count: replyMonths.length, spec: REPLY_SPEC, lists: [], floats: floats.subarray(postFloats, postFloats + replyFloats) });
   return {
     cutoff,
+    mark,
     fold: {
       ...fold,
       posts: postKeys.map((key, i) => [key, reports[i]!]),

@@ -6,12 +6,14 @@ import type { AppContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { streamSiteThreads, streamThreads, type ReportThreadComments } from '../db/report.js';
 import {
+  countComments,
   findSnapshots,
   readerIdsOf,
   snapshotData,
   threadsAndFold,
   writeFold,
   writeSnapshots,
+  type CommentsMark,
   type FoldKind,
   type SnapshotIdentity,
   type SnapshotKind,
@@ -121,12 +123,18 @@ async function siteParts(
   const kind = { shiftDays, people, publicOnly: request.publicOnly === true, format: SNAPSHOT_FORMAT };
   // One post: its snapshot alone; the whole site: the stored fold, with the posts that changed since replaced.
   const foldKind = request.post === undefined ? { snapshots: kind, format: FOLD_FORMAT } : null;
-  const { threads, fold } = await threadsAndFold(ctx.db, siteId, request.post, foldKind);
+  const { threads, mark, fold } = await threadsAndFold(ctx.db, siteId, request.post, foldKind);
   const stored = fold === null ? null : decodeFold(fold);
   if (foldKind !== null && stored !== null && stored.cutoff <= window.cutoff) {
-    const site = await refold(ctx.db, options, stored, threads, window, foldKind, counted);
+    const site = await refold(ctx.db, options, stored, threads, mark, window, foldKind, counted);
     if (site !== null) return site;
   }
+  const counts = await countComments(
+    ctx.db,
+    threads.map((thread) => thread.id),
+    null,
+  );
+  for (const thread of threads) thread.count = counts.get(thread.id) ?? 0;
   await findSnapshots(ctx.db, kind, threads, window.cutoff);
   const site = new SiteAccumulator(options);
   const folded = new Map<number, FoldedThread>();
@@ -137,7 +145,7 @@ async function siteParts(
     folded.set(part.thread.id, { identity: part.identity, counted: isCounted });
     keep &&= part.stored;
   }
-  if (keep && foldKind !== null) await storeFold(ctx.db, siteId, foldKind, { cutoff: window.cutoff, fold: site.fold(), threads: folded });
+  if (keep && foldKind !== null) await storeFold(ctx.db, siteId, foldKind, { cutoff: window.cutoff, mark, fold: site.fold(), threads: folded });
   return site;
 }
 
@@ -165,11 +173,29 @@ async function refold(
   options: ReportOptions,
   stored: StoredFold,
   threads: ThreadWithSnapshot[],
+  mark: CommentsMark,
   window: ReportWindow,
   foldKind: FoldKind,
   counted: (anyApproved: boolean) => boolean,
 ): Promise<SiteAccumulator | null> {
   const kind = foldKind.snapshots;
+  // Comment counts only where they may differ from the fold's: while no comment row was deleted, in the threads that
+  // changed otherwise (a comment moved, say) and in those of the comments above the fold's highest id; else everywhere.
+  const noDeletions = mark.deletions === stored.mark.deletions;
+  const otherwiseChanged = threads.filter((thread) => stored.threads.get(thread.id)?.identity.changes !== thread.changes).map((thread) => thread.id);
+  const counts =
+    noDeletions && otherwiseChanged.length === 0 && mark.lastCommentId === stored.mark.lastCommentId
+      ? new Map<number, number>()
+      : await countComments(
+          db,
+          noDeletions ? otherwiseChanged : threads.map((thread) => thread.id),
+          noDeletions ? stored.mark.lastCommentId : null,
+        );
+  const recounted = new Set(noDeletions ? otherwiseChanged : threads.map((thread) => thread.id));
+  for (const thread of threads) {
+    const before = stored.threads.get(thread.id)?.identity.commentCount;
+    thread.count = counts.get(thread.id) ?? (recounted.has(thread.id) || before === undefined ? 0 : before);
+  }
   const current = new Set(threads.map((thread) => thread.id));
   const changed = threads.filter((thread) => {
     const before = stored.threads.get(thread.id)?.identity;
@@ -211,7 +237,7 @@ async function refold(
     threadsAfter.delete(threadId);
   }
   if (keep && changed.length + gone.length > REPLAYED_THREADS) {
-    await storeFold(db, options.site, foldKind, { cutoff: window.cutoff, fold: site.fold(), threads: threadsAfter });
+    await storeFold(db, options.site, foldKind, { cutoff: window.cutoff, mark, fold: site.fold(), threads: threadsAfter });
   }
   return site;
 }
