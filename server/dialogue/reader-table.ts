@@ -240,7 +240,8 @@ export class ReaderTable {
     const table = new ReaderTable();
     let lastId = -1;
     for (let i = 0; i < ints.length; i += 5 + 2 * ints[i + 4]!) lastId = ints[i]!;
-    table.#grow(lastId, lastId + 1);
+    // Room for a few new readers (new ids come after the stored ones), so one more does not copy every column.
+    table.#grow(lastId, lastId + 1 + (lastId >> 6) + 64);
     table.#stored = ints;
     table.#storedAt = new Int32Array(lastId + 1);
     let i = 0;

@@ -308,12 +308,15 @@ async function* postContributions(db: Db, threads: ThreadWithSnapshot[], window:
   const resolve = async (keys: Set<string>) => {
     const unknown = [...keys].filter((key) => !known.has(key));
     if (unknown.length === 0) return;
-    let found: Map<string, number>;
-    try {
-      found = await readerIdsOf(db, unknown, writable);
-    } catch {
-      writable = false;
-      found = await readerIdsOf(db, unknown, false);
+    // Read first: after one new comment every reader but a newcomer has an id, and a write costs a commit.
+    const found = await readerIdsOf(db, unknown, false);
+    const missing = unknown.filter((key) => !found.has(key));
+    if (missing.length > 0 && writable) {
+      try {
+        for (const [key, id] of await readerIdsOf(db, missing, true)) found.set(key, id);
+      } catch {
+        writable = false;
+      }
     }
     for (const key of unknown) known.set(key, found.get(key) ?? unstored++);
   };
