@@ -66,8 +66,8 @@ export class ReaderTable {
   #monthPosts: number[][] = [];
   /**
    * A site table read back (`fromColumns`) leaves each reader's months in the stored ints until
-   * they change (`#stored[#storedAt[id]]` months, then their post counts), so reading it back
-   * makes no two lists per reader; null: the reader's lists are in `#months`.
+   * they change (`#stored[#storedAt[id]]` months, then their post counts; `#months[id]` is then
+   * STORED), so reading it back makes no two lists per reader.
    */
   #stored: Int32Array | null = null;
   #storedAt = new Int32Array(0);

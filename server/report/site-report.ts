@@ -1,6 +1,8 @@
 /**
  * The dialogue report of a site, built from storage thread by thread: the
- * pure metrics (server/dialogue) fed from a bounded stream of comments.
+ * pure metrics (server/dialogue) fed from a bounded stream of comments. Reports
+ * with an open window keep each thread's part as a snapshot and the site's fold
+ * of those parts, so the next report computes and replaces only changed threads.
  */
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/connection.js';
