@@ -51,12 +51,13 @@ export interface FoldKind {
 type PackedThread = [number, string, string | null, number];
 
 /**
- * Where the comments table stands: its highest comment id, and how many comment rows were ever
- * deleted. While no row was deleted, the comments added since are exactly those above the id (a
- * new comment's id is above every existing one; only a deletion lets an id come back).
+ * Where the comments table stands: its highest comment id, its rows, and how many comment rows
+ * were ever deleted. While no row was deleted and every row added since is above the old highest
+ * id (an import may keep an export's lower ids), the comments added since are exactly those above it.
  */
 export interface CommentsMark {
   lastCommentId: number;
+  rows: number;
   deletions: number;
 }
 
@@ -79,7 +80,11 @@ export async function threadsAndFold(
             WHERE t.site = ? ${uri === undefined ? '' : 'AND t.uri = ?'}`,
       args: uri === undefined ? [site] : [site, uri],
     },
-    { sql: 'SELECT coalesce(max(id), 0) AS last, (SELECT coalesce(max(deletions), 0) FROM report_comment_deletions) AS deletions FROM comments', args: [] },
+    {
+      sql: `SELECT coalesce(max(id), 0) AS last, (SELECT count(*) FROM comments) AS rows,
+              (SELECT coalesce(max(deletions), 0) FROM report_comment_deletions) AS deletions FROM comments`,
+      args: [],
+    },
   ];
   if (fold !== null) {
     statements.push({
@@ -96,25 +101,29 @@ export async function threadsAndFold(
     count: Number.NaN,
     snapshot: null,
   }));
-  const mark = { lastCommentId: Number(marked!.rows[0]!.last), deletions: Number(marked!.rows[0]!.deletions) };
+  const { last, rows, deletions } = marked!.rows[0]!;
+  const mark = { lastCommentId: Number(last), rows: Number(rows), deletions: Number(deletions) };
   const row = folded?.rows[0];
   return { threads, mark, fold: row ? new Uint8Array(row.data as ArrayBuffer) : null };
 }
 
 /**
  * The comment counts (every status) of the given threads and of every thread with a comment
- * above `newerThan` (null: none), by thread id; a thread without comments is absent.
+ * above `newerThan` (null: none), by thread id (a thread without comments is absent), and how
+ * many comments there are above `newerThan`.
  */
-export async function countComments(db: Db, threadIds: readonly number[], newerThan: number | null): Promise<Map<number, number>> {
-  if (threadIds.length === 0 && newerThan === null) return new Map();
+export async function countComments(db: Db, threadIds: readonly number[], newerThan: number | null): Promise<{ counts: Map<number, number>; newer: number }> {
+  const above = newerThan ?? Number.MAX_SAFE_INTEGER;
   const result = await db.execute({
-    sql: `SELECT json_group_array(json_array(thread_id, n)) AS counts FROM (
-            SELECT thread_id, count(*) AS n FROM comments
-            WHERE thread_id IN (SELECT value FROM json_each(?) UNION SELECT thread_id FROM comments WHERE id > ?)
-            GROUP BY thread_id)`,
-    args: [JSON.stringify(threadIds), newerThan ?? Number.MAX_SAFE_INTEGER],
+    sql: `SELECT (SELECT json_group_array(json_array(thread_id, n)) FROM (
+              SELECT thread_id, count(*) AS n FROM comments
+              WHERE thread_id IN (SELECT value FROM json_each(?) UNION SELECT thread_id FROM comments WHERE id > ?)
+              GROUP BY thread_id)) AS counts,
+            (SELECT count(*) FROM comments WHERE id > ?) AS newer`,
+    args: [JSON.stringify(threadIds), above, above],
   });
-  return new Map(JSON.parse(String(result.rows[0]!.counts)) as Array<[number, number]>);
+  const row = result.rows[0]!;
+  return { counts: new Map(JSON.parse(String(row.counts)) as Array<[number, number]>), newer: Number(row.newer) };
 }
 
 /** Thread id, any approved comment, cut-off, valid until (null: for good). */

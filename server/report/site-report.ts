@@ -131,7 +131,7 @@ async function siteParts(
     const site = await refold(ctx.db, options, stored, threads, mark, window, foldKind, counted);
     if (site !== null) return site;
   }
-  const counts = await countComments(
+  const { counts } = await countComments(
     ctx.db,
     threads.map((thread) => thread.id),
     null,
@@ -181,19 +181,25 @@ async function refold(
   counted: (anyApproved: boolean) => boolean,
 ): Promise<SiteAccumulator | null> {
   const kind = foldKind.snapshots;
-  // Comment counts only where they may differ from the fold's: while no comment row was deleted, in the threads that
-  // changed otherwise (a comment moved, say) and in those of the comments above the fold's highest id; else everywhere.
-  const noDeletions = mark.deletions === stored.mark.deletions;
+  // Comment counts only where they may differ from the fold's: while no comment row was deleted and every row added since
+  // is above the fold's highest id, in the threads that changed otherwise (a comment moved, say) and in those of the
+  // comments above that id; else in every thread.
+  const all = threads.map((thread) => thread.id);
   const otherwiseChanged = threads.filter((thread) => stored.threads.get(thread.id)?.identity.changes !== thread.changes).map((thread) => thread.id);
-  const counts =
-    noDeletions && otherwiseChanged.length === 0 && mark.lastCommentId === stored.mark.lastCommentId
-      ? new Map<number, number>()
-      : await countComments(
-          db,
-          noDeletions ? otherwiseChanged : threads.map((thread) => thread.id),
-          noDeletions ? stored.mark.lastCommentId : null,
-        );
-  const recounted = new Set(noDeletions ? otherwiseChanged : threads.map((thread) => thread.id));
+  let recounted = new Set(otherwiseChanged);
+  let counts = new Map<number, number>();
+  const added = mark.rows - stored.mark.rows;
+  if (mark.deletions !== stored.mark.deletions) {
+    recounted = new Set(all);
+    counts = (await countComments(db, all, null)).counts;
+  } else if (otherwiseChanged.length > 0 || added !== 0) {
+    const found = await countComments(db, otherwiseChanged, stored.mark.lastCommentId);
+    counts = found.counts;
+    if (found.newer !== added) {
+      recounted = new Set(all);
+      counts = (await countComments(db, all, null)).counts;
+    }
+  }
   for (const thread of threads) {
     const before = stored.threads.get(thread.id)?.identity.commentCount;
     thread.count = counts.get(thread.id) ?? (recounted.has(thread.id) || before === undefined ? 0 : before);

@@ -222,6 +222,26 @@ describe('report snapshots', () => {
     await expectSnapshotsAgree();
   });
 
+  it('follow a comment stored under an id below the highest (an import keeps an export\'s ids where they are free)', async () => {
+    const threadId = async (uri: string) => Number((await ctx.db.execute({ sql: 'SELECT id FROM threads WHERE uri = ?', args: [uri] })).rows[0]!.id);
+    const insert = async (id: number, uri: string) =>
+      ctx.db.execute({
+        sql: `INSERT INTO comments (id, thread_id, parent_id, depth, status, body, html, name, commenter_key, is_author, created_at)
+              VALUES (?, ?, NULL, 1, 'approved', 'Imported.', '<p>Imported.</p>', 'Importer', 'imported-reader-key', 0, ?)`,
+        args: [id, await threadId(uri), clock - HOUR],
+      });
+    later(1);
+    const top = Number((await ctx.db.execute('SELECT max(id) AS id FROM comments')).rows[0]!.id);
+    // Ids top + 1 … top + 99 stay free.
+    await insert(top + 100, '/posts/13/');
+    // Comments in several threads: the report folds every post again and stores the fold, with top + 102 as the highest id.
+    for (const uri of ['/posts/13/', '/posts/14/']) await createComment(ctx, site(), { site: 'blog', uri, body: 'Noted.' }, { isAuthor: true });
+    await expectSnapshotsAgree();
+    later(1);
+    await insert(top + 50, '/posts/15/');
+    await expectSnapshotsAgree();
+  });
+
   it('follow time alone: a comment turning 72 hours old, comments dated after an earlier cut-off', async () => {
     later(1);
     const question = await readerComment('/posts/7/', 'Still there?', 'newcomer-identity-token-0003');
