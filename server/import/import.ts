@@ -1,9 +1,10 @@
 /**
  * Imports comments from another system into a site: read the whole file
- * (new bodies converted to Markdown meanwhile), plan against what earlier
- * imports stored, then write everything in one transaction (HTML rendered in
- * the pool just ahead of the inserts), so a file is imported whole or not at
- * all. Imported comments send no notifications and keep no IP address.
+ * (new comments converted and staged in the pool's files meanwhile), plan
+ * against what earlier imports stored, then write everything in one
+ * transaction (the staged rows moved into place in plan order), so a file is
+ * imported whole or not at all. Imported comments send no notifications and
+ * keep no IP address.
  */
 import type { SiteConfig } from '../config.js';
 import type { AppContext } from '../context.js';
@@ -93,11 +94,16 @@ export async function importFile(ctx: AppContext, site: SiteConfig, options: Imp
     };
     const outcome = options.dryRun
       ? await prepare(ctx.db)
-      : await withBulkTransaction(ctx.db, ctx.config.dbUrl, async (tx) => {
-          const prepared = await prepare(tx);
-          const onWritten = (done: number, total: number) => onProgress({ phase: 'writing', done, total });
-          return { ...prepared, renumbered: await writePlan(tx, prepared.plan, { site: site.id, importSource, pool, onWritten, now: ctx.now() }) };
-        });
+      : await withBulkTransaction(
+          ctx.db,
+          ctx.config.dbUrl,
+          async (tx) => {
+            const prepared = await prepare(tx);
+            const onWritten = (done: number, total: number) => onProgress({ phase: 'writing', done, total });
+            return { ...prepared, renumbered: await writePlan(tx, prepared.plan, { site: site.id, importSource, staged: pool.files, onWritten, now: ctx.now() }) };
+          },
+          pool.files,
+        );
     return summarize(site, options, collector, outcome, started);
   } finally {
     await pool.close();
