@@ -33,6 +33,12 @@ export interface CollectedComment {
 }
 
 const BATCH = 256;
+/**
+ * Batches handed to the pool and not yet staged, beyond which the reader waits:
+ * the workers convert slower than the main thread parses, and every batch
+ * waiting for them holds its comments' source texts.
+ */
+const MAX_WAITING_BATCHES = 8;
 /** The limits a live comment's name and page title have. */
 const NAME_MAX = 80;
 const TITLE_MAX = 300;
@@ -61,6 +67,8 @@ export class Collector implements ImportSink {
   /** Comments waiting for the pool, all of one source kind (a reader yields one). */
   private batch: { kind: SourceText['kind']; items: PendingComment[] } = { kind: 'html', items: [] };
   private readonly conversions: Promise<void>[] = [];
+  private waiting = 0;
+  private wake: (() => void) | null = null;
   private failure: Error | undefined;
   private readonly keys = { email: new Map<string, string | null>(), account: new Map<string, string | null>() };
   private readonly cleaned = { name: new Map<string, string | null>(), url: new Map<string, string | null>() };
@@ -185,11 +193,23 @@ export class Collector implements ImportSink {
     const { kind, items } = this.batch;
     this.batch = { kind, items: [] };
     if (items.length === 0) return;
+    this.waiting++;
     this.conversions.push(
-      this.pool.stage(kind, items).catch((error: Error) => {
-        this.failure ??= error;
-      }),
+      this.pool
+        .stage(kind, items)
+        .catch((error: Error) => {
+          this.failure ??= error;
+        })
+        .finally(() => {
+          this.waiting--;
+          this.wake?.();
+        }),
     );
+  }
+
+  async ready(): Promise<void> {
+    while (this.waiting > MAX_WAITING_BATCHES) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.wake = null;
   }
 
   /** Waits until every new comment is converted and staged. */

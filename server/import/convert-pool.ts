@@ -113,12 +113,22 @@ export class ConvertPool {
     return this.send(slot, { id: this.nextId++, op: 'stage', kind, items });
   }
 
-  /** Stops the workers and deletes the staging files. */
-  async close(): Promise<void> {
+  /**
+   * Closes the staging files and stops the workers, once everything is staged:
+   * their memory is free again before the rows are moved. The files stay until `close`.
+   */
+  async stop(): Promise<void> {
     this.inline?.close();
-    // Each worker closes its staging file first, so nothing writes to it as it is removed.
-    await Promise.allSettled(this.slots.map((slot) => this.send(slot, { id: this.nextId++, op: 'close' })));
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    this.inline = null;
+    // Each worker closes its staging file first, so nothing writes to it later.
+    const slots = this.slots.splice(0);
+    await Promise.allSettled(slots.map((slot) => this.send(slot, { id: this.nextId++, op: 'close' })));
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
+  }
+
+  /** Stops the workers if they still run and deletes the staging files. */
+  async close(): Promise<void> {
+    await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -84,6 +84,7 @@ export async function importFile(ctx: AppContext, site: SiteConfig, options: Imp
     );
     await IMPORT_FORMATS[options.format]({ path: options.path, baseUrl: options.baseUrl }, collector);
     await collector.finish();
+    await pool.stop();
 
     const prepare = async (db: Queryable) => {
       // Another import of the same source may have finished meanwhile; the transaction sees the final state.
