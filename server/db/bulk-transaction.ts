@@ -46,17 +46,15 @@ function insertSql(table: string, columns: readonly string[], rows: number): str
 
 /**
  * Inserts `rows` on `connection` with statements prepared once, many rows per
- * statement: each call into the driver costs more than a narrow row's insert.
+ * statement (the rest in one more): each call into the driver costs more than
+ * a narrow row's insert.
  */
 export function insertMany(connection: LocalConnection, table: string, columns: readonly string[], rows: InValue[][]): void {
   const perStatement = Math.max(1, Math.min(100, Math.floor(ARGS_PER_STATEMENT / columns.length)));
-  let start = 0;
-  if (rows.length >= perStatement) {
-    const many = connection.statement(insertSql(table, columns, perStatement));
-    for (; start + perStatement <= rows.length; start += perStatement) many.run(rows.slice(start, start + perStatement).flat());
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const step = rows.slice(start, start + perStatement);
+    connection.statement(insertSql(table, columns, step.length)).run(step.flat());
   }
-  const one = connection.statement(insertSql(table, columns, 1));
-  for (; start < rows.length; start++) one.run(...rows[start]!);
 }
 
 /**

@@ -173,10 +173,16 @@ export async function moveStagedComments(
   onMoved: (done: number) => void,
 ): Promise<void> {
   if (placements.length === 0) return;
-  if (files.length > 0 && tx.attached.length === files.length) {
-    await placeAndMove(tx, importSource, placements, async (select, args) => {
-      await tx.execute({ sql: `INSERT INTO comments (${select.columns.join(', ')}) ${select.sql}`, args });
-    }, onMoved);
+  if (tx.attached.length > 0) {
+    await placeAndMove(
+      tx,
+      importSource,
+      placements,
+      async (select, args) => {
+        await tx.execute({ sql: `INSERT INTO comments (${select.columns.join(', ')}) ${select.sql}`, args });
+      },
+      onMoved,
+    );
     return;
   }
   const reader = new LocalConnection(files[0]!);
@@ -186,15 +192,22 @@ export async function moveStagedComments(
       reader.run({ sql: `ATTACH DATABASE ? AS staged${i}`, args: [files[i]!] });
       schemas.push(`staged${i}`);
     }
-    await placeAndMove(new LocalTransaction(reader, schemas), importSource, placements, async (select, args) => {
-      await tx.insertRows('comments', select.columns, reader.statement(select.sql).raw(true).all(...args) as InValue[][]);
-    }, onMoved);
+    await placeAndMove(
+      new LocalTransaction(reader, schemas),
+      importSource,
+      placements,
+      async (select, args) => {
+        const rows = reader.statement(select.sql).raw(true).all(...args) as InValue[][];
+        await tx.insertRows('comments', select.columns, rows);
+      },
+      onMoved,
+    );
   } finally {
     reader.close();
   }
 }
 
-/** Writes `placements` into a temporary table of `tx`, then moves the staged comments step by step. */
+/** Writes `placements` into a temporary table of `tx` (gone with its connection), then moves the staged comments step by step. */
 async function placeAndMove(
   tx: BulkTransaction,
   importSource: string,
@@ -202,8 +215,9 @@ async function placeAndMove(
   move: (select: { sql: string; columns: string[] }, args: InValue[]) => Promise<void>,
   onMoved: (done: number) => void,
 ): Promise<void> {
-  await tx.execute('DROP TABLE IF EXISTS temp.import_placement');
-  await tx.execute(`CREATE TEMP TABLE import_placement (ord INTEGER PRIMARY KEY, seq INTEGER NOT NULL, id INTEGER NOT NULL, thread_id INTEGER NOT NULL, parent_id INTEGER, depth INTEGER NOT NULL)`);
+  await tx.execute(
+    `CREATE TEMP TABLE import_placement (ord INTEGER PRIMARY KEY, seq INTEGER NOT NULL, id INTEGER NOT NULL, thread_id INTEGER NOT NULL, parent_id INTEGER, depth INTEGER NOT NULL)`,
+  );
   await tx.insertRows('temp.import_placement', PLACEMENT, placements);
   const select = stagedSelect(tx.attached);
   for (let start = 0; start < placements.length; start += MOVE_STEP) {
@@ -211,8 +225,8 @@ async function placeAndMove(
     await move(select, [importSource, start, end]);
     onMoved(end);
   }
-  await tx.execute('DROP TABLE temp.import_placement');
 }
+
 /** Adds reactions to their (existing) threads; one the server already has keeps its own, fresher counts. */
 export async function insertImportReactions(tx: Queryable, site: string, rows: ThreadReaction[]): Promise<void> {
   if (rows.length === 0) return;
