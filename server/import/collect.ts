@@ -79,7 +79,8 @@ export class Collector implements ImportSink {
   constructor(
     private readonly site: SiteConfig,
     private readonly secret: string,
-    private readonly pool: ConvertPool,
+    /** Null in a dry run: nothing will be written, so no body is converted. */
+    private readonly pool: ConvertPool | null,
     private readonly stored: ReadonlySet<string>,
     private readonly onProgress: (done: number, total: number) => void,
   ) {
@@ -192,10 +193,11 @@ export class Collector implements ImportSink {
   private flush(): void {
     const { kind, items } = this.batch;
     this.batch = { kind, items: [] };
-    if (items.length === 0) return;
+    const pool = this.pool;
+    if (items.length === 0 || !pool) return;
     this.waiting++;
     this.conversions.push(
-      this.pool
+      pool
         .stage(kind, items)
         .catch((error: Error) => {
           this.failure ??= error;

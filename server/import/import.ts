@@ -79,7 +79,7 @@ export async function importFile(ctx: AppContext, site: SiteConfig, options: Imp
   try {
     // What earlier imports stored: those bodies need no conversion, and the plan compares against them.
     let stored = await findImportedComments(ctx.db, importSource);
-    const collector = new Collector(site, ctx.secret, pool, new Set(stored.map((row) => row.importId)), (done, total) =>
+    const collector = new Collector(site, ctx.secret, options.dryRun ? null : pool, new Set(stored.map((row) => row.importId)), (done, total) =>
       onProgress({ phase: 'reading', done, total }),
     );
     await IMPORT_FORMATS[options.format]({ path: options.path, baseUrl: options.baseUrl }, collector);
