@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ImportStaging, type StagedRow } from '../db/imports.js';
@@ -63,14 +63,24 @@ export class ConvertPool {
   private inline: ImportStaging | null = null;
   /** The staging files in use (one per worker, or the inline one). */
   readonly files: string[] = [];
-  private readonly dir = mkdtempSync(join(tmpdir(), 'kommentar-import-'));
+  private readonly dir: string;
 
-  /** `size` workers, started on the first job (a re-import may need none). */
-  private constructor(private readonly size: number) {}
+  /** `size` workers, started on the first job (a re-import may need none); staging files in a new folder in `parent`. */
+  private constructor(
+    private readonly size: number,
+    parent: string,
+  ) {
+    this.dir = mkdtempSync(join(parent, '.kommentar-import-'));
+  }
 
-  /** Workers for an input of `inputBytes`: one per core for a large one, none for a small one. */
-  static forInput(inputBytes: number): ConvertPool {
-    return new ConvertPool(inputBytes >= WORKERS_FROM_BYTES && existsSync(WORKER_FILE) ? Math.min(availableParallelism(), MAX_WORKERS) : 0);
+  /**
+   * Workers for an input of `inputBytes`: one per core for a large one, none for a small one.
+   * The staging files go beside the database file when there is one (the disk that will hold
+   * the comments anyway; the system's temp folder may be memory), else into the temp folder.
+   */
+  static forInput(inputBytes: number, databasePath: string | null): ConvertPool {
+    const size = inputBytes >= WORKERS_FROM_BYTES && existsSync(WORKER_FILE) ? Math.min(availableParallelism(), MAX_WORKERS) : 0;
+    return new ConvertPool(size, databasePath === null ? tmpdir() : dirname(resolve(databasePath)));
   }
 
   private startWorker(): Slot {

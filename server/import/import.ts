@@ -10,6 +10,7 @@ import type { SiteConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import type { CommentStatus } from '../db/comments.js';
 import { withBulkTransaction } from '../db/bulk-transaction.js';
+import { localPath } from '../db/local-connection.js';
 import { countImportedComments, findImportedComments, threadIdsByUri, type Queryable } from '../db/imports.js';
 import { Collector } from './collect.js';
 import { ConvertPool } from './convert-pool.js';
@@ -75,7 +76,7 @@ export async function importFile(ctx: AppContext, site: SiteConfig, options: Imp
   const onProgress = options.onProgress ?? (() => undefined);
   const importSource = `${options.format}:${site.id}`;
 
-  const pool = ConvertPool.forInput(await fileSize(options.path));
+  const pool = ConvertPool.forInput(await fileSize(options.path), localPath(ctx.config.dbUrl));
   try {
     // What earlier imports stored: those bodies need no conversion, and the plan compares against them.
     let stored = await findImportedComments(ctx.db, importSource);
