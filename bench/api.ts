@@ -68,7 +68,7 @@ async function rawBody(url: string, headers: Record<string, string>): Promise<{ 
 }
 
 /** CPU milliseconds (user + system) a process has used so far, from /proc; undefined where there is none. */
-function cpuMsOf(pid: number | undefined): number | undefined {
+export function cpuMsOf(pid: number | undefined): number | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;

@@ -15,6 +15,8 @@ import { LocalConnection, localPath } from './local-connection.js';
 export interface BulkTransaction extends Queryable {
   /** Inserts `rows` (values in `columns` order) into `table`, in the given order. Names come from code, never from input. */
   insertRows(table: string, columns: readonly string[], rows: InValue[][]): Promise<void>;
+  /** Schema names of other database files readable in this transaction's SQL (`attach`); none on the client path. */
+  readonly attached: readonly string[];
 }
 
 /**
@@ -34,8 +36,25 @@ export async function withIndexesDeferred<T>(tx: Queryable, table: string, load:
 /** Rows per statement on the client path: one JSON parameter keeps the statement small whatever the row count. */
 const ROWS_PER_STATEMENT = 500;
 
-function insertSql(table: string, columns: readonly string[]): string {
-  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+/** Arguments per statement on the own connection, well below SQLite's limit of 32,766. */
+const ARGS_PER_STATEMENT = 2000;
+
+function insertSql(table: string, columns: readonly string[], rows: number): string {
+  const values = `(${columns.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(rows).fill(values).join(', ')}`;
+}
+
+/**
+ * Inserts `rows` on `connection` with statements prepared once, many rows per
+ * statement (the rest in one more): each call into the driver costs more than
+ * a narrow row's insert.
+ */
+export function insertMany(connection: LocalConnection, table: string, columns: readonly string[], rows: InValue[][]): void {
+  const perStatement = Math.max(1, Math.min(100, Math.floor(ARGS_PER_STATEMENT / columns.length)));
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const step = rows.slice(start, start + perStatement);
+    connection.statement(insertSql(table, columns, step.length)).run(step.flat());
+  }
 }
 
 /**
@@ -47,6 +66,7 @@ function clientTransaction(tx: Queryable): BulkTransaction {
   return {
     execute: (stmt) => tx.execute(stmt),
     batch: (stmts) => tx.batch(stmts),
+    attached: [],
     async insertRows(table, columns, rows) {
       const sql = `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${columns.map((_, i) => `value ->> ${i}`).join(', ')} FROM json_each(?)`;
       for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
@@ -57,8 +77,11 @@ function clientTransaction(tx: Queryable): BulkTransaction {
 }
 
 /** The own-connection path: statements prepared once per transaction. */
-class LocalTransaction implements BulkTransaction {
-  constructor(private readonly connection: LocalConnection) {}
+export class LocalTransaction implements BulkTransaction {
+  constructor(
+    private readonly connection: LocalConnection,
+    readonly attached: readonly string[] = [],
+  ) {}
 
   async execute(stmt: InStatement): Promise<ResultSet> {
     return this.connection.run(stmt);
@@ -69,24 +92,30 @@ class LocalTransaction implements BulkTransaction {
   }
 
   async insertRows(table: string, columns: readonly string[], rows: InValue[][]): Promise<void> {
-    const statement = this.connection.statement(insertSql(table, columns));
-    for (const row of rows) statement.run(...row);
+    insertMany(this.connection, table, columns, rows);
   }
 }
 
 /**
  * Runs `work` in one write transaction on `url`'s database (`db` is the
- * client already open on it): committed when it resolves, rolled back when it throws.
+ * client already open on it): committed when it resolves, rolled back when it
+ * throws. On a database file, the files in `attach` are readable in it as
+ * `staged0`, `staged1`, … (`tx.attached`).
  */
-export async function withBulkTransaction<T>(db: Db, url: string, work: (tx: BulkTransaction) => Promise<T>): Promise<T> {
+export async function withBulkTransaction<T>(db: Db, url: string, work: (tx: BulkTransaction) => Promise<T>, attach: readonly string[] = []): Promise<T> {
   const path = localPath(url);
   if (path === null) return withTransaction(db, (tx) => work(clientTransaction(tx)));
   const connection = new LocalConnection(path);
   try {
+    // Attaching is refused inside a transaction.
+    const attached = attach.map((file, i) => {
+      connection.run({ sql: `ATTACH DATABASE ? AS staged${i}`, args: [file] });
+      return `staged${i}`;
+    });
     // Immediate: take the write lock now, as the client's write transactions do, not at the first insert.
     connection.exec('BEGIN IMMEDIATE');
     try {
-      const result = await work(new LocalTransaction(connection));
+      const result = await work(new LocalTransaction(connection, attached));
       connection.exec('COMMIT');
       return result;
     } catch (error) {

@@ -3,9 +3,11 @@
  * caller's one transaction (bulk-transaction.ts). The export's reads are in
  * exports.ts, the reader of a foreign Isso database in isso.ts.
  */
-import type { BulkTransaction } from './bulk-transaction.js';
-import type { CommentRow, CommentStatus } from './comments.js';
+import type { InValue } from '@libsql/client';
+import { insertMany, LocalTransaction, type BulkTransaction } from './bulk-transaction.js';
+import type { CommentStatus } from './comments.js';
 import type { Queryable } from './connection.js';
+import { LocalConnection } from './local-connection.js';
 import type { ThreadReaction } from './reactions.js';
 import type { Platform } from './syndication.js';
 import { upsertThreadStatement } from './threads.js';
@@ -94,29 +96,135 @@ export async function takenCommentIds(db: Queryable, ids: number[]): Promise<num
   return taken;
 }
 
-/** A comment row as an import writes it, id and parent already assigned. */
-export type ImportRow = Omit<CommentRow, 'site' | 'uri' | 'threadTitle' | 'threadLang' | 'editTokenHash' | 'pageTitle' | 'pageLang' | 'identityKey' | 'pendingEdit'> & {
-  importSource: string;
-  importId: string;
-  /** Hash of the source text, so a re-import can spot a changed comment without converting it again. */
-  importHash: string;
-  /** When the author marked it "no answer needed". */
-  acknowledgedAt: number | null;
-};
+/**
+ * What a staged comment keeps, in this order after its place in the file
+ * (`seq`): everything but where the plan puts it (id, thread, parent, depth).
+ * The pool's workers fill in the last three (body, html, import_hash).
+ */
+const STAGED = ['status', 'name', 'url', 'email', 'commenter_key', 'is_author', 'notify', 'created_at', 'edited_at', 'source', 'source_url',
+  'acknowledged_at', 'import_id', 'body', 'html', 'import_hash'] as const;
+/** A staged comment: `seq`, then the STAGED columns. */
+export type StagedRow = InValue[];
 
-const COLUMNS = ['id', 'thread_id', 'parent_id', 'depth', 'status', 'body', 'html', 'name', 'url', 'email', 'commenter_key',
-  'is_author', 'notify', 'created_at', 'edited_at', 'source', 'source_url', 'acknowledged_at', 'import_source', 'import_id', 'import_hash'] as const;
+/** Where the plan puts a staged comment: its place in write order, its `seq`, then id, thread, parent and depth. */
+export type Placement = [order: number, seq: number, id: number, threadId: number, parentId: number | null, depth: number];
+const PLACEMENT = ['ord', 'seq', 'id', 'thread_id', 'parent_id', 'depth'] as const;
 
-function rowValues(row: ImportRow): (string | number | null)[] {
-  return [
-    row.id, row.threadId, row.parentId, row.depth, row.status, row.body, row.html, row.name, row.url, row.email, row.commenterKey,
-    row.isAuthor ? 1 : 0, row.notify ? 1 : 0, row.createdAt, row.editedAt, row.source, row.sourceUrl, row.acknowledgedAt, row.importSource, row.importId, row.importHash,
-  ];
+/** Comments moved into `comments` per statement: each step reports progress. */
+const MOVE_STEP = 10_000;
+
+/**
+ * A scratch file where one worker of an import puts the comments it has
+ * converted while the rest of the file is still read, so no body waits in
+ * memory for the plan. No journal, no syncing: it is deleted after the import,
+ * and what reaches the site's database is decided in the import's transaction.
+ */
+export class ImportStaging {
+  private readonly connection: LocalConnection;
+
+  constructor(path: string) {
+    this.connection = new LocalConnection(path);
+    this.connection.exec('PRAGMA journal_mode = OFF');
+    this.connection.exec('PRAGMA synchronous = OFF');
+    this.connection.exec(`CREATE TABLE IF NOT EXISTS staged (seq INTEGER PRIMARY KEY, ${STAGED.join(', ')})`);
+  }
+
+  /** Adds `rows`; other connections see them once this returns. */
+  add(rows: StagedRow[]): void {
+    this.connection.exec('BEGIN');
+    insertMany(this.connection, 'staged', ['seq', ...STAGED], rows);
+    this.connection.exec('COMMIT');
+  }
+
+  close(): void {
+    this.connection.close();
+  }
 }
 
-/** Inserts rows in the given order (parents before replies), in the import's transaction. */
-export async function insertImportRows(tx: BulkTransaction, rows: ImportRow[]): Promise<void> {
-  await tx.insertRows('comments', COLUMNS, rows.map(rowValues));
+/**
+ * One step of staged comments in write order, as `comments` columns (id,
+ * thread_id, parent_id, depth, the STAGED ones, import_source), placed by
+ * `temp.import_placement`, each from whichever of the staging files attached
+ * as `schemas` holds it (one lookup by key in each).
+ */
+function stagedSelect(schemas: readonly string[]): { sql: string; columns: string[] } {
+  const pick = (column: string) =>
+    schemas.length === 1 ? `s0.${column}` : `CASE ${schemas.map((_, i) => `WHEN s${i}.seq IS NOT NULL THEN s${i}.${column}`).join(' ')} END`;
+  const joins = schemas.map((schema, i) => `LEFT JOIN ${schema}.staged s${i} ON s${i}.seq = p.seq`).join(' ');
+  return {
+    sql: `SELECT p.id, p.thread_id, p.parent_id, p.depth, ${STAGED.map(pick).join(', ')}, ? FROM temp.import_placement p ${joins}
+          WHERE p.ord >= ? AND p.ord < ? ORDER BY p.ord`,
+    columns: ['id', 'thread_id', 'parent_id', 'depth', ...STAGED, 'import_source'],
+  };
+}
+
+/**
+ * Moves staged comments into `comments` in the order of `placements`
+ * (parents before replies, otherwise time), inside the import's transaction.
+ * Where the transaction has the staging files attached (a database file) the
+ * rows never leave SQLite; otherwise they are read from the files and sent
+ * through the client.
+ */
+export async function moveStagedComments(
+  tx: BulkTransaction,
+  files: readonly string[],
+  placements: Placement[],
+  importSource: string,
+  onMoved: (done: number) => void,
+): Promise<void> {
+  if (placements.length === 0) return;
+  if (tx.attached.length > 0) {
+    await placeAndMove(
+      tx,
+      importSource,
+      placements,
+      async (select, args) => {
+        await tx.execute({ sql: `INSERT INTO comments (${select.columns.join(', ')}) ${select.sql}`, args });
+      },
+      onMoved,
+    );
+    return;
+  }
+  const reader = new LocalConnection(files[0]!);
+  try {
+    const schemas = ['main'];
+    for (let i = 1; i < files.length; i++) {
+      reader.run({ sql: `ATTACH DATABASE ? AS staged${i}`, args: [files[i]!] });
+      schemas.push(`staged${i}`);
+    }
+    await placeAndMove(
+      new LocalTransaction(reader, schemas),
+      importSource,
+      placements,
+      async (select, args) => {
+        const rows = reader.statement(select.sql).raw(true).all(...args) as InValue[][];
+        await tx.insertRows('comments', select.columns, rows);
+      },
+      onMoved,
+    );
+  } finally {
+    reader.close();
+  }
+}
+
+/** Writes `placements` into a temporary table of `tx` (gone with its connection), then moves the staged comments step by step. */
+async function placeAndMove(
+  tx: BulkTransaction,
+  importSource: string,
+  placements: Placement[],
+  move: (select: { sql: string; columns: string[] }, args: InValue[]) => Promise<void>,
+  onMoved: (done: number) => void,
+): Promise<void> {
+  await tx.execute(
+    `CREATE TEMP TABLE import_placement (ord INTEGER PRIMARY KEY, seq INTEGER NOT NULL, id INTEGER NOT NULL, thread_id INTEGER NOT NULL, parent_id INTEGER, depth INTEGER NOT NULL)`,
+  );
+  await tx.insertRows('temp.import_placement', PLACEMENT, placements);
+  const select = stagedSelect(tx.attached);
+  for (let start = 0; start < placements.length; start += MOVE_STEP) {
+    const end = Math.min(start + MOVE_STEP, placements.length);
+    await move(select, [importSource, start, end]);
+    onMoved(end);
+  }
 }
 
 /** Adds reactions to their (existing) threads; one the server already has keeps its own, fresher counts. */

@@ -1,46 +1,44 @@
 /**
  * The sink every reader writes into. Each comment becomes at once what
- * Kommentar keeps of it: its Markdown (converted in the pool while reading
- * goes on; skipped for comments an earlier import stored), a hash of
- * its source text, the author marker, the commenter key (the same HMAC as a
- * live comment's, so returning commenters are recognised) and no email unless
- * reply notifications need it. Raw addresses are dropped right here.
+ * Kommentar keeps of it: the author marker, the commenter key (the same HMAC
+ * as a live comment's, so returning commenters are recognised) and no email
+ * unless reply notifications need it; raw addresses are dropped right here.
+ * Its body goes to the pool, which converts it and stages the row while
+ * reading goes on (skipped for comments an earlier import stored); what stays
+ * in memory is what the plan needs: ids, parents, times, places.
  */
-import { hash } from 'node:crypto';
 import type { SiteConfig } from '../config.js';
-import type { CommentSource, CommentStatus } from '../db/comments.js';
+import type { CommentStatus } from '../db/comments.js';
 import { authorKey, commenterKey, normaliseEmail } from '../identity/identity.js';
 import { safeLinkUrl } from '../render/markdown.js';
-import type { ConvertPool } from './convert-pool.js';
+import { sourceHash } from './convert.js';
+import type { ConvertPool, PendingComment } from './convert-pool.js';
 import type { ImportedComment, ImportedCopy, ImportedReaction, ImportedThread, ImportSink, SkipReason, SourceText } from './types.js';
 
-/** A comment as the importer keeps it between reading and writing. */
+/** A comment as the plan sees it; the rest of it waits in the pool's staging files under `seq`. */
 export interface CollectedComment {
+  /** Its place among the file's comments, from 0: its key in the staging files. */
+  seq: number;
   sourceId: string;
   threadKey: string;
   parentSourceId: string | null;
   status: CommentStatus;
-  /** Markdown; empty for a deleted comment and for one an earlier import stored. */
-  body: string;
-  /** Hash of the source text: a later import compares it instead of converting again. */
+  /** What a later import compares, for a comment an earlier one stored: hash of the source text ("" for the others), name, homepage. */
   hash: string;
   name: string | null;
   url: string | null;
-  /** Only when the commenter asked for reply notifications. */
-  email: string | null;
-  notify: boolean;
-  commenterKey: string | null;
-  isAuthor: boolean;
   preferredId: number | null;
   createdAt: number;
-  editedAt: number | null;
-  source: CommentSource;
-  sourceUrl: string | null;
-  acknowledgedAt: number | null;
   at: string;
 }
 
 const BATCH = 256;
+/**
+ * Batches handed to the pool and not yet staged, beyond which the reader waits:
+ * the workers convert slower than the main thread parses, and every batch
+ * waiting for them holds its comments' source texts.
+ */
+const MAX_WAITING_BATCHES = 8;
 /** The limits a live comment's name and page title have. */
 const NAME_MAX = 80;
 const TITLE_MAX = 300;
@@ -59,11 +57,6 @@ function cleanUrl(url: string): string | null {
   return safe && /^https?:/.test(safe) ? safe : null;
 }
 
-/** Identifies a source text without keeping it (not a secret: a change detector). */
-function textHash(source: SourceText): string {
-  return hash('sha1', `${source.kind}\n${source.text}`, 'base64url');
-}
-
 /** The import's one sink: keeps threads, compact comments and skip counts for the plan. */
 export class Collector implements ImportSink {
   readonly threads: ImportedThread[] = [];
@@ -71,9 +64,11 @@ export class Collector implements ImportSink {
   readonly reactions: ImportedReaction[] = [];
   readonly copies: ImportedCopy[] = [];
   readonly skipped = new Map<SkipReason, number>();
-  /** Comments waiting for conversion, all of one source kind (a reader yields one). */
-  private batch: { kind: SourceText['kind']; comments: CollectedComment[]; texts: string[] } = { kind: 'html', comments: [], texts: [] };
+  /** Comments waiting for the pool, all of one source kind (a reader yields one). */
+  private batch: { kind: SourceText['kind']; items: PendingComment[] } = { kind: 'html', items: [] };
   private readonly conversions: Promise<void>[] = [];
+  private waiting = 0;
+  private wake: (() => void) | null = null;
   private failure: Error | undefined;
   private readonly keys = { email: new Map<string, string | null>(), account: new Map<string, string | null>() };
   private readonly cleaned = { name: new Map<string, string | null>(), url: new Map<string, string | null>() };
@@ -84,7 +79,8 @@ export class Collector implements ImportSink {
   constructor(
     private readonly site: SiteConfig,
     private readonly secret: string,
-    private readonly pool: ConvertPool,
+    /** Null in a dry run: nothing will be written, so no body is converted. */
+    private readonly pool: ConvertPool | null,
     private readonly stored: ReadonlySet<string>,
     private readonly onProgress: (done: number, total: number) => void,
   ) {
@@ -152,61 +148,73 @@ export class Collector implements ImportSink {
     const name = this.cleanedOnce('name', source.name);
     const notify = !deleted && source.notify && source.email !== null;
     const comment: CollectedComment = {
+      seq: this.comments.length,
       sourceId: source.sourceId,
       threadKey: source.threadKey,
       parentSourceId: source.parentSourceId,
       status: source.status,
-      body: '',
-      hash: textHash(source.text),
+      hash: '',
       // A deleted comment keeps its place in the tree, not its content or personal data (as on deletion in Kommentar).
       name: deleted ? null : isAuthor && !decided ? (name ?? this.site.authorName) : name,
       url: deleted ? null : this.cleanedOnce('url', source.url),
-      email: notify ? source.email : null,
-      notify,
-      commenterKey: key,
-      isAuthor,
       preferredId: source.preferredId,
       createdAt: source.createdAt,
-      editedAt: source.editedAt,
-      source: source.source ?? 'site',
-      // Kept for a deleted one too: it is how the poller recognises the reply and does not bring it back.
-      sourceUrl: source.sourceUrl ? this.cleanedOnce('url', source.sourceUrl) : null,
-      acknowledgedAt: source.acknowledgedAt ?? null,
       at: source.at,
     };
     this.comments.push(comment);
-    if (deleted || this.stored.has(source.sourceId)) return;
-    if (source.text.kind === 'markdown') {
-      comment.body = source.text.text;
+    if (this.stored.has(source.sourceId)) {
+      comment.hash = sourceHash(source.text);
       return;
     }
-    // Even plain text converts in the pool: the main thread's time goes to parsing, which nothing else can do.
     if (this.batch.kind !== source.text.kind) this.flush();
     this.batch.kind = source.text.kind;
-    this.batch.comments.push(comment);
-    this.batch.texts.push(source.text.text);
-    if (this.batch.texts.length >= BATCH) this.flush();
+    // In the staging order of db/imports.ts.
+    this.batch.items.push([
+      comment.seq,
+      source.text.text,
+      comment.status,
+      comment.name,
+      comment.url,
+      notify ? source.email : null,
+      key,
+      isAuthor ? 1 : 0,
+      notify ? 1 : 0,
+      source.createdAt,
+      source.editedAt,
+      source.source ?? 'site',
+      // Kept for a deleted one too: it is how the poller recognises the reply and does not bring it back.
+      source.sourceUrl ? this.cleanedOnce('url', source.sourceUrl) : null,
+      source.acknowledgedAt ?? null,
+      source.sourceId,
+    ]);
+    if (this.batch.items.length >= BATCH) this.flush();
   }
 
   private flush(): void {
-    const { kind, comments, texts } = this.batch;
-    this.batch = { kind, comments: [], texts: [] };
-    if (texts.length === 0) return;
+    const { kind, items } = this.batch;
+    this.batch = { kind, items: [] };
+    const pool = this.pool;
+    if (items.length === 0 || !pool) return;
+    this.waiting++;
     this.conversions.push(
-      this.pool.markdown(kind, texts).then(
-        (bodies) => {
-          bodies.forEach((body, i) => {
-            comments[i]!.body = body;
-          });
-        },
-        (error: Error) => {
+      pool
+        .stage(kind, items)
+        .catch((error: Error) => {
           this.failure ??= error;
-        },
-      ),
+        })
+        .finally(() => {
+          this.waiting--;
+          this.wake?.();
+        }),
     );
   }
 
-  /** Waits until every body that needs it is converted to Markdown. */
+  async ready(): Promise<void> {
+    while (this.waiting > MAX_WAITING_BATCHES) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.wake = null;
+  }
+
+  /** Waits until every new comment is converted and staged. */
   async finish(): Promise<void> {
     this.flush();
     await Promise.all(this.conversions);

@@ -1,14 +1,19 @@
 /**
- * Converts comment bodies in worker threads. Turning HTML into Markdown and
- * rendering Markdown cost far more than parsing or storing a comment, so a
- * large import spreads them over the cores while the main thread reads or
- * writes. Small inputs convert inline: starting workers would cost more than it saves.
+ * Converts and stages comment bodies in worker threads. Turning HTML into
+ * Markdown, rendering Markdown and storing the result cost far more than
+ * parsing a comment, so a large import spreads them over the cores while the
+ * main thread reads: each worker writes what it converted into a staging file
+ * of its own (db/imports.ts), from which the import's transaction moves the
+ * rows into place once the plan is made. Small inputs convert inline (starting
+ * workers would cost more than it saves), into a staging file all the same.
  */
-import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { toHtml, toMarkdown } from './convert.js';
+import { ImportStaging, type StagedRow } from '../db/imports.js';
+import { sourceHash, toHtml, toMarkdown } from './convert.js';
 import type { SourceText } from './types.js';
 
 // Present once built (dist/); when running from TypeScript sources there is none, and conversion runs inline.
@@ -22,40 +27,71 @@ const MAX_WORKERS = 4;
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
-/** A batch for a worker: source bodies of one kind to Markdown, or Markdown bodies to HTML (plain strings: they cross threads cheapest). */
-export type ConvertJob = { id: number; op: 'markdown'; kind: SourceText['kind']; items: string[] } | { id: number; op: 'html'; items: string[] };
+/**
+ * A comment for the pool: its `seq`, its source text, then its stored values
+ * in the staging order (status … import_id, see db/imports.ts); the pool adds
+ * body, html and the source's hash. Arrays of plain values cross threads cheapest.
+ */
+export type PendingComment = [seq: number, text: string, ...values: (string | number | null)[]];
 
-/** What a job turns into, in a worker or inline. */
-export function convertJob(job: ConvertJob): string[] {
-  return job.op === 'markdown' ? job.items.map((text) => toMarkdown({ kind: job.kind, text })) : job.items.map(toHtml);
+/** A batch for a worker: comments whose source text is of one kind; or the end of its work. */
+export type ConvertJob = { id: number; op: 'stage'; kind: SourceText['kind']; items: PendingComment[] } | { id: number; op: 'close' };
+
+/** A deleted comment keeps no content (as on deletion in Kommentar); its hash still tells a later import it is the same. */
+const DELETED = 'deleted';
+
+/** Converts a batch and adds it to `staging`, in a worker or inline. */
+export function stageBatch(staging: ImportStaging, kind: SourceText['kind'], items: PendingComment[]): void {
+  staging.add(
+    items.map(([seq, text, ...values]): StagedRow => {
+      const body = values[0] === DELETED ? '' : toMarkdown({ kind, text });
+      return [seq, ...values, body, toHtml(body), sourceHash({ kind, text })];
+    }),
+  );
 }
 
-type Reply = { id: number; results: string[] } | { id: number; error: string };
+type Reply = { id: number } | { id: number; error: string };
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, { resolve: (results: string[]) => void; reject: (error: Error) => void }>;
+  pending: Map<number, { resolve: () => void; reject: (error: Error) => void }>;
 }
 
 export class ConvertPool {
   private nextId = 0;
   private readonly slots: Slot[] = [];
+  private inline: ImportStaging | null = null;
+  /** The staging files in use (one per worker, or the inline one). */
+  readonly files: string[] = [];
+  private readonly dir: string;
 
-  /** `size` workers, started on the first job (a re-import may need none). */
-  private constructor(private readonly size: number) {}
-
-  /** Workers for an input of `inputBytes`: one per core for a large one, none for a small one. */
-  static forInput(inputBytes: number): ConvertPool {
-    return new ConvertPool(inputBytes >= WORKERS_FROM_BYTES && existsSync(WORKER_FILE) ? Math.min(availableParallelism(), MAX_WORKERS) : 0);
+  /** `size` workers, started on the first job (a re-import may need none); staging files in a new folder in `parent`. */
+  private constructor(
+    private readonly size: number,
+    parent: string,
+  ) {
+    this.dir = mkdtempSync(join(parent, '.kommentar-import-'));
   }
 
-  private static startWorker(): Slot {
-    const slot: Slot = { worker: new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS }), pending: new Map() };
+  /**
+   * Workers for an input of `inputBytes`: one per core for a large one, none for a small one.
+   * The staging files go beside the database file when there is one (the disk that will hold
+   * the comments anyway; the system's temp folder may be memory), else into the temp folder.
+   */
+  static forInput(inputBytes: number, databasePath: string | null): ConvertPool {
+    const size = inputBytes >= WORKERS_FROM_BYTES && existsSync(WORKER_FILE) ? Math.min(availableParallelism(), MAX_WORKERS) : 0;
+    return new ConvertPool(size, databasePath === null ? tmpdir() : dirname(resolve(databasePath)));
+  }
+
+  private startWorker(): Slot {
+    const file = join(this.dir, `staged-${this.slots.length}.db`);
+    this.files.push(file);
+    const slot: Slot = { worker: new Worker(WORKER_FILE, { resourceLimits: WORKER_LIMITS, workerData: { file } }), pending: new Map() };
     slot.worker.on('message', (reply: Reply) => {
       const waiting = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);
       if ('error' in reply) waiting?.reject(new Error(`converting comment bodies failed: ${reply.error}`));
-      else waiting?.resolve(reply.results);
+      else waiting?.resolve();
     });
     slot.worker.on('error', (error) => {
       for (const waiting of slot.pending.values()) waiting.reject(error);
@@ -64,28 +100,45 @@ export class ConvertPool {
     return slot;
   }
 
-  /** Runs a job in the least busy worker, or inline when there are none. */
-  private run(job: ConvertJob): Promise<string[]> {
-    while (this.slots.length < this.size) this.slots.push(ConvertPool.startWorker());
-    if (this.slots.length === 0) return Promise.resolve(convertJob(job));
-    const slot = this.slots.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
+  private send(slot: Slot, job: ConvertJob): Promise<void> {
     return new Promise((resolve, reject) => {
       slot.pending.set(job.id, { resolve, reject });
       slot.worker.postMessage(job);
     });
   }
 
-  /** Markdown for each source body of `kind`, in order. */
-  markdown(kind: SourceText['kind'], items: string[]): Promise<string[]> {
-    return this.run({ id: this.nextId++, op: 'markdown', kind, items });
+  /** Converts and stages `items` in the least busy worker, or inline when there are none. */
+  stage(kind: SourceText['kind'], items: PendingComment[]): Promise<void> {
+    while (this.slots.length < this.size) this.slots.push(this.startWorker());
+    if (this.slots.length === 0) {
+      if (!this.inline) {
+        const file = join(this.dir, 'staged-inline.db');
+        this.inline = new ImportStaging(file);
+        this.files.push(file);
+      }
+      stageBatch(this.inline, kind, items);
+      return Promise.resolve();
+    }
+    const slot = this.slots.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
+    return this.send(slot, { id: this.nextId++, op: 'stage', kind, items });
   }
 
-  /** HTML for each Markdown body, in order. */
-  html(items: string[]): Promise<string[]> {
-    return this.run({ id: this.nextId++, op: 'html', items });
+  /**
+   * Closes the staging files and stops the workers, once everything is staged:
+   * their memory is free again before the rows are moved. The files stay until `close`.
+   */
+  async stop(): Promise<void> {
+    this.inline?.close();
+    this.inline = null;
+    // Each worker closes its staging file first, so nothing writes to it later.
+    const slots = this.slots.splice(0);
+    await Promise.allSettled(slots.map((slot) => this.send(slot, { id: this.nextId++, op: 'close' })));
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
+  /** Stops the workers if they still run and deletes the staging files. */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -1,11 +1,20 @@
-/** Worker thread of the convert pool: turns batches of bodies into Markdown or HTML off the main thread. */
-import { parentPort } from 'node:worker_threads';
-import { convertJob, type ConvertJob } from './convert-pool.js';
+/** Worker thread of the convert pool: converts batches of bodies off the main thread and stages them in its own file. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ImportStaging } from '../db/imports.js';
+import { stageBatch, type ConvertJob } from './convert-pool.js';
+
+let staging: ImportStaging | null = null;
 
 parentPort!.on('message', (job: ConvertJob) => {
   try {
-    const results = convertJob(job);
-    parentPort!.postMessage({ id: job.id, results });
+    if (job.op === 'close') {
+      staging?.close();
+      staging = null;
+    } else {
+      staging ??= new ImportStaging((workerData as { file: string }).file);
+      stageBatch(staging, job.kind, job.items);
+    }
+    parentPort!.postMessage({ id: job.id });
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: (error as Error).message });
   }

@@ -1,13 +1,19 @@
 /**
- * A source body to what Kommentar stores: Markdown (turndown for HTML), and
- * later its HTML (plain text directly, the rest from the one renderer). Both
- * run in the convert pool's worker threads for a large import.
+ * A source body to what Kommentar stores: Markdown (turndown for HTML), its
+ * HTML (plain text directly, the rest from the one renderer) and the source's
+ * hash. All run in the convert pool's worker threads for a large import.
  */
+import { hash } from 'node:crypto';
 import { renderMarkdown } from '../render/markdown.js';
 import { plainMarkdownToHtml } from '../render/plain-markdown.js';
 import { htmlToMarkdown } from './html-to-markdown.js';
 import type { SourceText } from './types.js';
 import { wordpressToMarkdown } from './wordpress-text.js';
+
+/** Identifies a source text without keeping it (not a secret: a change detector a later import compares). */
+export function sourceHash(source: SourceText): string {
+  return hash('sha1', `${source.kind}\n${source.text}`, 'base64url');
+}
 
 /** The Markdown for any source body. */
 export function toMarkdown(source: SourceText): string {

@@ -116,6 +116,7 @@ export const readDisqus: ImportReader = async (input, sink) => {
           entry.fields.set(name, text);
         }
       },
+      ready: () => sink.ready(),
     },
     (done, total) => sink.progress(done, total),
   );

@@ -1,14 +1,16 @@
 /**
  * Imports comments from another system into a site: read the whole file
- * (new bodies converted to Markdown meanwhile), plan against what earlier
- * imports stored, then write everything in one transaction (HTML rendered in
- * the pool just ahead of the inserts), so a file is imported whole or not at
- * all. Imported comments send no notifications and keep no IP address.
+ * (new comments converted and staged in the pool's files meanwhile), plan
+ * against what earlier imports stored, then write everything in one
+ * transaction (the staged rows moved into place in plan order), so a file is
+ * imported whole or not at all. Imported comments send no notifications and
+ * keep no IP address.
  */
 import type { SiteConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import type { CommentStatus } from '../db/comments.js';
 import { withBulkTransaction } from '../db/bulk-transaction.js';
+import { localPath } from '../db/local-connection.js';
 import { countImportedComments, findImportedComments, threadIdsByUri, type Queryable } from '../db/imports.js';
 import { Collector } from './collect.js';
 import { ConvertPool } from './convert-pool.js';
@@ -74,15 +76,16 @@ export async function importFile(ctx: AppContext, site: SiteConfig, options: Imp
   const onProgress = options.onProgress ?? (() => undefined);
   const importSource = `${options.format}:${site.id}`;
 
-  const pool = ConvertPool.forInput(await fileSize(options.path));
+  const pool = ConvertPool.forInput(await fileSize(options.path), localPath(ctx.config.dbUrl));
   try {
     // What earlier imports stored: those bodies need no conversion, and the plan compares against them.
     let stored = await findImportedComments(ctx.db, importSource);
-    const collector = new Collector(site, ctx.secret, pool, new Set(stored.map((row) => row.importId)), (done, total) =>
+    const collector = new Collector(site, ctx.secret, options.dryRun ? null : pool, new Set(stored.map((row) => row.importId)), (done, total) =>
       onProgress({ phase: 'reading', done, total }),
     );
     await IMPORT_FORMATS[options.format]({ path: options.path, baseUrl: options.baseUrl }, collector);
     await collector.finish();
+    await pool.stop();
 
     const prepare = async (db: Queryable) => {
       // Another import of the same source may have finished meanwhile; the transaction sees the final state.
@@ -93,11 +96,16 @@ export async function importFile(ctx: AppContext, site: SiteConfig, options: Imp
     };
     const outcome = options.dryRun
       ? await prepare(ctx.db)
-      : await withBulkTransaction(ctx.db, ctx.config.dbUrl, async (tx) => {
-          const prepared = await prepare(tx);
-          const onWritten = (done: number, total: number) => onProgress({ phase: 'writing', done, total });
-          return { ...prepared, renumbered: await writePlan(tx, prepared.plan, { site: site.id, importSource, pool, onWritten, now: ctx.now() }) };
-        });
+      : await withBulkTransaction(
+          ctx.db,
+          ctx.config.dbUrl,
+          async (tx) => {
+            const prepared = await prepare(tx);
+            const onWritten = (done: number, total: number) => onProgress({ phase: 'writing', done, total });
+            return { ...prepared, renumbered: await writePlan(tx, prepared.plan, { site: site.id, importSource, staged: pool.files, onWritten, now: ctx.now() }) };
+          },
+          pool.files,
+        );
     return summarize(site, options, collector, outcome, started);
   } finally {
     await pool.close();

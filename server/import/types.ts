@@ -96,6 +96,8 @@ export interface ImportSink {
   skip(reason: SkipReason): void;
   /** How far reading has got, in the reader's unit (bytes or records). */
   progress(done: number, total: number): void;
+  /** Resolves once the sink can take more (the conversion workers have caught up): streaming readers wait for it between chunks. */
+  ready(): Promise<void>;
 }
 
 /** The `--base-url` option: links under it become paths relative to it. */

@@ -199,6 +199,7 @@ export const readWordpress: ImportReader = async (input, sink) => {
           author = null;
         }
       },
+      ready: () => sink.ready(),
     },
     (done, total) => sink.progress(done, total),
   );

@@ -15,6 +15,8 @@ export interface XmlHandlers {
   open(name: string, attributes: Record<string, string>, depth: number, line: number): boolean;
   /** An element closed; `text` is its content if `open` asked for it, else "". */
   close(name: string, text: string, depth: number): void;
+  /** Awaited after each chunk: the reader goes on once it resolves (so what it hands on does not pile up). */
+  ready?(): Promise<void>;
 }
 
 /**
@@ -72,6 +74,9 @@ export async function readXml(path: string, handlers: XmlHandlers, onBytes: (don
     throw positioned(error.message);
   });
 
-  for await (const chunk of readTextChunks(path, onBytes)) parser.write(chunk);
+  for await (const chunk of readTextChunks(path, onBytes)) {
+    parser.write(chunk);
+    await handlers.ready?.();
+  }
   parser.close();
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSiteComments } from '../../server/db/comments.js';
@@ -36,6 +36,8 @@ async function refused(format: ImportFormat, content: string | Buffer, name: str
   );
   expect(error).toBeInstanceOf(ImportInputError);
   expect(await stored()).toBe(before);
+  // Nor any scratch file of the import beside the database.
+  expect(readdirSync(server.dir).filter((name) => name.startsWith('.kommentar-import-'))).toEqual([]);
   return (error as Error).message;
 }
 

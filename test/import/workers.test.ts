@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,8 @@ describe('a large import', () => {
     const summary = JSON.parse(result.stdout) as { imported: Record<string, number>; skipped: Record<string, number> };
     expect(summary.imported.approved).toBeGreaterThan(1300);
     expect(summary.skipped.pingback).toBe(30);
+    // The workers' scratch files beside the database are gone.
+    expect(readdirSync(dir).filter((name) => name.startsWith('.kommentar-import-'))).toEqual([]);
 
     await importInto(server, file, { format: 'wordpress' });
     let inline = '';
