@@ -67,28 +67,15 @@ const RUN_POSTS = 500;
 
 export async function buildSiteReport(ctx: Pick<AppContext, 'db' | 'now'>, siteId: string, request: ReportRequest = {}): Promise<DialogueReport> {
   const generatedAt = new Date(ctx.now());
-  const counted = await accumulate(ctx, siteId, request, generatedAt, request.from ?? null, request.to ?? null, request.people === true, 0);
+  const counted = (await siteParts(ctx, siteId, request, generatedAt, request.from ?? null, request.to ?? null, request.people === true, 0)).finish();
   const report = request.lang ? { ...counted, lang: request.lang } : counted;
   if (!request.compareDays) return report;
   // The previous period: the same window, `compareDays` earlier (an open start stays open).
   const shift = request.compareDays * DAY_MS;
   const to = new Date(Date.parse(report.window.to) - shift);
   const from = request.from ? new Date(request.from.getTime() - shift) : null;
-  const before = await accumulate(ctx, siteId, request, generatedAt, from, to, false, request.compareDays);
+  const before = (await siteParts(ctx, siteId, request, generatedAt, from, to, false, request.compareDays)).finish();
   return { ...report, previous: { days: request.compareDays, window: before.window, summary: before.summary } };
-}
-
-async function accumulate(
-  ctx: Pick<AppContext, 'db'>,
-  siteId: string,
-  request: ReportRequest,
-  generatedAt: Date,
-  from: Date | null,
-  to: Date | null,
-  people: boolean,
-  shiftDays: number,
-): Promise<DialogueReport> {
-  return (await siteParts(ctx, siteId, request, generatedAt, from, to, people, shiftDays)).finish();
 }
 
 /** Every post's part of the report added up: from the stored fold where there is one, else post by post. */
