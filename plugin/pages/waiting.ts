@@ -27,9 +27,11 @@ export interface WaitingComment {
 export function waitingComments(build: KommentarBuild, posts: readonly PostReport[], limit = Infinity): { comments: WaitingComment[]; total: number } {
   const found: Array<{ id: number; uri: string; comment: PublicComment }> = [];
   for (const post of posts) {
-    for (const id of post.waitingForAuthorIds) {
-      const hit = build.comment(id);
-      if (hit && !hit.comment.deleted) found.push({ id, uri: post.uri, comment: hit.comment });
+    if (post.waitingForAuthorIds.length === 0) continue;
+    // A post's waiting comments are in its own thread: one pass over it, no index of every comment of the site.
+    const waiting = new Set(post.waitingForAuthorIds);
+    for (const comment of build.thread(post.uri)?.comments ?? []) {
+      if (waiting.has(comment.id) && !comment.deleted) found.push({ id: comment.id, uri: post.uri, comment });
     }
   }
   found.sort((a, b) => byCreation(a.comment, b.comment));
