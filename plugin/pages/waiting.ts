@@ -34,9 +34,8 @@ export function waitingComments(build: KommentarBuild, posts: readonly PostRepor
       if (waiting.has(comment.id) && !comment.deleted) found.push({ id: comment.id, uri: post.uri, comment });
     }
   }
-  found.sort((a, b) => byCreation(a.comment, b.comment));
   // Excerpts only for the ones shown: a big site has tens of thousands waiting.
-  const comments = found.slice(Math.max(0, found.length - limit)).map(({ id, uri, comment }) => ({
+  const comments = newest(found, limit, (a, b) => byCreation(a.comment, b.comment)).map(({ id, uri, comment }) => ({
     id,
     uri,
     postTitle: build.titleOf(uri),
@@ -45,6 +44,23 @@ export function waitingComments(build: KommentarBuild, posts: readonly PostRepor
     createdAt: comment.createdAt,
   }));
   return { comments, total: found.length };
+}
+
+/**
+ * The last `limit` of `items` in the order of `compare`, in that order. The site
+ * page shows the newest hundred of tens of thousands: kept in one pass, not all sorted.
+ */
+function newest<T>(items: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= limit) return [...items].sort(compare);
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === limit && compare(item, kept[0]!) <= 0) continue;
+    let at = kept.length;
+    while (at > 0 && compare(kept[at - 1]!, item) > 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > limit) kept.shift();
+  }
+  return kept;
 }
 
 /** The list as HTML: name, post, date, an excerpt; the date links to the comment on its page (a name is never a link). */
