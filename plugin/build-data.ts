@@ -9,7 +9,6 @@ import type { Lang } from './i18n.js';
 import type { ResolvedOptions } from './options.js';
 import { postPagePaths } from './pages/paths.js';
 import type { SiteData, SiteThread } from './site-data.js';
-import type { PublicComment } from '../server/comments/public.js';
 
 /** A post that gets a dialogue page of its own. */
 export interface PostPage {
@@ -29,7 +28,6 @@ export class KommentarBuild {
   readonly builtAt = Date.now();
   private readonly paths: Map<string, string>;
   private readonly posts: Map<string, PostReport>;
-  private commentIndex: Map<number, { comment: PublicComment; thread: SiteThread }> | undefined;
 
   constructor(
     readonly options: BuildOptions,
@@ -62,14 +60,5 @@ export class KommentarBuild {
   /** The report's title, else the thread's, else the path itself. */
   titleOf(uri: string): string {
     return this.posts.get(uri)?.title ?? this.data.threads.get(uri)?.title ?? uri;
-  }
-
-  /** A public comment by id with its thread (for the waiting list), indexed on first use. */
-  comment(id: number): { comment: PublicComment; thread: SiteThread } | undefined {
-    if (!this.commentIndex) {
-      this.commentIndex = new Map();
-      for (const thread of this.data.threads.values()) for (const comment of thread.comments) this.commentIndex.set(comment.id, { comment, thread });
-    }
-    return this.commentIndex.get(id);
   }
 }

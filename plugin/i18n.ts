@@ -4,7 +4,7 @@
  * desk and the CLI), plus the three counts the badge shows.
  */
 import { DEFAULT_LANG, langOf as catalogueLang, LANGUAGES, type Lang } from '../server/i18n/languages.js';
-import { reportWords, type ReportWords } from '../server/report/glossary.js';
+import { reportWords, type ReportWords, type Term } from '../server/report/glossary.js';
 import { memoisedDays } from './day-texts.js';
 
 export type { Lang };
@@ -29,9 +29,23 @@ export function stringsFor(lang: string | undefined, fallback: Lang): Strings {
   let strings = cache.get(chosen);
   if (!strings) {
     const words = reportWords(chosen);
+    // A dialogue page asks for the same labels and meanings hundreds of times, and a build writes a thousand pages.
+    const texts = new Map<string, string>();
+    const terms = new Map<string, Term>();
     strings = {
       ...words,
       ...memoisedDays(words),
+      t: (key, vars) => {
+        if (vars) return words.t(key, vars);
+        let text = texts.get(key);
+        if (text === undefined) texts.set(key, (text = words.t(key)));
+        return text;
+      },
+      post: (term) => {
+        let named = terms.get(term);
+        if (!named) terms.set(term, (named = words.post(term)));
+        return named;
+      },
       countComments: (n) => words.t('report.count.comments', { n }),
       countPeople: (n) => words.t('report.count.people', { n }),
       depth: (n) => words.t('report.count.depth', { n }),

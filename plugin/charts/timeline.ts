@@ -43,18 +43,25 @@ export function timelineChart(all: readonly TimelineComment[], options: Timeline
   const end = times.at(-1) ?? 0;
   const span = end - start;
   const x = (t: number) => (span > 0 ? LEFT + ((t - start) / span) * (WIDTH - LEFT - RIGHT) : (LEFT + WIDTH - RIGHT) / 2);
-  const byId = new Map(shown.map((c, i) => [c.id, i]));
-
-  const waits = shown
-    .map((c, i) => {
-      const p = c.parentId === null ? undefined : byId.get(c.parentId);
-      if (!c.isAuthor || p === undefined || shown[p]!.isAuthor) return '';
-      return `M${r1(x(times[p]!))} ${READERS_Y}L${r1(x(times[i]!))} ${AUTHOR_Y}`;
-    })
-    .join('');
-  const dots = shown
-    .map((c, i) => `<circle cx="${r1(x(times[i]!))}" cy="${c.isAuthor ? AUTHOR_Y : READERS_Y}" r="4.5" fill="${personColor(c.person, c.isAuthor)}" fill-opacity=".85"${c.isAuthor ? ' stroke="currentColor" stroke-width="1.4"' : ''}/>`)
-    .join('');
+  const byId = new Map<number, number>();
+  for (let i = 0; i < shown.length; i++) byId.set(shown[i]!.id, i);
+  // Each comment's x once, and its row of the table in the same pass: a page has up to 400 of them, a build a thousand pages.
+  const authorName = t('report.chart.tree.author');
+  const anonymousName = t('report.chart.tree.anonymous');
+  const nameOf = (c: TimelineComment) => (c.isAuthor ? authorName : (c.name ?? anonymousName));
+  const xs = times.map((time) => r1(x(time)));
+  let waits = '';
+  let dots = '';
+  const rows: Array<Array<string | number>> = [];
+  for (let i = 0; i < shown.length; i++) {
+    const c = shown[i]!;
+    const p = c.parentId === null ? undefined : byId.get(c.parentId);
+    if (c.isAuthor && p !== undefined && !shown[p]!.isAuthor) waits += `M${xs[p]} ${READERS_Y}L${xs[i]} ${AUTHOR_Y}`;
+    dots += c.isAuthor
+      ? `<circle cx="${xs[i]}" cy="${AUTHOR_Y}" r="4.5" fill="${personColor(c.person, true)}" fill-opacity=".85" stroke="currentColor" stroke-width="1.4"/>`
+      : `<circle cx="${xs[i]}" cy="${READERS_Y}" r="4.5" fill="${personColor(c.person, false)}" fill-opacity=".85"/>`;
+    rows.push([dayTime(c.createdAt), nameOf(c), c.parentId === null ? '–' : p === undefined ? '' : nameOf(shown[p]!)]);
+  }
   const lanes =
     `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${READERS_Y}" y2="${READERS_Y}" ${GRID}/>` +
     `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${AUTHOR_Y}" y2="${AUTHOR_Y}" ${GRID}/>` +
@@ -68,7 +75,6 @@ export function timelineChart(all: readonly TimelineComment[], options: Timeline
   const body = lanes + (waits ? `<path d="${waits}" stroke="${COLORS.author}" stroke-opacity=".55" fill="none"/>` : '') + dots + axis;
 
   const byAuthor = visible.filter((c) => c.isAuthor).length;
-  const nameOf = (c: TimelineComment | undefined) => (c === undefined ? '' : c.isAuthor ? t('report.chart.tree.author') : (c.name ?? t('report.chart.tree.anonymous')));
   const summary =
     visible.length === 0
       ? t('report.chart.timeline.empty')
@@ -85,7 +91,7 @@ export function timelineChart(all: readonly TimelineComment[], options: Timeline
     tableLabel: t('report.chart.data'),
     table: {
       columns: [t('report.column.when'), t('report.column.who'), t('report.column.inReplyTo')],
-      rows: shown.map((c) => [dayTime(c.createdAt), nameOf(c), c.parentId === null ? '–' : nameOf(shown[byId.get(c.parentId) ?? -1])]),
+      rows,
     },
   });
 }

@@ -44,23 +44,25 @@ const PAD = 12;
 /** Positions in drawing units: x by leaf order (parents centred over their replies), y by the served depth. */
 export function layoutTree(nodes: readonly TreeChartNode[]): { x: number[]; level: number[]; parent: number[]; leaves: number; ordered: TreeChartNode[] } {
   const ordered = orderThread([...nodes]);
-  const index = new Map(ordered.map((node, i) => [node.id, i]));
-  const parent = ordered.map((node) => (node.parentId === null ? -1 : (index.get(node.parentId) ?? -1)));
-  const level = ordered.map((node) => node.depth);
-  const children: number[][] = ordered.map(() => []);
-  parent.forEach((p, i) => {
-    if (p >= 0) children[p]!.push(i);
-  });
-  // Pre-order puts leaves left to right; walking it backwards finishes replies before their parent.
-  const x = new Array<number>(ordered.length).fill(0);
-  let leaves = 0;
-  ordered.forEach((_, i) => {
-    if (children[i]!.length === 0) x[i] = leaves++;
-  });
-  for (let i = ordered.length - 1; i >= 0; i--) {
-    const kids = children[i]!;
-    if (kids.length > 0) x[i] = (x[kids[0]!]! + x[kids[kids.length - 1]!]!) / 2;
+  const count = ordered.length;
+  const index = new Map<number, number>();
+  for (let i = 0; i < count; i++) index.set(ordered[i]!.id, i);
+  const parent = new Array<number>(count);
+  const level = new Array<number>(count);
+  // In pre-order a comment's first reply comes right after it; only its last reply needs remembering.
+  const lastReply = new Int32Array(count).fill(-1);
+  for (let i = 0; i < count; i++) {
+    const node = ordered[i]!;
+    const p = node.parentId === null ? -1 : (index.get(node.parentId) ?? -1);
+    parent[i] = p;
+    level[i] = node.depth;
+    if (p >= 0) lastReply[p] = i;
   }
+  // Pre-order puts leaves left to right; walking it backwards finishes replies before their parent.
+  const x = new Array<number>(count).fill(0);
+  let leaves = 0;
+  for (let i = 0; i < count; i++) if (lastReply[i]! < 0) x[i] = leaves++;
+  for (let i = count - 1; i >= 0; i--) if (lastReply[i]! >= 0) x[i] = (x[i + 1]! + x[lastReply[i]!]!) / 2;
   return { x, level, parent, leaves, ordered };
 }
 
@@ -129,21 +131,27 @@ export function treeChart(nodes: readonly TreeChartNode[], options: TreeChartOpt
   const roots = parent.flatMap((p, i) => (p < 0 ? [i] : []));
   const rootX = roots.length > 0 ? (px(roots[0]!) + px(roots.at(-1)!)) / 2 : width / 2;
   const chains = backAndForth(ordered, parent);
-  const edge = (i: number) => {
-    const p = parent[i]!;
-    return `M${r1(p < 0 ? rootX : px(p))} ${r1(py(p < 0 ? 0 : level[p]!))}L${r1(px(i))} ${r1(py(level[i]!))}`;
-  };
-  const plain = ordered.map((_, i) => (chains[i] ? '' : edge(i))).join('');
-  const strong = ordered.map((_, i) => (chains[i] ? edge(i) : '')).join('');
+  // Each comment's position as text once: it is written for its dot, its link and each reply's link.
+  const cx = ordered.map((_, i) => r1(px(i)));
+  const cy = level.map((l) => r1(py(l)));
+  const at = cx.map((v, i) => `${v} ${cy[i]}`);
+  const top = `${r1(rootX)} ${r1(py(0))}`;
   const ring = options.small ? 1 : 1.6;
-  const dots = ordered
-    .map((node, i) => {
-      const at = `cx="${r1(px(i))}" cy="${r1(py(level[i]!))}" r="${r1(radius)}"`;
-      if (node.deleted) return `<circle ${at} fill="none" stroke="${COLORS.muted}"/>`;
-      if (node.isAuthor) return `<circle ${at} fill="${COLORS.author}" stroke="currentColor" stroke-width="${ring}"/>`;
-      return `<circle ${at} fill="${personColor(node.person, false)}"/>`;
-    })
-    .join('');
+  const r = r1(radius);
+  let plain = '';
+  let strong = '';
+  let dots = '';
+  for (let i = 0; i < ordered.length; i++) {
+    const node = ordered[i]!;
+    const p = parent[i]!;
+    const edge = `M${p < 0 ? top : at[p]}L${at[i]}`;
+    if (chains[i]) strong += edge;
+    else plain += edge;
+    const circle = `cx="${cx[i]}" cy="${cy[i]}" r="${r}"`;
+    if (node.deleted) dots += `<circle ${circle} fill="none" stroke="${COLORS.muted}"/>`;
+    else if (node.isAuthor) dots += `<circle ${circle} fill="${COLORS.author}" stroke="currentColor" stroke-width="${ring}"/>`;
+    else dots += `<circle ${circle} fill="${personColor(node.person, false)}"/>`;
+  }
 
   const body =
     `<rect x="${r1(rootX - 5)}" y="${PAD - 5}" width="10" height="10" fill="currentColor"/>` +

@@ -71,5 +71,9 @@ export function renderPostPage(build: KommentarBuild, page: PostPage): string {
   const waiting =
     `<h2>${escapeHtml(t('report.page.waitingHeading'))}</h2>${waitingList(waitingComments(build, [post]).comments, strings, false)}` +
     (post.acknowledged > 0 ? `<p class="kommentar-note">${escapeHtml(t('report.page.acknowledgedNote', { n: post.acknowledged }))}</p>` : '');
-  return `<div class="kommentar-report" lang="${lang}">${head}${topicMap}${charts}<h2>${escapeHtml(t('report.page.numbersHeading'))}</h2>${numbers}${elsewhere}${waiting}</div>`;
+  // Joined, not concatenated: join copies the page into one flat string, so the thousands of small pieces it was
+  // built from die young, instead of surviving (and being copied by the collector) while Eleventy holds the page.
+  return [
+    `<div class="kommentar-report" lang="${lang}">`, head, topicMap, charts, `<h2>${escapeHtml(t('report.page.numbersHeading'))}</h2>`, numbers, elsewhere, waiting, '</div>',
+  ].join('');
 }

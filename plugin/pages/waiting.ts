@@ -27,14 +27,15 @@ export interface WaitingComment {
 export function waitingComments(build: KommentarBuild, posts: readonly PostReport[], limit = Infinity): { comments: WaitingComment[]; total: number } {
   const found: Array<{ id: number; uri: string; comment: PublicComment }> = [];
   for (const post of posts) {
-    for (const id of post.waitingForAuthorIds) {
-      const hit = build.comment(id);
-      if (hit && !hit.comment.deleted) found.push({ id, uri: post.uri, comment: hit.comment });
+    if (post.waitingForAuthorIds.length === 0) continue;
+    // A post's waiting comments are in its own thread: one pass over it, no index of every comment of the site.
+    const waiting = new Set(post.waitingForAuthorIds);
+    for (const comment of build.thread(post.uri)?.comments ?? []) {
+      if (waiting.has(comment.id) && !comment.deleted) found.push({ id: comment.id, uri: post.uri, comment });
     }
   }
-  found.sort((a, b) => byCreation(a.comment, b.comment));
   // Excerpts only for the ones shown: a big site has tens of thousands waiting.
-  const comments = found.slice(Math.max(0, found.length - limit)).map(({ id, uri, comment }) => ({
+  const comments = newest(found, limit, (a, b) => byCreation(a.comment, b.comment)).map(({ id, uri, comment }) => ({
     id,
     uri,
     postTitle: build.titleOf(uri),
@@ -43,6 +44,23 @@ export function waitingComments(build: KommentarBuild, posts: readonly PostRepor
     createdAt: comment.createdAt,
   }));
   return { comments, total: found.length };
+}
+
+/**
+ * The last `limit` of `items` in the order of `compare`, in that order. The site
+ * page shows the newest hundred of tens of thousands: kept in one pass, not all sorted.
+ */
+function newest<T>(items: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= limit) return [...items].sort(compare);
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === limit && compare(item, kept[0]!) <= 0) continue;
+    let at = kept.length;
+    while (at > 0 && compare(kept[at - 1]!, item) > 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > limit) kept.shift();
+  }
+  return kept;
 }
 
 /** The list as HTML: name, post, date, an excerpt; the date links to the comment on its page (a name is never a link). */
