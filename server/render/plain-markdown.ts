@@ -11,8 +11,9 @@ import { safeLinkUrl } from './markdown.js';
 const LINK_REL = 'nofollow ugc noopener';
 // Characters that can start inline syntax or raw HTML, email autolinks, whitespace marked treats apart from a space.
 const INLINE_SYNTAX = /[\\`*_~[\]<>|@\u0000-\u0009\u000b-\u001f\u007f]|[^\S \n]|&#?[a-z0-9]+;|www\.|ftp:/i;
-// What opens a block at a line's start: headings, quotes, lists, setext underlines, indented code.
-const BLOCK_START = /^(?:[-+=#> ]|\d+[.)])/;
+// What opens a block at a line's start: headings, quotes, lists, setext underlines, indented code, and
+// the delimiter row of a one-column GFM table (":---" under a line makes that line a table header).
+const BLOCK_START = /^(?:[-+=#> ]|:-|\d+[.)])/;
 // Where GFM could see a link other than a whole word that is an http(s) URL.
 const LINK_INSIDE_WORD = /\Shttps?:/i;
 /** A bare URL GFM links whole: a host with a dot, a simple path, ending in a letter, digit or slash. */

@@ -19,7 +19,7 @@ describe('the direct HTML of plain-text Markdown (what imports store for most co
 
   it('leaves everything Markdown could read otherwise to the full renderer', () => {
     for (const markdown of ['*em*', '1. list', '- item', '# heading', 'a\n===', '> quote', '`code`', 'a@b.example', 'see www.example.com',
-      'x <b>y</b>', '&copy;', 'https://example.com.', '(https://example.com)', '    indented', 'a\tb', '']) {
+      'x <b>y</b>', '&copy;', 'https://example.com.', '(https://example.com)', '    indented', 'a\tb', '', 'word\n:---', 'a\n:-:']) {
       expect(plainMarkdownToHtml(markdown), markdown).toBeNull();
     }
   });
@@ -28,7 +28,7 @@ describe('the direct HTML of plain-text Markdown (what imports store for most co
     const plain = fc.constantFrom('word', ' ', 'Ab', '9', '.', ',', '!', '?', '\n', '\n\n', '  \n', '&', '"', "'", '(', ')', ':', 'ü', '😀', 'https://example.com/a');
     const tricky = fc.constantFrom(
       ...'ab Z1.9 \t\n\r*_#-+=>`~[]\\!()|:;&@/?\'"\u00a0\u2028ü😀שלום'.split(''),
-      ...['\n\n', '  \n', '1. ', '2) ', '- ', '## ', '~~~', '===', '---', '&amp;', '&lt;', '&#39;', '&copy;', '&amp', 'www.', 'ftp://x.y',
+      ...['\n\n', '  \n', '1. ', '2) ', '- ', '## ', '~~~', '===', '---', ':---', ':-:', '&amp;', '&lt;', '&#39;', '&copy;', '&amp', 'www.', 'ftp://x.y',
         'https://', 'http://a.b', 'https://example.com', 'https://example.com/a/b', 'https://EXAMPLE.com/x.y/', 'http://a-b.c.d/../e', 'https://x', ' http://q.r ', 'HTTPS://A.B/C', 'Http://x-y.z/', 'https://a.b:80', 'https://xn--a.b'],
     );
     let direct = 0;
