@@ -23,6 +23,6 @@ export { dunbarPlacement } from './dunbar.js';
 export { addReactions, addSources, noReactions, noSources } from './sources.js';
 export { computePostMetrics, unchangedUntil, type PostFacts, type PostMetrics } from './post-metrics.js';
 export { computePostContribution, type ComputedPost, type PostContribution } from './post-contribution.js';
-export type { ReaderNames } from './reader-table.js';
+export type { ReaderNames } from './packed-readers.js';
 export { SiteAccumulator, type ContributionWithIds, type SiteFold } from './site-accumulator.js';
 export { computeReport } from './report.js';

@@ -5,7 +5,8 @@
  */
 import type { ReportWindow } from './counting.js';
 import { ANONYMOUS, AUTHOR, computePostMetrics, NOT_COUNTED } from './post-metrics.js';
-import { ReaderTable, type PackedReaders } from './reader-table.js';
+import type { PackedReaders } from './packed-readers.js';
+import { ReaderTable } from './reader-table.js';
 import { UtcMonths } from './time.js';
 import type { MetricComment, MetricPost, PostReport } from './types.js';
 

@@ -6,42 +6,10 @@
  * One table per post (ids local to the post, one comment at a time) and one for the site
  * (ids the caller keeps consistent across posts, one post's packed readers at a time).
  */
+import { NameList, unpack, type PackedEntry, type PackedReaders, type ReaderNames } from './packed-readers.js';
 import { DAY_MS, utcDay } from './time.js';
 
 const RETURN_WINDOW_MS = 90 * DAY_MS;
-
-/**
- * A post's readers as they travel to the site table (and into a snapshot), in id order.
- * Most readers write once in a post, so they take a short form: ints [1, authorExchanges, month],
- * floats [createdAt, comment id]. Everyone else: ints
- * [comments, authorExchanges, months.length, …months], floats [firstAt, firstId, laterDayAt,
- * nameAt, nameId]. Names apart (strings); comment ids and times as float64s, as they may pass 2^31.
- */
-export interface PackedReaders {
-  ints: Int32Array;
-  floats: Float64Array;
-  names: ReaderNames;
-}
-
-/** Names by position (a post's readers, in order): a snapshot decodes one only when it is asked for. */
-export interface ReaderNames {
-  /** Whether the i-th gave a (non-empty) name. */
-  has(i: number): boolean;
-  /** The i-th name; null when none. */
-  at(i: number): string | null;
-}
-
-/** Names held as strings. */
-export class NameList implements ReaderNames {
-  constructor(readonly names: readonly (string | null)[]) {}
-  has(i: number): boolean {
-    const name = this.names[i];
-    return name !== null && name !== undefined && name !== '';
-  }
-  at(i: number): string | null {
-    return this.has(i) ? this.names[i]! : null;
-  }
-}
 
 export class ReaderTable {
   #capacity = 0;
@@ -137,7 +105,9 @@ export class ReaderTable {
 
   /**
    * Folds in one post's packed readers, the i-th as reader `ids[i]`: the result is the same
-   * as adding that post's comments one by one, whatever order the posts come in.
+   * as adding that post's comments one by one, whatever order the posts come in. Reads the
+   * packed form in place rather than through `unpack`: a site's fold passes every reader of
+   * every post through here, and an object per reader would be most of its cost.
    */
   mergePacked(ids: Int32Array, { ints, floats, names }: PackedReaders): void {
     let i = 0;
@@ -521,40 +491,4 @@ export interface ReaderColumns {
   ints: Int32Array;
   floats: Float64Array;
   names: ReaderNames;
-}
-
-/** One reader of a post's packed readers, unfolded. */
-interface PackedEntry {
-  id: number;
-  comments: number;
-  authorExchanges: number;
-  firstAt: number;
-  firstId: number;
-  laterDayAt: number;
-  names: ReaderNames;
-  index: number;
-  nameAt: number;
-  nameId: number;
-  months: number[];
-}
-
-function unpack(ids: Int32Array, { ints, floats, names }: PackedReaders): PackedEntry[] {
-  const entries: PackedEntry[] = [];
-  let i = 0;
-  let f = 0;
-  for (let r = 0; r < ids.length; r++) {
-    const comments = ints[i++]!;
-    const authorExchanges = ints[i++]!;
-    const firstAt = floats[f++]!;
-    const firstId = floats[f++]!;
-    const base = { id: ids[r]!, comments, authorExchanges, firstAt, firstId, names, index: r };
-    if (comments === 1) {
-      entries.push({ ...base, laterDayAt: Infinity, nameAt: firstAt, nameId: firstId, months: [ints[i++]!] });
-    } else {
-      const count = ints[i++]!;
-      entries.push({ ...base, laterDayAt: floats[f++]!, nameAt: floats[f++]!, nameId: floats[f++]!, months: Array.from(ints.subarray(i, i + count)) });
-      i += count;
-    }
-  }
-  return entries;
 }

@@ -10,7 +10,8 @@ import { dunbarPlacement } from './dunbar.js';
 import { median, ratio } from './numbers.js';
 import { addReactions, addSources, noReactions, noSources } from './sources.js';
 import { computePostContribution, type PostContribution } from './post-contribution.js';
-import { NameList, ReaderTable, type PackedReaders, type ReaderColumns, type ReaderTally } from './reader-table.js';
+import { NameList, type PackedReaders } from './packed-readers.js';
+import { ReaderTable, type ReaderColumns, type ReaderTally } from './reader-table.js';
 import { monthLabel, UtcMonths } from './time.js';
 import type {
   CohortRow,
