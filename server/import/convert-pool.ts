@@ -13,7 +13,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ImportStaging, type StagedRow } from '../db/imports.js';
-import { sourceHash, toHtml, toMarkdown } from './convert.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { sourceHash, toMarkdown } from './convert.js';
 import type { SourceText } from './types.js';
 
 // Present once built (dist/); when running from TypeScript sources there is none, and conversion runs inline.
@@ -45,7 +46,7 @@ export function stageBatch(staging: ImportStaging, kind: SourceText['kind'], ite
   staging.add(
     items.map(([seq, text, ...values]): StagedRow => {
       const body = values[0] === DELETED ? '' : toMarkdown({ kind, text });
-      return [seq, ...values, body, toHtml(body), sourceHash({ kind, text })];
+      return [seq, ...values, body, renderMarkdown(body), sourceHash({ kind, text })];
     }),
   );
 }

@@ -1,11 +1,9 @@
 /**
- * A source body to what Kommentar stores: Markdown (turndown for HTML), its
- * HTML (plain text directly, the rest from the one renderer) and the source's
- * hash. All run in the convert pool's worker threads for a large import.
+ * A source body to what Kommentar stores: Markdown (turndown for HTML) and
+ * the source's hash; its HTML comes from the one renderer. All run in the
+ * convert pool's worker threads for a large import.
  */
 import { hash } from 'node:crypto';
-import { renderMarkdown } from '../render/markdown.js';
-import { plainMarkdownToHtml } from '../render/plain-markdown.js';
 import { htmlToMarkdown } from './html-to-markdown.js';
 import type { SourceText } from './types.js';
 import { wordpressToMarkdown } from './wordpress-text.js';
@@ -18,9 +16,4 @@ export function sourceHash(source: SourceText): string {
 /** The Markdown for any source body. */
 export function toMarkdown(source: SourceText): string {
   return source.kind === 'html' ? htmlToMarkdown(source.text) : source.kind === 'wordpress' ? wordpressToMarkdown(source.text) : source.text;
-}
-
-/** The stored HTML of a Markdown body (plain text directly, anything else through the one renderer). */
-export function toHtml(body: string): string {
-  return plainMarkdownToHtml(body) ?? renderMarkdown(body);
 }

@@ -1,12 +1,12 @@
 /**
  * The HTML of Markdown that is plain text (paragraphs, line breaks, bare
- * http(s) links), built directly: exactly what renderMarkdown gives for it,
- * at a fraction of the cost of marked and sanitize-html. Most imported
- * comments are such text, and rendering them was most of an import's CPU.
+ * http(s) links), built directly: exactly what the full renderer gives for it,
+ * at a fraction of the cost of marked and sanitize-html. Most comments, new
+ * or imported, are such text.
  * Anything Markdown could read otherwise returns null, and the caller takes
  * the full renderer; the property test holds the two to the same output.
  */
-import { safeLinkUrl } from './markdown.js';
+import { safeLinkUrl } from './link-url.js';
 
 const LINK_REL = 'nofollow ugc noopener';
 // Characters that can start inline syntax or raw HTML, email autolinks, whitespace marked treats apart from a space.
