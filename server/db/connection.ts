@@ -21,13 +21,6 @@ export type Queryable = Pick<Transaction, 'execute' | 'batch'>;
 /** Busy timeout on every pooled connection: writers queue instead of failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
 
-/** The URL each client was opened on (the write queue opens a connection of its own on a file). */
-const urls = new WeakMap<Db, string>();
-
-export function urlOf(db: Db): string | undefined {
-  return urls.get(db);
-}
-
 export async function openDatabase(url: string, authToken?: string): Promise<Db> {
   const isFile = url.startsWith('file:');
   if (isFile) {
@@ -37,7 +30,6 @@ export async function openDatabase(url: string, authToken?: string): Promise<Db>
   const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number' });
   const path = localPath(url);
   const db = path === null ? client : withCachedReads(client, path);
-  urls.set(db, url);
   if (isFile) {
     // WAL lets readers (the server, a report run) proceed while a writer commits; it persists in the file.
     await db.execute('PRAGMA journal_mode = WAL');

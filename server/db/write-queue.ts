@@ -6,14 +6,14 @@
  * caller's promise settles only after the transaction that holds its
  * statements has committed, so nothing is acknowledged before it is durable.
  *
- * On a database file the commits run on a connection of the queue's own that
- * keeps its prepared statements (local-connection.ts): a comment's statements
- * are the same every time, and preparing them anew cost more than running them.
- * The connection is closed after a moment without writes.
+ * On a database file the commits run on the client's own connection, which
+ * keeps its prepared statements and its page cache (cached-reads.ts): a
+ * comment's statements are the same every time, and preparing them anew cost
+ * more than running them.
  */
 import type { InStatement, ResultSet } from '@libsql/client';
-import { urlOf, type Db } from './connection.js';
-import { LocalConnection, localPath } from './local-connection.js';
+import { ownConnectionOf } from './cached-reads.js';
+import type { Db } from './connection.js';
 
 interface Job {
   statements: InStatement[];
@@ -23,8 +23,6 @@ interface Job {
 
 /** A transaction is kept short enough that a burst does not make one reader of the lock wait long. */
 const MAX_STATEMENTS_PER_COMMIT = 2000;
-/** How long the queue's own connection stays open without a write. */
-const IDLE_CLOSE_MS = 2000;
 
 export class WriteQueue {
   private pending: Job[] = [];
@@ -32,14 +30,7 @@ export class WriteQueue {
   /** Transactions committed so far (tests and the benchmark read it to see grouping happen). */
   commits = 0;
 
-  private connection: LocalConnection | undefined;
-  private idle: NodeJS.Timeout | undefined;
-
-  /** `path`: the database file, when there is one to open a connection of our own on. */
-  constructor(
-    private readonly db: Db,
-    private readonly path: string | null = null,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   /** Runs `statements` atomically (all or none), possibly in one transaction with other callers' statements. */
   write(statements: InStatement[]): Promise<ResultSet[]> {
@@ -47,7 +38,6 @@ export class WriteQueue {
       this.pending.push({ statements, resolve, reject });
       if (!this.running) {
         this.running = true;
-        clearTimeout(this.idle);
         // A millisecond lets the requests already arriving on other sockets join the first commit.
         setTimeout(() => void this.drain(), 1);
       }
@@ -67,18 +57,11 @@ export class WriteQueue {
       if (this.pending.length > 0) await new Promise((r) => setTimeout(r, 1));
     }
     this.running = false;
-    if (this.connection) this.idle = setTimeout(() => this.closeConnection(), IDLE_CLOSE_MS).unref();
-  }
-
-  private closeConnection(): void {
-    this.connection?.close();
-    this.connection = undefined;
   }
 
   private async run(statements: InStatement[]): Promise<ResultSet[]> {
-    if (this.path === null) return this.db.batch(statements, 'write');
-    this.connection ??= new LocalConnection(this.path);
-    return this.connection.writeBatch(statements);
+    const connection = ownConnectionOf(this.db);
+    return connection === null ? this.db.batch(statements, 'write') : connection.writeBatch(statements);
   }
 
   private async commit(jobs: Job[]): Promise<void> {
@@ -106,6 +89,6 @@ const queues = new WeakMap<Db, WriteQueue>();
 /** The one write queue of this database client. */
 export function writeQueue(db: Db): WriteQueue {
   let queue = queues.get(db);
-  if (!queue) queues.set(db, (queue = new WriteQueue(db, localPath(urlOf(db) ?? ''))));
+  if (!queue) queues.set(db, (queue = new WriteQueue(db)));
   return queue;
 }
