@@ -133,6 +133,34 @@ describe('bad requests', () => {
   });
 });
 
+describe('bodies of unknown length (chunked)', () => {
+  /** Sends `body` in chunks of 8 KB without a Content-Length, as a streaming client does. */
+  async function postChunked(path: string, body: string): Promise<Response> {
+    const bytes = new TextEncoder().encode(body);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += 8192) controller.enqueue(bytes.subarray(at, at + 8192));
+        controller.close();
+      },
+    });
+    return fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: stream, duplex: 'half' } as RequestInit);
+  }
+
+  it('are counted as they stream: too large is a 413 with the documented error, and nothing is stored', async () => {
+    const before = await snapshot();
+    const response = await postChunked('/api/v1/comments', JSON.stringify({ ...valid, body: 'x'.repeat(200_000) }));
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('within the limit are read and stored like any other', async () => {
+    const response = await postChunked('/api/v1/comments', JSON.stringify({ ...valid, body: `streamed ${'y '.repeat(4000)}` }));
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { comment: { html: string } }).comment.html).toContain('streamed');
+  });
+});
+
 describe('rate limit', () => {
   it('answers 429 with Retry-After once a client writes too often, and stores nothing more', async () => {
     const limited = await startTestServer({ env: { KOMMENTAR_RATE_LIMIT: '3' } });
