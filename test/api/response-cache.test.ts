@@ -75,10 +75,11 @@ describe('cached answers over HTTP', () => {
     const plain = await rawGet(server.url + path, headers);
     const br = await rawGet(server.url + path, { ...headers, 'accept-encoding': 'br' });
     expect(plain.status).toBe(200);
-    const decoded = JSON.parse(brotliDecompressSync(br.body).toString()) as { posts: unknown[] };
-    const { generatedAt: _a, ...expected } = JSON.parse(plain.body.toString()) as Record<string, unknown>;
-    const { generatedAt: _b, ...actual } = decoded as unknown as Record<string, unknown>;
-    expect(actual).toEqual(expected);
+    // When and up to when it was made: a loaded machine may let the first answer's cache entry expire before the second.
+    type Report = { generatedAt?: string; window: { from: string | null; to?: string } };
+    const timeless = ({ generatedAt: _made, window: { to: _to, ...window }, ...rest }: Report) => ({ ...rest, window });
+    const decoded = JSON.parse(brotliDecompressSync(br.body).toString()) as Report;
+    expect(timeless(decoded)).toEqual(timeless(JSON.parse(plain.body.toString()) as Report));
     expect(br.headers['cache-control']).toBe('private, no-store');
   });
 });
