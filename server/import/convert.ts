@@ -7,6 +7,7 @@ import { hash } from 'node:crypto';
 import { renderMarkdown } from '../render/markdown.js';
 import { plainMarkdownToHtml } from '../render/plain-markdown.js';
 import { htmlToMarkdown } from './html-to-markdown.js';
+import { simpleWordpressText } from './simple-wordpress-text.js';
 import type { SourceText } from './types.js';
 import { wordpressToMarkdown } from './wordpress-text.js';
 
@@ -16,11 +17,18 @@ export function sourceHash(source: SourceText): string {
 }
 
 /** The Markdown for any source body. */
-export function toMarkdown(source: SourceText): string {
+function toMarkdown(source: SourceText): string {
   return source.kind === 'html' ? htmlToMarkdown(source.text) : source.kind === 'wordpress' ? wordpressToMarkdown(source.text) : source.text;
 }
 
 /** The stored HTML of a Markdown body (plain text directly, anything else through the one renderer). */
-export function toHtml(body: string): string {
+function toHtml(body: string): string {
   return plainMarkdownToHtml(body) ?? renderMarkdown(body);
+}
+
+/** A body's Markdown and HTML; simple WordPress text gets both directly, in one pass. */
+export function convertBody(source: SourceText): { body: string; html: string } {
+  const direct = source.kind === 'wordpress' ? simpleWordpressText(source.text) : null;
+  const body = direct?.markdown ?? toMarkdown(source);
+  return { body, html: direct?.html ?? toHtml(body) };
 }
