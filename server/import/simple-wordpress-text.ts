@@ -23,8 +23,11 @@ const ATTRIBUTE = /([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 /** Attributes of a link turndown ignores; any other (a title) sends the text to turndown. */
 const IGNORED_ATTRIBUTES = new Set(['rel', 'target']);
 const MARKUP: Record<string, Inline['tag']> = { a: 'a', strong: 'strong', b: 'strong', em: 'em', i: 'em' };
-// Where an emphasis delimiter opens and closes whatever stands beside it.
-const WORD_EDGES = /^[\p{L}\p{N}](?:.*[\p{L}\p{N}])?$/su;
+// Where an emphasis delimiter opens and closes whatever stands beside it: a word character inside it,
+// or at the end a sentence mark followed by a space or the line's end ("**Update:** it works").
+const WORD_START = /^[\p{L}\p{N}]/u;
+const WORD_END = /[\p{L}\p{N}]$/u;
+const SENTENCE_END = /[.,:;!?]$/;
 
 /** A piece of a line: text, or an inline element holding only text. */
 type Piece = { tag: 'text'; text: string } | Inline;
@@ -179,7 +182,8 @@ function lineHtml(line: Piece[], texts: string[], markdown: string): string | nu
         if (url === null || html.endsWith('!')) return null;
         html += `<a href="${url}" rel="${LINK_REL}">${inner}</a>`;
       } else {
-        if (!WORD_EDGES.test(text)) return null;
+        const after = texts.slice(i + 1).find((next) => next !== '');
+        if (!WORD_START.test(text) || !(WORD_END.test(text) || (SENTENCE_END.test(text) && (after === undefined || after.startsWith(' '))))) return null;
         html += `<${piece.tag}>${inner}</${piece.tag}>`;
       }
     }

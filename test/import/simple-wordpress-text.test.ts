@@ -33,11 +33,22 @@ describe('the direct path for WordPress text with simple inline markup', () => {
     expect(checked(text)).toEqual({ direct: true, html: true });
   });
 
+  it('takes real comments the way they were typed', () => {
+    for (const text of [
+      'I&#8217;ve been reading <i>The Pragmatic Programmer</i> again &#8211; still <b>great</b>.',
+      'Thanks! I wrote about it here: <a href="https://blog.example.org/2019/05/notes/" rel="nofollow">my notes</a>\nCheers, Anna',
+      'Great post.\r\n\r\n<strong>Update:</strong> it works on Debian 12 too &amp; on Ubuntu.',
+      '<em>Exactly</em> my experience. <A HREF=\'https://example.com/a-b/c.d\' target=\'_blank\'>Here</A> is a write-up.',
+    ]) {
+      expect(checked(text), text).toEqual({ direct: true, html: true });
+    }
+  });
+
   it('leaves other markup to turndown and unusual Markdown to the renderer', () => {
     for (const text of ['<blockquote>q</blockquote>', '<a href="x" title="t">a</a>', '<b><i>x</i></b>', '<b>x', 'a </b>', '<code>x</code>', '<p>x</p>', 'a<br>b', '3 < 4', '&nbsp;x', '<a>x</a>', '<b class="c">x</b>']) {
       expect(simpleWordpressText(text), text).toBeNull();
     }
-    for (const text of ['<b> x</b>', '<b>x</b><i>y</i>', '!<a href="https://a.b">x</a>', '<a href="https://a.b/?q=1">x</a>', '<b>x.</b>', 'see https://a.b and <b>x</b>', '<b>a_b</b>']) {
+    for (const text of ['<b> x</b>', '<b>x</b><i>y</i>', '!<a href="https://a.b">x</a>', '<a href="https://a.b/?q=1">x</a>', '<b>x.</b>y', '<b>.x</b>', 'see https://a.b and <b>x</b>', '<b>a_b</b>']) {
       const result = simpleWordpressText(text);
       if (result !== null) expect(result.html, text).toBeNull();
       checked(text);
@@ -45,7 +56,7 @@ describe('the direct path for WordPress text with simple inline markup', () => {
   });
 
   it('gives exactly what turndown and renderMarkdown give, whenever it gives anything', () => {
-    const word = fc.constantFrom('word', 'Ab', '9', 'ü', '😀', 'x1', 'Grüße');
+    const word = fc.constantFrom('word', 'Ab', '9', 'ü', '😀', 'x1', 'Grüße', 'Update:', 'end.', 'so?', 'yes!', 'a;', 'b,');
     const text = fc.constantFrom(
       ...'ab Z1.9 \t\n\r*_#-+=>`~[]\\!()|:;&@/?\'"\u00a0ü😀'.split(''),
       ...['word', ' ', ' ', ', ', '. ', '\n', '\n\n', '  \n', '1. ', '- ', '## ', '===', ':---', '&amp;', '&lt;', '&gt;', '&quot;', '&#39;', '&#8217;', '&#32;', '&#10;', '&#128;', '&nbsp;', '&amp', 'www.x.y', 'https://example.com/a', 'a@b.c'],
