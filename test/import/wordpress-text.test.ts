@@ -30,7 +30,7 @@ describe('WordPress comment text to Markdown', () => {
   it('gives the same Markdown for plain text with and without the DOM path', () => {
     const alphabet = fc.constantFrom(
       ...'ab Z1.9 \t\n\r*_#-+=>`~[]\\!()|:;&\u00a0ü😀שלום'.split(''),
-      ...['\n\n', '1. ', '- ', '## ', '~~~', '===', '&amp;', '&lt;', '&gt;', '&quot;', '&#39;', '&#8217;', '&#x1F600;', '&#10;', '&#128;', '&nbsp;', '&amp'],
+      ...['\n\n', '1. ', '- ', '## ', '~~~', '===', '&amp;', '&lt;', '&gt;', '&quot;', '&#39;', '&#8217;', '&#x1F600;', '&#10;', '&#32;', '&#128;', '&nbsp;', '&amp'],
     );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
