@@ -13,8 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ImportStaging, type StagedRow } from '../db/imports.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { sourceHash, toMarkdown } from './convert.js';
+import { convertBody, sourceHash } from './convert.js';
 import type { SourceText } from './types.js';
 
 // Present once built (dist/); when running from TypeScript sources there is none, and conversion runs inline.
@@ -40,13 +39,14 @@ export type ConvertJob = { id: number; op: 'stage'; kind: SourceText['kind']; it
 
 /** A deleted comment keeps no content (as on deletion in Kommentar); its hash still tells a later import it is the same. */
 const DELETED = 'deleted';
+const NOTHING = { body: '', html: '' };
 
 /** Converts a batch and adds it to `staging`, in a worker or inline. */
 export function stageBatch(staging: ImportStaging, kind: SourceText['kind'], items: PendingComment[]): void {
   staging.add(
     items.map(([seq, text, ...values]): StagedRow => {
-      const body = values[0] === DELETED ? '' : toMarkdown({ kind, text });
-      return [seq, ...values, body, renderMarkdown(body), sourceHash({ kind, text })];
+      const { body, html } = values[0] === DELETED ? NOTHING : convertBody({ kind, text });
+      return [seq, ...values, body, html, sourceHash({ kind, text })];
     }),
   );
 }

@@ -74,6 +74,10 @@ export const readWordpress: ImportReader = async (input, sink) => {
   let item: ItemState | null = null;
   let comment: { line: number; fields: Fields } | null = null;
 
+  // The two container elements' names as the file writes them, once its WordPress prefix is known.
+  let wpComment = '';
+  let wpAuthor = '';
+
   /** The local name of a WordPress or un-prefixed element, or null for any other namespace. */
   const local = (name: string): string | null => {
     if (name.startsWith(wp)) return name.slice(wp.length);
@@ -152,17 +156,19 @@ export const readWordpress: ImportReader = async (input, sink) => {
             throw new ImportInputError(`line ${line}`, `not a WordPress export (WXR 1.0–1.2): the root element is <${name}> without the WXR namespace`);
           }
           wp = `${wpPrefix}:`;
+          wpComment = `${wp}comment`;
+          wpAuthor = `${wp}author`;
           return false;
         }
         if (depth === 3) {
           if (name === 'item') item = { line, fields: new Map(), comments: [] };
-          else if (name === `${wp}author`) author = new Map();
+          else if (name === wpAuthor) author = new Map();
           return false;
         }
         const field = local(name);
         if (field === null) return false;
         if (depth === 4 && item) {
-          if (name === `${wp}comment`) {
+          if (name === wpComment) {
             comment = { line, fields: new Map() };
             return false;
           }
@@ -177,7 +183,7 @@ export const readWordpress: ImportReader = async (input, sink) => {
           const field = local(name);
           if (field !== null && COMMENT_FIELDS.has(field)) comment.fields.set(field, text);
         } else if (depth === 4 && item) {
-          if (comment && name === `${wp}comment`) {
+          if (comment && name === wpComment) {
             item.comments.push(comment);
             comment = null;
           } else {
@@ -189,7 +195,7 @@ export const readWordpress: ImportReader = async (input, sink) => {
           if (field !== null) author.set(field, text);
         } else if (depth === 3) {
           if (item && name === 'item') finishItem(item);
-          if (author && name === `${wp}author`) {
+          if (author && name === wpAuthor) {
             const id = optional(author.get('author_id'));
             const email = optional(author.get('author_email'));
             if (id) authorIds.add(id);

@@ -24,6 +24,16 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;');
 }
 
+/** The href renderMarkdown writes for a link to a simple http(s) URL (SIMPLE_URL); null for any other. */
+export function simpleLinkUrl(url: string): string | null {
+  return SIMPLE_URL.test(url) ? safeLinkUrl(url) : null;
+}
+
+/** The HTML of a run of text inside a line that holds no Markdown syntax and nothing GFM would link; else null. */
+export function plainTextHtml(text: string): string | null {
+  return INLINE_SYNTAX.test(text) || /https?:/i.test(text) ? null : escapeText(text);
+}
+
 /** One line's HTML, or null when a word that looks like a link is not one this path renders exactly. */
 function line(text: string): string | null {
   if (!/https?:/i.test(text)) return escapeText(text);
@@ -35,7 +45,7 @@ function line(text: string): string | null {
       continue;
     }
     // The URL's characters need no escaping: SIMPLE_URL admits none that would.
-    const url = SIMPLE_URL.test(word) && /[a-z0-9/]$/i.test(word) ? safeLinkUrl(word) : null;
+    const url = /[a-z0-9/]$/i.test(word) ? simpleLinkUrl(word) : null;
     if (url === null) return null;
     words.push(`<a href="${url}" rel="${LINK_REL}">${word}</a>`);
   }

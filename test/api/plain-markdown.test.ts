@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, renderMarkdownInFull } from '../../server/render/markdown.js';
 import { plainMarkdownToHtml } from '../../server/render/plain-markdown.js';
-import { plainWordpressToMarkdown } from '../../server/import/wordpress-text.js';
+import { simpleWordpressText } from '../../server/import/simple-wordpress-text.js';
 
 describe('the direct HTML of plain-text Markdown (what most comments, new or imported, store)', () => {
   it('renders paragraphs, hard breaks, "&", quotes and bare links as the full renderer does', () => {
-    const markdown = plainWordpressToMarkdown(
+    const markdown = simpleWordpressText(
       'Thanks, it\'s "quoted" &amp; fine.\nSecond line, schöne Grüße 😀\n\nMy notes: https://Example.com/notes/5 (Q&amp;A at the end).',
-    )!;
+    )!.markdown;
     const direct = plainMarkdownToHtml(markdown);
     expect(direct).toBe(
       '<p>Thanks, it\'s "quoted" &amp; fine.<br />Second line, schöne Grüße 😀</p>\n' +

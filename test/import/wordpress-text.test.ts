@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../server/render/markdown.js';
 import { htmlToMarkdown } from '../../server/import/html-to-markdown.js';
-import { plainWordpressToMarkdown, wordpressTextToHtml, wordpressToMarkdown } from '../../server/import/wordpress-text.js';
+import { simpleWordpressText } from '../../server/import/simple-wordpress-text.js';
+import { wordpressTextToHtml, wordpressToMarkdown } from '../../server/import/wordpress-text.js';
 
 describe('WordPress comment text to Markdown', () => {
   it('keeps paragraphs and line breaks as WordPress showed them', () => {
@@ -20,21 +21,21 @@ describe('WordPress comment text to Markdown', () => {
     expect(markdown).toBe('> quoted  \n> text\n\nSee [this](https://example.com/a), **really**.');
   });
 
-  it('takes the direct path for text with the entities WordPress writes, not for markup', () => {
-    expect(plainWordpressToMarkdown('Q&amp;A: 3 &lt; 4 &#8211; “ok”')).toBe('Q&A: 3 < 4 – “ok”');
-    expect(plainWordpressToMarkdown('a <b>bold</b> move')).toBeNull();
-    expect(plainWordpressToMarkdown('&nbsp;is not decoded directly')).toBeNull();
+  it('takes the direct path for text with the entities WordPress writes, not for block markup', () => {
+    expect(simpleWordpressText('Q&amp;A: 3 &lt; 4 &#8211; “ok”')?.markdown).toBe('Q&A: 3 < 4 – “ok”');
+    expect(simpleWordpressText('a <blockquote>quote</blockquote>')).toBeNull();
+    expect(simpleWordpressText('&nbsp;is not decoded directly')).toBeNull();
   });
 
   it('gives the same Markdown for plain text with and without the DOM path', () => {
     const alphabet = fc.constantFrom(
       ...'ab Z1.9 \t\n\r*_#-+=>`~[]\\!()|:;&\u00a0ü😀שלום'.split(''),
-      ...['\n\n', '1. ', '- ', '## ', '~~~', '===', '&amp;', '&lt;', '&gt;', '&quot;', '&#39;', '&#8217;', '&#x1F600;', '&#10;', '&#128;', '&nbsp;', '&amp'],
+      ...['\n\n', '1. ', '- ', '## ', '~~~', '===', '&amp;', '&lt;', '&gt;', '&quot;', '&#39;', '&#8217;', '&#x1F600;', '&#10;', '&#32;', '&#128;', '&nbsp;', '&amp'],
     );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
-        const direct = plainWordpressToMarkdown(text);
-        if (direct !== null) expect(direct).toBe(htmlToMarkdown(wordpressTextToHtml(text)));
+        const direct = simpleWordpressText(text)?.markdown;
+        if (direct !== undefined) expect(direct).toBe(htmlToMarkdown(wordpressTextToHtml(text)));
       }),
       { numRuns: 2000 },
     );
