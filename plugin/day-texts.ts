@@ -7,7 +7,7 @@ import { dayAndClock } from '../server/i18n/day-clock.js';
 import type { ReportWords } from '../server/report/glossary.js';
 
 /** The API's times: ISO 8601 in UTC, so the day can be read off the text. */
-const UTC_ISO = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 
 export function memoisedDays(words: ReportWords): Pick<ReportWords, 'day' | 'dayTime'> {
   const days = new Map<string, string>();
@@ -17,8 +17,9 @@ export function memoisedDays(words: ReportWords): Pick<ReportWords, 'day' | 'day
   );
   return {
     day: (iso) => {
-      const day = UTC_ISO.exec(iso)?.[1];
-      if (day === undefined) return words.day(iso);
+      // A test and a slice: no match array for each of a build's hundred thousand dates.
+      if (!UTC_ISO.test(iso)) return words.day(iso);
+      const day = iso.slice(0, 10);
       let text = days.get(day);
       if (text === undefined) days.set(day, (text = words.day(iso)));
       return text;

@@ -80,9 +80,13 @@ const cellText = (cell: string | number) => (typeof cell === 'number' ? String(c
 
 function table(title: string, data: ChartTable): string {
   const head = data.columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('');
-  const rows = data.rows
-    .map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${cellText(cell)}</th>` : `<td>${cellText(cell)}</td>`)).join('')}</tr>`)
-    .join('');
+  // Appended cell by cell, not mapped and joined: a timeline's table has hundreds of rows on each of a thousand pages.
+  let rows = '';
+  for (const row of data.rows) {
+    rows += '<tr>';
+    for (let i = 0; i < row.length; i++) rows += i === 0 ? `<th scope="row">${cellText(row[i]!)}</th>` : `<td>${cellText(row[i]!)}</td>`;
+    rows += '</tr>';
+  }
   return `<table class="kommentar-chart-data"><caption>${escapeHtml(title)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 

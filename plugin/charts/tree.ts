@@ -128,8 +128,10 @@ export function treeChart(nodes: readonly TreeChartNode[], options: TreeChartOpt
   const py = (lvl: number) => PAD + lvl * yGap;
   const radius = Math.max(1.2, Math.min(5, xGap > 0 ? xGap * 0.4 : 5, yGap * 0.3));
 
-  const roots = parent.flatMap((p, i) => (p < 0 ? [i] : []));
-  const rootX = roots.length > 0 ? (px(roots[0]!) + px(roots.at(-1)!)) / 2 : width / 2;
+  // The post's square sits over the first and last top-level comment.
+  const firstRoot = parent.indexOf(-1);
+  const lastRoot = parent.lastIndexOf(-1);
+  const rootX = firstRoot >= 0 ? (px(firstRoot) + px(lastRoot)) / 2 : width / 2;
   const chains = backAndForth(ordered, parent);
   // Each comment's position as text once: it is written for its dot, its link and each reply's link.
   const cx = ordered.map((_, i) => r1(px(i)));

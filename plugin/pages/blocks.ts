@@ -39,11 +39,12 @@ export type Cell = string | number | { text: string } | { html: string };
  * rows stack as cards that still say what each figure is.
  */
 export function textTable(caption: string, columns: readonly string[], rows: ReadonlyArray<readonly Cell[]>, className = ''): string {
+  // Each column's label escaped once, not once per cell.
+  const labels = columns.map((column) => ` data-label="${escapeHtml(column)}"`);
   const cell = (value: Cell, i: number) => {
     const content = typeof value !== 'object' ? escapeHtml(String(value)) : 'html' in value ? value.html : escapeHtml(value.text);
     if (i === 0) return `<th scope="row">${content}</th>`;
-    const label = ` data-label="${escapeHtml(columns[i] ?? '')}"`;
-    return `<td${typeof value === 'object' ? ' class="kommentar-text"' : ''}${label}>${content}</td>`;
+    return `<td${typeof value === 'object' ? ' class="kommentar-text"' : ''}${labels[i] ?? ' data-label=""'}>${content}</td>`;
   };
   return (
     `<table${className ? ` class="${className}"` : ''}><caption>${escapeHtml(caption)}</caption><thead><tr>${columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>` +

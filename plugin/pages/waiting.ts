@@ -71,7 +71,7 @@ export function waitingList(comments: readonly WaitingComment[], strings: String
     const on = showPost ? ` ${escapeHtml(t('report.page.waitingOn', { post: c.postTitle }))}` : '';
     return (
       `<li><strong>${escapeHtml(c.name ?? t('report.page.anonymous'))}</strong>${on}, ` +
-      `<a href="${escapeHtml(`${c.uri}#comment-${c.id}`)}"><time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(strings.day(c.createdAt))}</time></a>` +
+      `<a href="${escapeHtml(c.uri)}#comment-${c.id}"><time datetime="${escapeHtml(c.createdAt)}">${escapeHtml(strings.day(c.createdAt))}</time></a>` +
       `<blockquote>${escapeHtml(c.excerpt)}</blockquote></li>`
     );
   });

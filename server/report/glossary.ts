@@ -63,7 +63,14 @@ export function reportWords(lang: Lang): ReportWords {
 
 function build(tr: Translator): ReportWords {
   const { t } = tr;
-  const decimal = (value: number | null, digits = 1) => (value === null ? '–' : tr.number(value, { maximumFractionDigits: digits }));
+  // One formatter per number of decimals, not a lookup by options per figure: a build's dialogue pages write tens of thousands.
+  const decimals = new Map<number, Intl.NumberFormat>();
+  const decimal = (value: number | null, digits = 1) => {
+    if (value === null) return '–';
+    let format = decimals.get(digits);
+    if (!format) decimals.set(digits, (format = new Intl.NumberFormat(tr.lang, { maximumFractionDigits: digits })));
+    return format.format(value);
+  };
   return {
     ...tr,
     shapeName: (shape) => t(`report.shape.${shape}.name`),
