@@ -221,12 +221,15 @@ export function simpleWordpressText(text: string): DirectText | null {
       if (line === null) return null;
       const converted = lineMarkdown(line);
       if (converted === null) return null;
+      // A line blank once decoded (an encoded space) beside others: turndown folds its break into the paragraph's end.
+      if (converted.markdown === '' && paragraph.includes('\n')) return null;
       lines.push({ pieces: line, ...converted });
       marked ||= line.length > 1 || line[0]?.tag !== 'text';
     }
+    // A paragraph of nothing but whitespace once its entities are decoded (no-break spaces too, as JavaScript's
+    // \s counts them): turndown drops it as blank, with its separator.
+    if (lines.every((line) => line.pieces.every((piece) => piece.text.trim() === ''))) return null;
     const markdown = lines.map((line) => line.markdown).join('  \n');
-    // A paragraph of nothing but whitespace entities: turndown drops it with its separator.
-    if (markdown === '') return null;
     markdownParagraphs.push(markdown);
     // A paragraph of text alone is rendered like any plain Markdown; one with elements line by line.
     htmlParagraphs.push(marked ? markedParagraphHtml(lines) : plainMarkdownToHtml(markdown));

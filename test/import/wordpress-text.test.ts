@@ -25,6 +25,11 @@ describe('WordPress comment text to Markdown', () => {
     expect(simpleWordpressText('Q&amp;A: 3 &lt; 4 &#8211; “ok”')?.markdown).toBe('Q&A: 3 < 4 – “ok”');
     expect(simpleWordpressText('a <blockquote>quote</blockquote>')).toBeNull();
     expect(simpleWordpressText('&nbsp;is not decoded directly')).toBeNull();
+    // A paragraph that is blank once decoded (a no-break space and an encoded space) is dropped by turndown, so it goes there.
+    expect(simpleWordpressText('\u00a0&#32;\n\na')).toBeNull();
+    expect(wordpressToMarkdown('\u00a0&#32;\n\na')).toBe('a');
+    expect(simpleWordpressText('a\r&#32;\n\ra')).toBeNull();
+    expect(wordpressToMarkdown('a\r&#32;\n\ra')).toBe('a  \n\na');
   });
 
   it('gives the same Markdown for plain text with and without the DOM path', () => {
