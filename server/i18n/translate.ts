@@ -26,19 +26,31 @@ export function translator(lang: Lang): Translator {
 }
 
 function build(lang: Lang, catalogue: Catalogue): Translator {
-  const numbers = new Map<string, Intl.NumberFormat>();
-  const dates = new Map<string, Intl.DateTimeFormat>();
-  const formatter = <F>(cache: Map<string, F>, options: object | undefined, make: () => F): F => {
-    const key = JSON.stringify(options ?? {});
-    let format = cache.get(key);
-    if (!format) cache.set(key, (format = make()));
-    return format;
-  };
+  const numbers = formatters<Intl.NumberFormatOptions, Intl.NumberFormat>((options) => new Intl.NumberFormat(lang, options));
+  const dates = formatters<Intl.DateTimeFormatOptions, Intl.DateTimeFormat>((options) => new Intl.DateTimeFormat(lang, options ?? { dateStyle: 'long' }));
   return {
     lang,
     t: (key, vars) => formatMessage(catalogue[key], lang, vars),
-    number: (value, options) => formatter(numbers, options, () => new Intl.NumberFormat(lang, options)).format(value),
-    date: (value, options) => formatter(dates, options, () => new Intl.DateTimeFormat(lang, options ?? { dateStyle: 'long' })).format(new Date(value)),
+    number: (value, options) => numbers(options).format(value),
+    date: (value, options) => dates(options).format(new Date(value)),
+  };
+}
+
+/**
+ * One formatter per set of options, found by the options object itself where a caller
+ * keeps it (figures written tens of thousands of times in a build), else by its contents.
+ */
+function formatters<O extends object, F>(make: (options: O | undefined) => F): (options: O | undefined) => F {
+  const byContents = new Map<string, F>();
+  const byObject = new WeakMap<O, F>();
+  return (options) => {
+    const known = options && byObject.get(options);
+    if (known) return known;
+    const key = JSON.stringify(options ?? {});
+    let format = byContents.get(key);
+    if (!format) byContents.set(key, (format = make(options)));
+    if (options) byObject.set(options, format);
+    return format;
   };
 }
 

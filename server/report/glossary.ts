@@ -63,13 +63,13 @@ export function reportWords(lang: Lang): ReportWords {
 
 function build(tr: Translator): ReportWords {
   const { t } = tr;
-  // One formatter per number of decimals, not a lookup by options per figure: a build's dialogue pages write tens of thousands.
-  const decimals = new Map<number, Intl.NumberFormat>();
+  // The same options object for each number of decimals, which the translator finds its formatter by.
+  const decimals = new Map<number, Intl.NumberFormatOptions>();
   const decimal = (value: number | null, digits = 1) => {
     if (value === null) return '–';
-    let format = decimals.get(digits);
-    if (!format) decimals.set(digits, (format = new Intl.NumberFormat(tr.lang, { maximumFractionDigits: digits })));
-    return format.format(value);
+    let options = decimals.get(digits);
+    if (!options) decimals.set(digits, (options = { maximumFractionDigits: digits }));
+    return tr.number(value, options);
   };
   return {
     ...tr,
