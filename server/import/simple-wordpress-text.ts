@@ -8,10 +8,10 @@
  * an import's CPU. Anything else returns null (or no HTML) and takes the full
  * path; the property tests hold both to the same output.
  */
+import { LINK_REL } from '../render/link-url.js';
 import { plainMarkdownToHtml, plainTextHtml, simpleLinkUrl } from '../render/plain-markdown.js';
 import { escapeMarkdownText } from './html-to-markdown.js';
 
-const LINK_REL = 'nofollow ugc noopener';
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const COLLAPSIBLE = /[ \r\n\t]+/g;

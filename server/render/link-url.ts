@@ -1,5 +1,8 @@
 /** Which link targets a comment may carry: shared by the Markdown renderer, its plain-text path and imports. */
 
+/** The rel every link in a comment carries: no endorsement, user content, no window.opener. */
+export const LINK_REL = 'nofollow ugc noopener';
+
 /** The schemes a link in a comment may use; anything else (javascript:, data:) is shown as text. */
 export const SAFE_SCHEMES = ['http', 'https', 'mailto'];
 

@@ -12,10 +12,8 @@
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { escapeHtml } from './escape.js';
-import { SAFE_SCHEMES, safeLinkUrl } from './link-url.js';
+import { LINK_REL, SAFE_SCHEMES, safeLinkUrl } from './link-url.js';
 import { plainMarkdownToHtml } from './plain-markdown.js';
-
-const LINK_REL = 'nofollow ugc noopener';
 
 const marked = new Marked({
   gfm: true,

@@ -6,9 +6,8 @@
  * Anything Markdown could read otherwise returns null, and the caller takes
  * the full renderer; the property test holds the two to the same output.
  */
-import { safeLinkUrl } from './link-url.js';
+import { LINK_REL, safeLinkUrl } from './link-url.js';
 
-const LINK_REL = 'nofollow ugc noopener';
 // Characters that can start inline syntax or raw HTML, email autolinks, whitespace marked treats apart from a space.
 const INLINE_SYNTAX = /[\\`*_~[\]<>|@\u0000-\u0009\u000b-\u001f\u007f]|[^\S \n]|&#?[a-z0-9]+;|www\.|ftp:/i;
 // What opens a block at a line's start: headings, quotes, lists, setext underlines, indented code, and
