@@ -58,6 +58,11 @@ describe('the example', () => {
       await expect
         .poll(async () => /<h2 class="k-count">(\d+) Kommentare<\/h2>/.exec(await text(`${url}${rain.uri}`))?.[1], { timeout: 15_000, interval: 250 })
         .toBe(String(rain.count + 1));
+      // The blog's own navigation and footer speak the page's language, as the widget inside it does.
+      const rainPage = await text(`${url}${rain.uri}`);
+      expect(rainPage).toContain('<a href="/archive/">Archiv</a>');
+      expect(rainPage).toContain('Kommentare mit Kommentar, ohne Tracking.');
+      expect(await text(`${url}/`)).toContain('<a href="/archive/">Archive</a>');
     } finally {
       await example.close();
       log.mockRestore();
