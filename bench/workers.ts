@@ -7,12 +7,13 @@
  * used where it is installed, as it costs a fraction of what autocannon (the
  * fallback, in this process) costs per request; the row says which one ran.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONNECTIONS, cpuMsOf, load, seedReadThread, startChild, stop } from './api.js';
 import type { BenchRow } from './table.js';
+import { hasWrk, wrkRound } from './wrk.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 3;
@@ -38,35 +39,6 @@ function treeCpuMs(pid: number): number {
   return (cpuMsOf(pid) ?? 0) + children.reduce((sum, child) => sum + treeCpuMs(Number(child)), 0);
 }
 
-/** CPU ms of this process's waited-for children (cutime + cstime in /proc/self/stat). */
-function childrenCpuMs(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[13]) + Number(fields[14])) * 10;
-}
-
-const hasWrk = (): boolean => spawnSync('wrk', ['--version']).error === undefined;
-
-/** `wrk` prints latencies as 812.00us, 3.05ms or 1.20s. */
-function millis(text: string): number {
-  const [, value, unit] = /([\d.]+)(us|ms|s)/.exec(text)!;
-  return Number(value) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
-}
-
-function wrkRound(url: string, seconds: number): Omit<Round, 'serverUs'> {
-  const before = childrenCpuMs();
-  const { stdout } = spawnSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '-H', 'Accept-Encoding: br', url], { encoding: 'utf8' });
-  const cpuMs = childrenCpuMs() - before;
-  const total = Number(/(\d+) requests in/.exec(stdout)![1]);
-  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? '0';
-  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
-  return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)![1]),
-    p99: millis(/99%\s+(\S+)/.exec(stdout)![1]!),
-    errors: Number(errors) + (socketErrors ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
-    clientUs: (cpuMs * 1000) / total,
-  };
-}
-
 async function autocannonRound(url: string, seconds: number): Promise<Omit<Round, 'serverUs'>> {
   const before = process.cpuUsage();
   const result = await load({ url, duration: seconds, headers: { 'accept-encoding': 'br' } });
@@ -84,7 +56,7 @@ export async function run(): Promise<BenchRow[]> {
   const round = async (server: { url: string; child: ChildProcess }, seconds: number): Promise<Round> => {
     const url = `${server.url}${threadPath}`;
     const before = treeCpuMs(server.child.pid!);
-    const measured = wrk ? wrkRound(url, seconds) : await autocannonRound(url, seconds);
+    const measured = wrk ? wrkRound(url, { seconds, connections: CONNECTIONS, headers: { 'accept-encoding': 'br' } }) : await autocannonRound(url, seconds);
     const serverMs = treeCpuMs(server.child.pid!) - before;
     return { ...measured, serverUs: (serverMs * 1000) / (measured.rps * seconds) };
   };

@@ -1,0 +1,70 @@
+/**
+ * wrk as the load generator where it is installed (`apt-get install wrk`): C,
+ * one thread, a fraction of autocannon's CPU per request. On 2 cores the
+ * generator shares the cores with the server, so a lighter one leaves the
+ * server more of them; rows say which generator ran.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const hasWrk = (): boolean => spawnSync('wrk', ['--version']).error === undefined;
+
+/** What one wrk run saw. */
+export interface WrkRound {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** wrk's own CPU time per request, in µs. */
+  clientUs: number;
+}
+
+/** A request other than a plain GET, handed to wrk as a Lua script written into `dir`. */
+export interface WrkRequest {
+  method: string;
+  body: string;
+  headers: Record<string, string>;
+  dir: string;
+}
+
+/** CPU ms of this process's waited-for children (cutime + cstime in /proc/self/stat). */
+function childrenCpuMs(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+/** `wrk` prints latencies as 812.00us, 3.05ms or 1.20s. */
+function millis(text: string): number {
+  const [, value, unit] = /([\d.]+)(us|ms|s)/.exec(text)!;
+  return Number(value) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
+}
+
+/** A Lua string literal (wrk's scripts are Lua). */
+const lua = (text: string) => JSON.stringify(text);
+
+function scriptFor(request: WrkRequest): string {
+  const file = join(request.dir, 'wrk-request.lua');
+  const headers = Object.entries(request.headers).map(([name, value]) => `wrk.headers[${lua(name)}] = ${lua(value)}\n`).join('');
+  writeFileSync(file, `wrk.method = ${lua(request.method)}\nwrk.body = ${lua(request.body)}\n${headers}`);
+  return file;
+}
+
+/** One wrk run of `seconds` against `url` with `connections` connections. */
+export function wrkRound(url: string, { seconds, connections, headers = {}, request }: { seconds: number; connections: number; headers?: Record<string, string>; request?: WrkRequest }): WrkRound {
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`])];
+  if (request) args.push('-s', scriptFor(request));
+  const before = childrenCpuMs();
+  const { stdout } = spawnSync('wrk', [...args, url], { encoding: 'utf8' });
+  const cpuMs = childrenCpuMs() - before;
+  const total = Number(/(\d+) requests in/.exec(stdout)![1]);
+  const errors = /Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? '0';
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)![1]),
+    p50: millis(/50%\s+(\S+)/.exec(stdout)![1]!),
+    p99: millis(/99%\s+(\S+)/.exec(stdout)![1]!),
+    errors: Number(errors) + (socketErrors ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
+    clientUs: (cpuMs * 1000) / total,
+  };
+}
