@@ -87,7 +87,7 @@ export function timelineChart(all: readonly TimelineComment[], options: Timeline
     width: WIDTH,
     height: HEIGHT,
     body,
-    legend: `<p class="kommentar-legend"><span><i class="kommentar-line" style="background:${COLORS.author}"></i>${escapeHtml(t('report.chart.timeline.wait'))}</span></p>`,
+    legend: `<p class="kommentar-legend"><span><i class="kommentar-line kommentar-color-author"></i>${escapeHtml(t('report.chart.timeline.wait'))}</span></p>`,
     tableLabel: t('report.chart.data'),
     table: {
       columns: [t('report.column.when'), t('report.column.who'), t('report.column.inReplyTo')],
