@@ -49,7 +49,8 @@ export function timelineChart(all: readonly TimelineComment[], options: Timeline
   const authorName = t('report.chart.tree.author');
   const anonymousName = t('report.chart.tree.anonymous');
   const nameOf = (c: TimelineComment) => (c.isAuthor ? authorName : (c.name ?? anonymousName));
-  const xs = times.map((time) => r1(x(time)));
+  // As text once: each x is written for its dot and again for a wait's line.
+  const xs = times.map((time) => String(r1(x(time))));
   let waits = '';
   let dots = '';
   const rows: Array<Array<string | number>> = [];

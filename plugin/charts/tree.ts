@@ -135,9 +135,10 @@ export function treeChart(nodes: readonly TreeChartNode[], options: TreeChartOpt
   const lastRoot = parent.lastIndexOf(-1);
   const rootX = firstRoot >= 0 ? (px(firstRoot) + px(lastRoot)) / 2 : width / 2;
   const chains = backAndForth(ordered, parent);
-  // Each comment's position as text once: it is written for its dot, its link and each reply's link.
-  const cx = ordered.map((_, i) => r1(px(i)));
-  const cy = level.map((l) => r1(py(l)));
+  // Each comment's position as text once: it is written for its dot, its link and each reply's link
+  // (a fraction turned into text costs more than the rest of writing it).
+  const cx = ordered.map((_, i) => String(r1(px(i))));
+  const cy = level.map((l) => String(r1(py(l))));
   const at = cx.map((v, i) => `${v} ${cy[i]}`);
   const top = `${r1(rootX)} ${r1(py(0))}`;
   const ring = options.small ? 1 : 1.6;
