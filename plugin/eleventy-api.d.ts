@@ -3,6 +3,8 @@ declare module '@11ty/eleventy' {
   interface EleventyOptions {
     configPath?: string;
     quietMode?: boolean;
+    /** The folder the site is served under ("/blog/"); links get it through HtmlBasePlugin. */
+    pathPrefix?: string;
     /** Configures the build in code, on the configuration object the config file also gets. */
     config?: (eleventyConfig: unknown) => void;
   }
@@ -12,4 +14,7 @@ declare module '@11ty/eleventy' {
     /** Builds and writes the site; rejects when the build fails. */
     write(): Promise<unknown>;
   }
+
+  /** Eleventy's own plugin that prefixes the root paths in built HTML with `pathPrefix`. */
+  export const HtmlBasePlugin: unknown;
 }

@@ -5,7 +5,7 @@
  */
 import type { CohortRow } from '../../server/dialogue/types.js';
 import type { Strings } from '../i18n.js';
-import { COLORS, chartFigure } from './figure.js';
+import { chartFigure } from './figure.js';
 import { pairedBars } from './paired-bars.js';
 
 export interface CohortChartOptions {
@@ -20,7 +20,7 @@ export function cohortChart(rows: readonly CohortRow[], options: CohortChartOpti
   const drawing = pairedBars(
     rows.map((row) => ({ label: row.month, first: row.newcomers, second: row.returnedWithin90d })),
     [newcomersLabel, backLabel],
-    [COLORS.reader, COLORS.green],
+    ['reader', 'green'],
   );
   const newcomers = rows.reduce((sum, row) => sum + row.newcomers, 0);
   const back = rows.reduce((sum, row) => sum + row.returnedWithin90d, 0);

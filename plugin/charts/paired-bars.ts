@@ -21,7 +21,10 @@ export interface PairedBars {
   height: number;
 }
 
-export function pairedBars(rows: readonly PairedRow[], names: readonly [first: string, second: string], colors: readonly [string, string] = [COLORS.reader, COLORS.accent]): PairedBars {
+/** The two colours by their names in COLORS: the bars are filled with them, the legend names them as classes (pages/style.ts). */
+type ColorName = keyof typeof COLORS;
+
+export function pairedBars(rows: readonly PairedRow[], names: readonly [first: string, second: string], colors: readonly [ColorName, ColorName] = ['reader', 'accent']): PairedBars {
   const width = Math.min(640, Math.max(280, 60 + rows.length * 40));
   const height = 210;
   const left = 36;
@@ -39,12 +42,12 @@ export function pairedBars(rows: readonly PairedRow[], names: readonly [first: s
     .map((row, i) => {
       const x = left + i * slot + (slot - 2 * barWidth) / 2;
       const tick = i % step === 0 ? svgText(x + barWidth, height - bottom + 16, row.label, 'text-anchor="middle" font-size="10"') : '';
-      return bar(x, row.first, colors[0]) + bar(x + barWidth, row.second, colors[1]) + tick;
+      return bar(x, row.first, COLORS[colors[0]]) + bar(x + barWidth, row.second, COLORS[colors[1]]) + tick;
     })
     .join('');
   const legend =
     `<p class="kommentar-legend">` +
-    names.map((name, i) => `<span><i style="background:${colors[i]}"></i>${escapeHtml(name)}</span>`).join('') +
+    names.map((name, i) => `<span><i class="kommentar-color-${colors[i]}"></i>${escapeHtml(name)}</span>`).join('') +
     `</p>`;
   return { body: grid + bars, legend, width, height };
 }

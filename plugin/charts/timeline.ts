@@ -49,7 +49,8 @@ export function timelineChart(all: readonly TimelineComment[], options: Timeline
   const authorName = t('report.chart.tree.author');
   const anonymousName = t('report.chart.tree.anonymous');
   const nameOf = (c: TimelineComment) => (c.isAuthor ? authorName : (c.name ?? anonymousName));
-  const xs = times.map((time) => r1(x(time)));
+  // As text once: each x is written for its dot and again for a wait's line.
+  const xs = times.map((time) => String(r1(x(time))));
   let waits = '';
   let dots = '';
   const rows: Array<Array<string | number>> = [];
@@ -87,7 +88,7 @@ export function timelineChart(all: readonly TimelineComment[], options: Timeline
     width: WIDTH,
     height: HEIGHT,
     body,
-    legend: `<p class="kommentar-legend"><span><i class="kommentar-line" style="background:${COLORS.author}"></i>${escapeHtml(t('report.chart.timeline.wait'))}</span></p>`,
+    legend: `<p class="kommentar-legend"><span><i class="kommentar-line kommentar-color-author"></i>${escapeHtml(t('report.chart.timeline.wait'))}</span></p>`,
     tableLabel: t('report.chart.data'),
     table: {
       columns: [t('report.column.when'), t('report.column.who'), t('report.column.inReplyTo')],

@@ -95,19 +95,21 @@ function backAndForth(ordered: readonly TreeChartNode[], parent: readonly number
   return marked;
 }
 
+/** A reader's legend class: their colour comes from the dialogue stylesheet (pages/style.ts), not a style attribute a strict CSP blocks. */
+function personClass(person: number): string {
+  return `kommentar-person-${((person - 1) % PERSON_COLORS.length) + 1}`;
+}
+
 /** The legend in HTML (it wraps on a phone): the marks, then each person's colour with the name they wrote under. */
 function legend({ t }: Strings, people: ReadonlyMap<number, string>, hasChains: boolean): string {
-  const swatch = (style: string) => `<i style="${style}"></i>`;
-  const items = [
-    `<span>${swatch(`background:currentColor;border-radius:0`)}${escapeHtml(t('report.chart.tree.post'))}</span>`,
-    `<span>${swatch(`background:${COLORS.author};box-shadow:0 0 0 2px currentColor`)}${escapeHtml(t('report.chart.tree.author'))}</span>`,
-  ];
+  const key = (className: string, text: string) => `<span><i class="${className}"></i>${escapeHtml(text)}</span>`;
+  const items = [key('kommentar-mark-post', t('report.chart.tree.post')), key('kommentar-mark-author', t('report.chart.tree.author'))];
   const shown = [...people].filter(([n]) => n > 0).slice(0, PERSON_COLORS.length);
-  for (const [n, name] of shown) items.push(`<span>${swatch(`background:${personColor(n, false)}`)}${escapeHtml(name)}</span>`);
+  for (const [n, name] of shown) items.push(key(personClass(n), name));
   if ([...people.keys()].filter((n) => n > 0).length > shown.length) items.push(`<span>${escapeHtml(t('report.chart.tree.colorsRepeat'))}</span>`);
-  items.push(`<span>${swatch(`background:${COLORS.muted}`)}${escapeHtml(t('report.chart.tree.anonymous'))}</span>`);
-  items.push(`<span>${swatch(`background:transparent;border:1.5px solid ${COLORS.muted}`)}${escapeHtml(t('report.chart.tree.removed'))}</span>`);
-  if (hasChains) items.push(`<span><i class="kommentar-line"></i>${escapeHtml(t('report.chart.tree.chain'))}</span>`);
+  items.push(key('kommentar-color-muted', t('report.chart.tree.anonymous')));
+  items.push(key('kommentar-mark-removed', t('report.chart.tree.removed')));
+  if (hasChains) items.push(key('kommentar-line', t('report.chart.tree.chain')));
   return `<p class="kommentar-legend">${items.join('')}</p>`;
 }
 
@@ -133,9 +135,10 @@ export function treeChart(nodes: readonly TreeChartNode[], options: TreeChartOpt
   const lastRoot = parent.lastIndexOf(-1);
   const rootX = firstRoot >= 0 ? (px(firstRoot) + px(lastRoot)) / 2 : width / 2;
   const chains = backAndForth(ordered, parent);
-  // Each comment's position as text once: it is written for its dot, its link and each reply's link.
-  const cx = ordered.map((_, i) => r1(px(i)));
-  const cy = level.map((l) => r1(py(l)));
+  // Each comment's position as text once: it is written for its dot, its link and each reply's link
+  // (a fraction turned into text costs more than the rest of writing it).
+  const cx = ordered.map((_, i) => String(r1(px(i))));
+  const cy = level.map((l) => String(r1(py(l))));
   const at = cx.map((v, i) => `${v} ${cy[i]}`);
   const top = `${r1(rootX)} ${r1(py(0))}`;
   const ring = options.small ? 1 : 1.6;

@@ -1,4 +1,9 @@
-/** Where each post's dialogue page is built: below the report page, mirroring the post's path. */
+/** Where each post's dialogue page is built: below the report page, mirroring the post's path; and the pages' one stylesheet. */
+
+/** The dialogue pages' stylesheet (pages/style.ts), written once beside the report page. */
+export function stylesheetPath(reportPath: string): string {
+  return `${reportPath}kommentar.css`;
+}
 
 function slugSegment(segment: string): string {
   let decoded = segment;
@@ -22,7 +27,8 @@ function slugSegment(segment: string): string {
  */
 export function postPagePaths(uris: readonly string[], reportPath: string): Map<string, string> {
   const paths = new Map<string, string>();
-  const taken = new Set<string>([reportPath]);
+  // A post at /kommentar.css would otherwise get a folder where the stylesheet is written.
+  const taken = new Set<string>([reportPath, `${stylesheetPath(reportPath)}/`]);
   for (const uri of uris) {
     const segments = uri.split(/[?#]/)[0]!.split('/').map(slugSegment).filter(Boolean);
     const base = `${reportPath}${segments.length > 0 ? segments.join('/') : 'home'}`;

@@ -16,7 +16,7 @@ import { treeChart } from '../charts/tree.js';
 import { stringsFor, type Strings } from '../i18n.js';
 import { elsewhereLine, freshnessNote, shapePill, textTable } from './blocks.js';
 import { personNames, withPeople } from './conversation-map.js';
-import { REPORT_CSS } from './style.js';
+import { stylesheetLink } from './style.js';
 import { waitingComments, waitingList } from './waiting.js';
 
 const SHARES: PostTerm[] = ['replyShare', 'answeredShare', 'anonymousShare', 'authorThreadShare', 'authorAnsweredWithin72hShare'];
@@ -46,7 +46,7 @@ export function renderPostPage(build: KommentarBuild, page: PostPage): string {
     `<a href="${escapeHtml(page.uri)}">${escapeHtml(t('report.page.readPost'))}</a></p>`;
   const people = peopleText(strings, post.participants, anonymousComments(post));
   const head =
-    `<style>${REPORT_CSS}</style>${nav}<h1>${escapeHtml(t('report.page.postTitle', { title: page.title }))}</h1>` +
+    `${stylesheetLink(build.options.reportPath)}${nav}<h1>${escapeHtml(t('report.page.postTitle', { title: page.title }))}</h1>` +
     `<p class="kommentar-lede">${shapePill(post.shape, strings)} ${escapeHtml(strings.shapeRule(post.shape))}</p>` +
     `<p>${escapeHtml(t('report.page.tookPart', { people }))}</p>${freshnessNote(build)}`;
   const topicMap =

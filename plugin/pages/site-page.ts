@@ -19,7 +19,7 @@ import { trendsChart } from '../charts/trends.js';
 import { stringsFor, type Strings } from '../i18n.js';
 import { elsewhereLine, freshnessNote, glossaryList, numberGrid, shapePill, textTable, type Headline } from './blocks.js';
 import { conversationGallery } from './conversation-map.js';
-import { REPORT_CSS } from './style.js';
+import { stylesheetLink } from './style.js';
 import { waitingComments, waitingList } from './waiting.js';
 
 const SHAPES: PostShape[] = ['conversation', 'q-and-a', 'applause', 'silence'];
@@ -50,7 +50,7 @@ export function renderSitePage(build: KommentarBuild): string {
   const lang = build.options.lang;
   const strings = stringsFor(lang, lang);
   const { t } = strings;
-  const head = `<style>${REPORT_CSS}</style><h1>${escapeHtml(t('report.page.title'))}</h1><p class="kommentar-lede">${escapeHtml(t('report.page.intro'))}</p>`;
+  const head = `${stylesheetLink(build.options.reportPath)}<h1>${escapeHtml(t('report.page.title'))}</h1><p class="kommentar-lede">${escapeHtml(t('report.page.intro'))}</p>`;
   const report = build.report;
   if (!report) return `<div class="kommentar-report" lang="${lang}">${head}${freshnessNote(build)}</div>`;
   const { summary } = report;

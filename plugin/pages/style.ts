@@ -1,6 +1,18 @@
+import { COLORS } from '../charts/figure.js';
+import { PERSON_COLORS } from '../charts/tree.js';
+import { escapeHtml } from '../../server/render/escape.js';
+import { stylesheetPath } from './paths.js';
+
 /**
- * The dialogue pages' stylesheet, inlined into each page so it works inside
- * any layout and offline. Scoped to `.kommentar-report`; text and lines take
+ * The dialogue pages' stylesheet: one file the plugin writes beside the
+ * report page (`<reportPath>kommentar.css`), linked from every dialogue page
+ * with a <link> (valid inside <body>, so it works inside any layout). Browsers
+ * fetch it once for all the pages, and a site whose Content-Security-Policy
+ * allows only its own style files (`style-src 'self'`) gets styled pages: no
+ * <style> element and no style attribute anywhere in the markup, the legend
+ * swatches take their colours from classes below. Scoped to
+ * `.kommentar-report` (the standalone page's rules to `html.kommentar-page`,
+ * which only that page has); text and lines take
  * the site's own colours (currentColor and translucent greys), and the chart
  * colours read on white and on black, so the pages are light on a light site
  * and dark on a dark one, whichever way the site switches (its own
@@ -35,6 +47,11 @@ export const REPORT_CSS = `
 .kommentar-legend span { display: inline-flex; align-items: center; gap: .4em; }
 .kommentar-legend i { display: inline-block; width: .8em; height: .8em; border-radius: 50%; }
 .kommentar-legend i.kommentar-line { width: 1.4em; height: 3px; border-radius: 0; background: currentColor; }
+.kommentar-legend i.kommentar-mark-post { background: currentColor; border-radius: 0; }
+.kommentar-legend i.kommentar-mark-author { background: ${COLORS.author}; box-shadow: 0 0 0 2px currentColor; }
+.kommentar-legend i.kommentar-mark-removed { background: transparent; border: 1.5px solid ${COLORS.muted}; }
+${Object.entries(COLORS).map(([name, color]) => `.kommentar-legend i.kommentar-color-${name} { background: ${color}; }`).join('\n')}
+${PERSON_COLORS.map((color, i) => `.kommentar-legend i.kommentar-person-${i + 1} { background: ${color}; }`).join('\n')}
 .kommentar-data, .kommentar-glossary { margin: .4em 0; font-size: .92em; }
 .kommentar-data summary, .kommentar-glossary summary { cursor: pointer; opacity: .85; }
 .kommentar-glossary dt { font-weight: 600; margin-top: .6em; }
@@ -73,4 +90,19 @@ export const REPORT_CSS = `
   .kommentar-report tr, .kommentar-waiting li, .kommentar-numbers div { break-inside: avoid; }
   .kommentar-data, .kommentar-glossary { display: none; }
 }
+/* The standalone page (no layout of the site's): light or dark by the reader's preference, unless <html> says data-kommentar-theme. */
+html.kommentar-page { color-scheme: light dark; }
+.kommentar-page body { font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #222; background: #fff; }
+.kommentar-page a { color: #0b5cad; }
+@media (prefers-color-scheme: dark) {
+  .kommentar-page:not([data-kommentar-theme=light]) body { color: #e8e8e8; background: #16181c; }
+  .kommentar-page:not([data-kommentar-theme=light]) a { color: #8bbcff; }
+}
+.kommentar-page[data-kommentar-theme=dark] body { color: #e8e8e8; background: #16181c; }
+.kommentar-page[data-kommentar-theme=dark] a { color: #8bbcff; }
 `;
+
+/** The <link> every dialogue page starts with (a root path, like every link the plugin writes: see the README on pathPrefix). */
+export function stylesheetLink(reportPath: string): string {
+  return `<link rel="stylesheet" href="${escapeHtml(stylesheetPath(reportPath))}">`;
+}

@@ -75,12 +75,22 @@ function renderTime(iso: string, view: ThreadView): string {
   return `<time datetime="${esc(iso)}" title="${esc(exactTimeOf(iso, view))}">${esc(relativeTime(iso, view.now, view.lang))}</time>`;
 }
 
-/** The no-JS reply link's base, built once per view rather than once per comment (a prerender renders thousands). */
+/** The no-JS reply link up to the comment's id, built once per view rather than once per comment (a prerender renders thousands). */
 const replyBases = new WeakMap<ThreadView, string>();
 function replyHref(view: ThreadView, id: number): string {
   let base = replyBases.get(view);
-  if (base === undefined) replyBases.set(view, (base = esc(threadPageUrl(view.server, view.site, view.uri, { lang: view.lang }))));
-  return `${base}${esc('&')}reply=${id}#kommentar-form`;
+  if (base === undefined) replyBases.set(view, (base = `${esc(threadPageUrl(view.server, view.site, view.uri, { lang: view.lang }))}${esc('&')}reply=`));
+  return `${base}${id}#kommentar-form`;
+}
+
+/** "3 replies", escaped, made once per count and language: a prerender writes one for every comment that has replies. */
+const replyLabels = new WeakMap<Translate, Map<number, string>>();
+function repliesLabel(t: Translate, n: number): string {
+  let labels = replyLabels.get(t);
+  if (labels === undefined) replyLabels.set(t, (labels = new Map()));
+  let label = labels.get(n);
+  if (label === undefined) labels.set(n, (label = esc(t('widget.replies', { n }))));
+  return label;
 }
 
 function replyTarget(comment: PublicComment, t: Translate): string {
@@ -112,7 +122,7 @@ function renderArticle(node: DisplayNode, view: ThreadView): string {
 
 /** The collapsible block of replies under a comment (a native `<details>`: works by keyboard and without JavaScript). */
 function renderReplies(node: DisplayNode, view: ThreadView): string {
-  return `<details class="k-sub"${node.replies > FOLD_AFTER ? '' : ' open'}><summary>${esc(view.t('widget.replies', { n: node.replies }))}</summary><ol class="k-list">${node.children.map((child) => renderItem(child, view)).join('')}</ol></details>`;
+  return `<details class="k-sub"${node.replies > FOLD_AFTER ? '' : ' open'}><summary>${repliesLabel(view.t, node.replies)}</summary><ol class="k-list">${node.children.map((child) => renderItem(child, view)).join('')}</ol></details>`;
 }
 
 /** A comment with its nested replies, as a list item carrying the contract's `id="comment-<id>"`. */

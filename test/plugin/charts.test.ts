@@ -96,7 +96,8 @@ describe('treeChart', () => {
     expect(html).toMatch(/<circle [^>]*fill="#D55E00" stroke="currentColor"/);
     const strong = /<path d="([^"]+)" stroke="currentColor" stroke-width="2.6"/.exec(html)![1]!;
     expect(strong.match(/M/g)).toHaveLength(2); // the links 2→1 and 3→2, not 4→3
-    expect(html).toContain('<span><i style="background:#0072B2"></i>Anna</span>');
+    expect(html).toContain('<span><i class="kommentar-person-1"></i>Anna</span>');
+    expect(html).not.toContain('style=');
     expect(html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;</span>');
     expect(html).toContain('back-and-forth');
     expect(html).not.toContain('<script');
@@ -237,8 +238,12 @@ describe('helpers', () => {
   });
 
   it('gives each post a safe, unique dialogue page path', () => {
-    const paths = postPagePaths(['/posts/brot/', '/posts/Brot', '/posts/Über%20Brot/', '/../../etc/passwd', '/', '/a?b=c#d'], '/dialogue/');
-    expect([...paths.values()]).toEqual(['/dialogue/posts/brot/', '/dialogue/posts/brot-2/', '/dialogue/posts/uber-brot/', '/dialogue/etc/passwd/', '/dialogue/home/', '/dialogue/a/']);
+    const paths = postPagePaths(['/posts/brot/', '/posts/Brot', '/posts/Über%20Brot/', '/../../etc/passwd', '/', '/a?b=c#d', '/kommentar.css'], '/dialogue/');
+    expect([...paths.values()]).toEqual([
+      '/dialogue/posts/brot/', '/dialogue/posts/brot-2/', '/dialogue/posts/uber-brot/', '/dialogue/etc/passwd/', '/dialogue/home/', '/dialogue/a/',
+      // Not a folder where the pages' stylesheet is written.
+      '/dialogue/kommentar.css-2/',
+    ]);
   });
 
   it('cuts comment HTML to a plain excerpt', () => {

@@ -55,7 +55,7 @@ describe('dialogue pages for a German site with an unknown plugin lang', () => {
     expect(post).toContain('<strong>Gesprächskarte</strong>');
     // No English label and no key left anywhere in the report's text.
     for (const html of [site, post]) {
-      const text = html.slice(html.indexOf('<div class="kommentar-report"')).replace(/<style>[\s\S]*?<\/style>/g, '');
+      const text = html.slice(html.indexOf('<div class="kommentar-report"'));
       expect(text).not.toMatch(/report\.[a-z]+\.|At a glance|Second rounds|Conversation map|The data as a table|\bPeople\b/);
     }
   });

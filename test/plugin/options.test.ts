@@ -99,7 +99,7 @@ describe('the plugin in an Eleventy build', () => {
       config.addPlugin(kommentarPlugin, options);
       config.addPlugin(kommentarPlugin, options);
     });
-    expect(files).toEqual(['dialogue', join('dialogue', 'index.html'), 'index.html']);
+    expect(files).toEqual(['dialogue', join('dialogue', 'index.html'), join('dialogue', 'kommentar.css'), 'index.html']);
     // One plugin, one build, one warning about the unreachable server.
     expect(warn.mock.calls.filter((call) => String(call[0]).startsWith('[kommentar]'))).toHaveLength(1);
     warn.mockRestore();

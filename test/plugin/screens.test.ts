@@ -6,6 +6,7 @@
  * screenshot cannot be trusted to show: no page scrolls sideways on a phone,
  * the dark variant really is dark, and the widget follows the page it sits on.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +126,31 @@ describe.skipIf(!chromiumPath)('every page, light and dark, desktop and phone', 
     expect(await page.evaluate(luminanceOf, '.kommentar-report')).toBeLessThan(0.1);
     const text = await page.$eval('.kommentar-report h1', (el) => getComputedStyle(el).color);
     expect(text).not.toBe('rgb(43, 38, 34)'); // the light theme's ink, unreadable on dark
+    await page.close();
+  });
+
+  it('a site whose Content-Security-Policy allows only its own style files gets the dialogue pages styled, nothing blocked', { timeout: 60_000 }, async () => {
+    const page = await browser.page();
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) blocked.push(message.text());
+    });
+    // The example layout's own <style> is allowed by its hash, as a site with such a policy would; anything else inline is refused.
+    await page.route(`${seeded.server.url}/dialogue/**`, async (route) => {
+      const response = await route.fetch();
+      const html = await response.text();
+      const layoutStyle = /<head>[\s\S]*?<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+      const hash = createHash('sha256').update(layoutStyle).digest('base64');
+      await route.fulfill({ response, body: html, headers: { ...response.headers(), 'content-security-policy': `default-src 'self'; style-src 'self' 'sha256-${hash}'` } });
+    });
+    await page.setViewportSize({ width: 360, height: 760 });
+    await page.goto(`${seeded.server.url}/dialogue${BREAD}`);
+    await page.waitForLoadState('load');
+    expect(await page.$eval('.kommentar-topicmap', (el) => getComputedStyle(el).display)).toBe('flex');
+    expect(await page.$eval('.kommentar-legend i.kommentar-mark-author', (el) => getComputedStyle(el).backgroundColor)).toBe('rgb(213, 94, 0)');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(blocked).toEqual([]);
+    expect(browser.errors).toEqual([]);
     await page.close();
   });
 

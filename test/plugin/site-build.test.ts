@@ -2,7 +2,11 @@
  * The example blog built through Eleventy's programmatic API against a real
  * server holding the demo conversation: what a blogger's readers get.
  */
+import Eleventy, { HtmlBasePlugin } from '@11ty/eleventy';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import kommentarPlugin from '../../plugin/index.js';
 import type { PublicComment } from '../../server/comments/public.js';
 import type { DialogueReport } from '../../server/dialogue/types.js';
 import { MAX_NESTING } from '../../server/widget/layout.js';
@@ -184,6 +188,42 @@ describe('the dialogue pages', () => {
       expect(item, `waiting comment ${id}`).not.toBeNull();
       expect(unescapeHtml(item![1]!)).toBe(comment.name ?? 'Anonymous');
     }
+  });
+
+  it('link one stylesheet, written once beside the report page, and carry no style of their own (a strict CSP allows them)', () => {
+    expect(readFileSync(join(site, 'dialogue', 'kommentar.css'), 'utf8')).toContain('.kommentar-report {');
+    const paths = ['/dialogue/', ...report.posts.filter((p) => p.comments > 0).map((p) => `/dialogue${p.uri}`)];
+    for (const path of paths) {
+      const html = page(site, path);
+      const own = html.slice(html.indexOf('<div class="kommentar-report"'));
+      expect(own, path).toMatch(/^<div class="kommentar-report" lang="en"><link rel="stylesheet" href="\/dialogue\/kommentar\.css">/);
+      expect(own, path).not.toMatch(/<style|style=/);
+    }
+  });
+
+  it('link the stylesheet under the site\'s pathPrefix, in a page of their own when there is no layout', async () => {
+    const input = join(seeded.dir, 'prefixed-in');
+    const output = join(seeded.dir, 'prefixed');
+    mkdirSync(input);
+    writeFileSync(join(input, 'index.md'), '# Home\n');
+    const eleventy = new Eleventy(relative(process.cwd(), input), output, {
+      quietMode: true,
+      pathPrefix: '/blog/',
+      config: (eleventyConfig) => {
+        const config = eleventyConfig as { addPlugin(plugin: unknown, options?: unknown): void };
+        config.addPlugin(kommentarPlugin, { server: seeded.server.url, site: 'example', reportPath: '/talk/', cacheDirectory: join(seeded.dir, 'prefixed-cache'), cacheDuration: '0s', strict: true });
+        config.addPlugin(HtmlBasePlugin);
+      },
+    });
+    await eleventy.write();
+    expect(readFileSync(join(output, 'talk', 'kommentar.css'), 'utf8')).toContain('.kommentar-page body {');
+    for (const path of ['/talk/', `/talk${BREAD}`]) {
+      const html = page(output, path);
+      expect(html, path).toMatch(/^<!doctype html><html class="kommentar-page" lang="en">/);
+      expect(html, path).toContain('<link rel="stylesheet" href="/blog/talk/kommentar.css">');
+      expect(html, path).not.toMatch(/<style|style=/);
+    }
+    expect(page(output, `/talk${BREAD}`)).toContain('<a href="/blog/talk/">');
   });
 
   it('escape what visitors typed: names and thread titles never become markup', () => {
