@@ -11,7 +11,7 @@ import type { SiteConfig } from '../config.js';
 import type { CommentStatus } from '../db/comments.js';
 import { authorKey, commenterKey, normaliseEmail } from '../identity/identity.js';
 import { safeLinkUrl } from '../render/link-url.js';
-import { sourceHash } from './convert.js';
+import { sourceHash } from './source-hash.js';
 import type { ConvertPool, PendingComment } from './convert-pool.js';
 import type { ImportedComment, ImportedCopy, ImportedReaction, ImportedThread, ImportSink, SkipReason, SourceText } from './types.js';
 
