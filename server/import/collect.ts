@@ -143,7 +143,6 @@ export class Collector implements ImportSink {
     // A Kommentar export already decided who is the author; other sources say it through user ids or the author's addresses.
     const decided = source.commenterKey !== undefined;
     const isAuthor = decided ? source.isAuthor : source.isAuthor || (source.email !== null && this.authorEmails.has(normaliseEmail(source.email)));
-    const key = isAuthor ? this.authorKey : decided ? (source.commenterKey ?? null) : this.keyOf(source.email, source.account);
     const deleted = source.status === 'deleted';
     const name = this.cleanedOnce('name', source.name);
     const notify = !deleted && source.notify && source.email !== null;
@@ -166,6 +165,7 @@ export class Collector implements ImportSink {
       comment.hash = sourceHash(source.text);
       return;
     }
+    const key = isAuthor ? this.authorKey : decided ? (source.commenterKey ?? null) : this.keyOf(source.email, source.account);
     if (this.batch.kind !== source.text.kind) this.flush();
     this.batch.kind = source.text.kind;
     // In the staging order of db/imports.ts.
