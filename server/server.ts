@@ -2,18 +2,11 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { CommentEvents } from './comments/events.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
-import { ChangeTracker } from './db/changes.js';
-import { openDatabase } from './db/connection.js';
-import { ResponseCache } from './http/response-cache.js';
-import { migrate } from './db/migrations.js';
-import { loadSecret } from './identity/secret.js';
 import { startElsewhere } from './elsewhere/service.js';
-import { createLogger } from './log.js';
 import { startNotifications } from './notify/service.js';
-import { SiteOrigins } from './site-origins.js';
+import { openContext } from './open-context.js';
 
 export interface RunningServer {
   ctx: AppContext;
@@ -21,18 +14,6 @@ export interface RunningServer {
   port: number;
   /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
   close(): Promise<void>;
-}
-
-/** Opens storage and builds the context shared by the server and the CLI. */
-export async function openContext(config: Config): Promise<AppContext> {
-  const db = await openDatabase(config.dbUrl, config.dbAuthToken);
-  try {
-    await migrate(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return { config, db, secret: loadSecret(config.secret, config.dataDir), now: Date.now, events: new CommentEvents(), changes: new ChangeTracker(config.dbUrl), log: createLogger(config.logLevel), origins: new SiteOrigins(config), responses: new ResponseCache() };
 }
 
 export interface StartOptions {

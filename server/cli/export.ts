@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { findSite, loadConfig } from '../config.js';
 import { exportSite } from '../export/export.js';
-import { openContext } from '../server.js';
+import { openContext } from '../open-context.js';
 import { UsageError } from './usage-error.js';
 
 export async function exportCommand(argv: string[]): Promise<number> {

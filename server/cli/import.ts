@@ -10,7 +10,7 @@ import { ImportInputError } from '../import/errors.js';
 import { IMPORT_FORMATS, importFile, type ImportProgress, type ImportSummary } from '../import/import.js';
 import { parseBaseUrl } from '../import/thread-uri.js';
 import type { ImportFormat } from '../import/types.js';
-import { openContext } from '../server.js';
+import { openContext } from '../open-context.js';
 import { UsageError } from './usage-error.js';
 
 const USAGE = 'usage: kommentar import wordpress|disqus|isso|json FILE --site S [--dry-run] [--base-url URL] [--json]';

@@ -1,7 +1,7 @@
 /** Input schemas for comments: what a visitor may send, checked before anything else looks at it. */
 import { z } from 'zod';
 import { SITE_ID_PATTERN } from '../site-id.js';
-import { MAX_NESTING, nestingDepth } from '../render/markdown.js';
+import { MAX_NESTING, nestingDepth } from '../render/nesting.js';
 
 // C0 controls except tab, LF, CR; DEL; and the bidi overrides that can disguise text.
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;

@@ -51,9 +51,11 @@ function insertSql(table: string, columns: readonly string[], rows: number): str
  */
 export function insertMany(connection: LocalConnection, table: string, columns: readonly string[], rows: InValue[][]): void {
   const perStatement = Math.max(1, Math.min(100, Math.floor(ARGS_PER_STATEMENT / columns.length)));
+  // Looked up once: its SQL is long, and every full step runs it.
+  const full = rows.length >= perStatement ? connection.statement(insertSql(table, columns, perStatement)) : null;
   for (let start = 0; start < rows.length; start += perStatement) {
     const step = rows.slice(start, start + perStatement);
-    connection.statement(insertSql(table, columns, step.length)).run(step.flat());
+    (step.length === perStatement && full ? full : connection.statement(insertSql(table, columns, step.length))).run(step.flat());
   }
 }
 

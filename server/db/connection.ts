@@ -6,7 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createClient, type Client, type InStatement, type Transaction } from '@libsql/client';
+import type { Client, InStatement, Transaction } from '@libsql/client';
+// The embedded client alone: the remote ones (HTTP, WebSocket) are loaded only for a remote URL.
+import { createClient as createFileClient } from '@libsql/client/sqlite3';
 import { withCachedReads } from './cached-reads.js';
 import { localPath } from './local-connection.js';
 
@@ -27,7 +29,8 @@ export async function openDatabase(url: string, authToken?: string): Promise<Db>
     const path = url.slice('file:'.length);
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   }
-  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number' });
+  const config = { url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number' } as const;
+  const client = isFile ? createFileClient(config) : (await import('@libsql/client')).createClient(config);
   const path = localPath(url);
   const db = path === null ? client : withCachedReads(client, path);
   if (isFile) {
@@ -40,7 +43,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Db>
 
 /** A second connection to a file database that never writes: the change tracker asks it for `PRAGMA data_version`. */
 export function openProbeConnection(url: string): Db {
-  return createClient({ url, intMode: 'number' });
+  return createFileClient({ url, intMode: 'number' });
 }
 
 /**
@@ -49,7 +52,7 @@ export function openProbeConnection(url: string): Db {
  * someone else's file to WAL, and refuses every write.
  */
 export async function openReadOnly(path: string): Promise<Db> {
-  const db = createClient({ url: pathToFileURL(path).href, intMode: 'number' });
+  const db = createFileClient({ url: pathToFileURL(path).href, intMode: 'number' });
   await db.execute('PRAGMA query_only = ON');
   return db;
 }

@@ -11,7 +11,7 @@ import type { SiteConfig } from '../config.js';
 import type { CommentStatus } from '../db/comments.js';
 import { authorKey, commenterKey, normaliseEmail } from '../identity/identity.js';
 import { safeLinkUrl } from '../render/link-url.js';
-import { sourceHash } from './convert.js';
+import { sourceHash } from './source-hash.js';
 import type { ConvertPool, PendingComment } from './convert-pool.js';
 import type { ImportedComment, ImportedCopy, ImportedReaction, ImportedThread, ImportSink, SkipReason, SourceText } from './types.js';
 
@@ -143,7 +143,6 @@ export class Collector implements ImportSink {
     // A Kommentar export already decided who is the author; other sources say it through user ids or the author's addresses.
     const decided = source.commenterKey !== undefined;
     const isAuthor = decided ? source.isAuthor : source.isAuthor || (source.email !== null && this.authorEmails.has(normaliseEmail(source.email)));
-    const key = isAuthor ? this.authorKey : decided ? (source.commenterKey ?? null) : this.keyOf(source.email, source.account);
     const deleted = source.status === 'deleted';
     const name = this.cleanedOnce('name', source.name);
     const notify = !deleted && source.notify && source.email !== null;
@@ -166,6 +165,7 @@ export class Collector implements ImportSink {
       comment.hash = sourceHash(source.text);
       return;
     }
+    const key = isAuthor ? this.authorKey : decided ? (source.commenterKey ?? null) : this.keyOf(source.email, source.account);
     if (this.batch.kind !== source.text.kind) this.flush();
     this.batch.kind = source.text.kind;
     // In the staging order of db/imports.ts.

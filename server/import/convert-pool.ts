@@ -12,8 +12,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ImportStaging, type StagedRow } from '../db/imports.js';
-import { convertBody, sourceHash } from './convert.js';
+import { ImportStaging } from '../db/imports.js';
 import type { SourceText } from './types.js';
 
 // Present once built (dist/); when running from TypeScript sources there is none, and conversion runs inline.
@@ -36,20 +35,6 @@ export type PendingComment = [seq: number, text: string, ...values: (string | nu
 
 /** A batch for a worker: comments whose source text is of one kind; or the end of its work. */
 export type ConvertJob = { id: number; op: 'stage'; kind: SourceText['kind']; items: PendingComment[] } | { id: number; op: 'close' };
-
-/** A deleted comment keeps no content (as on deletion in Kommentar); its hash still tells a later import it is the same. */
-const DELETED = 'deleted';
-const NOTHING = { body: '', html: '' };
-
-/** Converts a batch and adds it to `staging`, in a worker or inline. */
-export function stageBatch(staging: ImportStaging, kind: SourceText['kind'], items: PendingComment[]): void {
-  staging.add(
-    items.map(([seq, text, ...values]): StagedRow => {
-      const { body, html } = values[0] === DELETED ? NOTHING : convertBody({ kind, text });
-      return [seq, ...values, body, html, sourceHash({ kind, text })];
-    }),
-  );
-}
 
 type Reply = { id: number } | { id: number; error: string };
 
@@ -117,8 +102,9 @@ export class ConvertPool {
         this.inline = new ImportStaging(file);
         this.files.push(file);
       }
-      stageBatch(this.inline, kind, items);
-      return Promise.resolve();
+      const staging = this.inline;
+      // Loaded here, not at the top: a large import's main thread never needs the renderers.
+      return import('./stage-batch.js').then(({ stageBatch }) => stageBatch(staging, kind, items));
     }
     const slot = this.slots.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best));
     return this.send(slot, { id: this.nextId++, op: 'stage', kind, items });

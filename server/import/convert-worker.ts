@@ -1,7 +1,8 @@
 /** Worker thread of the convert pool: converts batches of bodies off the main thread and stages them in its own file. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImportStaging } from '../db/imports.js';
-import { stageBatch, type ConvertJob } from './convert-pool.js';
+import type { ConvertJob } from './convert-pool.js';
+import { stageBatch } from './stage-batch.js';
 
 let staging: ImportStaging | null = null;
 

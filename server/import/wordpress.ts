@@ -16,12 +16,29 @@ import { readXml } from './xml-reader.js';
 /** Any WXR namespace, http or https (WordPress.com writes https), as WordPress's own importer accepts. */
 const WXR_NAMESPACE = /^https?:\/\/wordpress\.org\/export\/1\.[012]\/?$/;
 
-const ITEM_FIELDS = new Set(['title', 'link', 'post_id', 'post_type', 'status', 'post_date_gmt']);
-const COMMENT_FIELDS = new Set([
+// The fields read of each element, by position: `Fields` holds an element's collected texts in this order.
+const ITEM_FIELDS = ['title', 'link', 'post_id', 'post_type', 'status', 'post_date_gmt'] as const;
+const COMMENT_FIELDS = [
   'comment_id', 'comment_author', 'comment_author_email', 'comment_author_url', 'comment_date', 'comment_date_gmt',
   'comment_content', 'comment_approved', 'comment_type', 'comment_parent', 'comment_user_id',
-]);
-const AUTHOR_FIELDS = new Set(['author_id', 'author_email']);
+] as const;
+const AUTHOR_FIELDS = ['author_id', 'author_email'] as const;
+
+/** Each field's position in its list. */
+function positions<F extends string>(fields: readonly F[]): Record<F, number> {
+  return Object.fromEntries(fields.map((field, i) => [field, i])) as Record<F, number>;
+}
+const I = positions(ITEM_FIELDS);
+const C = positions(COMMENT_FIELDS);
+const A = positions(AUTHOR_FIELDS);
+
+/**
+ * Each field's position by element name as the file writes it: with the file's
+ * WordPress prefix, or with none (as WordPress's own importer accepts).
+ */
+function byElementName(fields: readonly string[], wp: string): Map<string, number> {
+  return new Map(fields.flatMap((field, i): [string, number][] => [[`${wp}${field}`, i], [field, i]]));
+}
 
 const STATUSES: Record<string, CommentStatus> = {
   '1': 'approved',
@@ -45,7 +62,8 @@ function skippedEntry(postType: string): SkipReason {
   return 'other-post-type';
 }
 
-type Fields = Map<string, string>;
+/** An element's collected texts, by field position; undefined where the file has no such element. */
+type Fields = (string | undefined)[];
 
 interface ItemState {
   line: number;
@@ -74,43 +92,40 @@ export const readWordpress: ImportReader = async (input, sink) => {
   let item: ItemState | null = null;
   let comment: { line: number; fields: Fields } | null = null;
 
-  // The two container elements' names as the file writes them, once its WordPress prefix is known.
+  // The two container elements' names and the fields' as the file writes them, once its WordPress prefix is known.
   let wpComment = '';
   let wpAuthor = '';
-
-  /** The local name of a WordPress or un-prefixed element, or null for any other namespace. */
-  const local = (name: string): string | null => {
-    if (name.startsWith(wp)) return name.slice(wp.length);
-    return name.includes(':') ? null : name;
-  };
+  let itemField = new Map<string, number>();
+  let commentField = new Map<string, number>();
+  let authorField = new Map<string, number>();
 
   const toComment = (threadKey: string, { line, fields }: { line: number; fields: Fields }): ImportedComment | null => {
     const at = `line ${line}`;
-    const type = fields.get('comment_type')?.trim() ?? '';
+    const type = fields[C.comment_type]?.trim() ?? '';
     if (type === 'pingback' || type === 'trackback') {
       sink.skip(type);
       return null;
     }
-    const id = optional(fields.get('comment_id'));
+    const id = optional(fields[C.comment_id]);
     if (!id) throw new ImportInputError(at, 'a comment without <wp:comment_id>');
-    const approved = fields.get('comment_approved')?.trim() ?? '';
+    const approved = fields[C.comment_approved]?.trim() ?? '';
     const status = STATUSES[approved];
     if (!status) throw new ImportInputError(at, `comment ${id} has an unknown status "${approved}" (expected 1, 0, spam or trash)`);
-    const dateText = wordpressDate(fields.get('comment_date_gmt'), fields.get('comment_date'));
+    const dateText = wordpressDate(fields[C.comment_date_gmt], fields[C.comment_date]);
     const createdAt = dateText === undefined ? null : parseDateTime(dateText);
     if (createdAt === null) throw new ImportInputError(at, `comment ${id} has an invalid date "${dateText ?? ''}"`);
-    const parent = optional(fields.get('comment_parent'));
-    const userId = optional(fields.get('comment_user_id'));
-    const email = optional(fields.get('comment_author_email'));
+    const parent = optional(fields[C.comment_parent]);
+    const userId = optional(fields[C.comment_user_id]);
+    const email = optional(fields[C.comment_author_email]);
     return {
       sourceId: id,
       threadKey,
       parentSourceId: parent === null || parent === '0' ? null : parent,
       status,
-      text: { kind: 'wordpress', text: fields.get('comment_content') ?? '' },
-      name: optional(fields.get('comment_author')),
+      text: { kind: 'wordpress', text: fields[C.comment_content] ?? '' },
+      name: optional(fields[C.comment_author]),
       email,
-      url: optional(fields.get('comment_author_url')),
+      url: optional(fields[C.comment_author_url]),
       isAuthor: (userId !== null && userId !== '0' && authorIds.has(userId)) || (email !== null && authorEmails.has(email.toLowerCase())),
       account: null,
       notify: false,
@@ -122,22 +137,22 @@ export const readWordpress: ImportReader = async (input, sink) => {
   };
 
   const finishItem = (state: ItemState) => {
-    const threadKey = optional(state.fields.get('post_id')) ?? `line ${state.line}`;
-    const postType = state.fields.get('post_type')?.trim() || 'post';
-    if (!THREAD_TYPES.has(postType) || state.fields.get('status')?.trim() !== 'publish') {
+    const threadKey = optional(state.fields[I.post_id]) ?? `line ${state.line}`;
+    const postType = state.fields[I.post_type]?.trim() || 'post';
+    if (!THREAD_TYPES.has(postType) || state.fields[I.status]?.trim() !== 'publish') {
       sink.skip(skippedEntry(postType));
       for (const _ of state.comments) sink.skip('comment-on-skipped-entry');
       return;
     }
     const comments = state.comments.map((c) => toComment(threadKey, c)).filter((c): c is ImportedComment => c !== null);
     const at = `line ${state.line}`;
-    const link = optional(state.fields.get('link'));
+    const link = optional(state.fields[I.link]);
     if (!link) throw new ImportInputError(at, 'a published post without <link>');
-    const postDate = wordpressDate(state.fields.get('post_date_gmt'), undefined);
+    const postDate = wordpressDate(state.fields[I.post_date_gmt], undefined);
     sink.thread({
       key: threadKey,
       uri: threadUriFrom(link, input.baseUrl, at),
-      title: optional(state.fields.get('title')),
+      title: optional(state.fields[I.title]),
       createdAt: postDate === undefined ? null : parseDateTime(postDate),
       at,
     });
@@ -158,46 +173,47 @@ export const readWordpress: ImportReader = async (input, sink) => {
           wp = `${wpPrefix}:`;
           wpComment = `${wp}comment`;
           wpAuthor = `${wp}author`;
+          itemField = byElementName(ITEM_FIELDS, wp);
+          commentField = byElementName(COMMENT_FIELDS, wp);
+          authorField = byElementName(AUTHOR_FIELDS, wp);
           return false;
         }
         if (depth === 3) {
-          if (name === 'item') item = { line, fields: new Map(), comments: [] };
-          else if (name === wpAuthor) author = new Map();
+          if (name === 'item') item = { line, fields: [], comments: [] };
+          else if (name === wpAuthor) author = [];
           return false;
         }
-        const field = local(name);
-        if (field === null) return false;
         if (depth === 4 && item) {
           if (name === wpComment) {
-            comment = { line, fields: new Map() };
+            comment = { line, fields: [] };
             return false;
           }
-          return ITEM_FIELDS.has(field);
+          return itemField.has(name);
         }
-        if (depth === 4 && author) return AUTHOR_FIELDS.has(field);
-        if (depth === 5 && comment) return COMMENT_FIELDS.has(field);
+        if (depth === 4 && author) return authorField.has(name);
+        if (depth === 5 && comment) return commentField.has(name);
         return false;
       },
       close(name, text, depth) {
         if (depth === 5 && comment) {
-          const field = local(name);
-          if (field !== null && COMMENT_FIELDS.has(field)) comment.fields.set(field, text);
+          const field = commentField.get(name);
+          if (field !== undefined) comment.fields[field] = text;
         } else if (depth === 4 && item) {
           if (comment && name === wpComment) {
             item.comments.push(comment);
             comment = null;
           } else {
-            const field = local(name);
-            if (field !== null && ITEM_FIELDS.has(field)) item.fields.set(field, text);
+            const field = itemField.get(name);
+            if (field !== undefined) item.fields[field] = text;
           }
         } else if (depth === 4 && author) {
-          const field = local(name);
-          if (field !== null) author.set(field, text);
+          const field = authorField.get(name);
+          if (field !== undefined) author[field] = text;
         } else if (depth === 3) {
           if (item && name === 'item') finishItem(item);
           if (author && name === wpAuthor) {
-            const id = optional(author.get('author_id'));
-            const email = optional(author.get('author_email'));
+            const id = optional(author[A.author_id]);
+            const email = optional(author[A.author_email]);
             if (id) authorIds.add(id);
             if (email) authorEmails.add(email.toLowerCase());
           }

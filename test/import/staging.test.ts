@@ -7,7 +7,8 @@ import { withBulkTransaction } from '../../server/db/bulk-transaction.js';
 import { openDatabase, type Db } from '../../server/db/connection.js';
 import { ImportStaging, moveStagedComments, type Placement } from '../../server/db/imports.js';
 import { migrate } from '../../server/db/migrations.js';
-import { stageBatch, type PendingComment } from '../../server/import/convert-pool.js';
+import type { PendingComment } from '../../server/import/convert-pool.js';
+import { stageBatch } from '../../server/import/stage-batch.js';
 
 let dir: string;
 let url: string;

@@ -12,7 +12,7 @@ import { findSite } from '../../config.js';
 import { chosenDeskLanguage } from '../../desk/language.js';
 import { asApiError, type ApiError } from '../../http/errors.js';
 import type { Lang } from '../../i18n/languages.js';
-import { MAX_NESTING } from '../../render/markdown.js';
+import { MAX_NESTING } from '../../render/nesting.js';
 import { chooseLanguage } from '../../i18n/negotiate.js';
 import { type Translator, translator } from '../../i18n/translate.js';
 import type { DeskEnv } from './env.js';
