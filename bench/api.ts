@@ -142,14 +142,14 @@ async function bareInsertLoop(dir: string): Promise<number> {
  * wrk where installed: autocannon in this process costs about as much CPU per request as the
  * server, and on 2 cores that is taken from the server under test.
  */
-async function createRound(server: { child: ChildProcess; url: string }, dir: string): Promise<Load> {
+async function createRound(server: { child: ChildProcess; url: string }, dir: string, seconds = SECONDS): Promise<Load> {
   const url = `${server.url}/api/v1/comments`;
   const request = { method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ site: 'example', uri: '/bench/create/', body: CREATE_BODY, name: 'Load' }) };
-  if (!hasWrk()) return load({ url, ...request }, server.child);
+  if (!hasWrk()) return load({ url, duration: seconds, ...request }, server.child);
   const before = cpuMsOf(server.child.pid);
-  const round = wrkRound(url, { seconds: SECONDS, connections: CONNECTIONS, request: { ...request, dir } });
+  const round = wrkRound(url, { seconds, connections: CONNECTIONS, request: { ...request, dir } });
   const after = cpuMsOf(server.child.pid);
-  const total = round.rps * SECONDS;
+  const total = round.rps * seconds;
   return { ...round, cpuUsPerRequest: before === undefined || after === undefined || total === 0 ? undefined : ((after - before) * 1000) / total };
 }
 
@@ -193,9 +193,12 @@ export async function run(): Promise<BenchRow[]> {
     const { bare, read } = median(rounds, (r) => r.read.rps / r.bare.rps);
     // What a browser on the blog sends: an Origin, which brings the CORS headers.
     const readCors = await load({ url: readUrl, headers: { ...browser, origin: 'http://localhost:8787' } });
+    // A first second unmeasured: the thread is created and the write path compiled, as a running server's would be.
+    await createRound(server, dir, 1);
     const createRounds: Load[] = [];
     for (let i = 0; i < 3; i++) createRounds.push(await createRound(server, dir));
     const create = median(createRounds, (r) => r.rps);
+    const createP99 = median(createRounds, (r) => r.p99).p99;
     const generator = hasWrk() ? 'wrk' : 'autocannon in the bench process';
     const bareWrites = await bareInsertLoop(dir);
     const writeShare = create.rps / bareWrites;
@@ -218,7 +221,15 @@ export async function run(): Promise<BenchRow[]> {
         note: `p50 ${create.p50.toFixed(1)} ms, errors ${create.errors}, server CPU ${create.cpuUsPerRequest?.toFixed(0) ?? '?'} µs a comment; rounds ${createRounds.map((r) => r.rps.toFixed(0)).join(' / ')}/s; ${generator}`,
       },
       { group: 'api', name: 'comment create / bare insert loop', value: writeShare, unit: 'ratio', target: '≥ 0.50 (or ≥ 1,000/s)', ok: (writeShare >= 0.5 || create.rps >= 1000) && create.errors === 0 },
-      { group: 'api', name: `comment create p99, ${CONNECTIONS} conns`, value: create.p99, unit: 'ms', target: '< 100 ms', ok: create.p99 < 100, note: `the median round's; rounds ${createRounds.map((r) => r.p99.toFixed(0)).join(' / ')} ms` },
+      {
+        group: 'api',
+        name: `comment create p99, ${CONNECTIONS} conns (median of 3)`,
+        value: createP99,
+        unit: 'ms',
+        target: '< 100 ms',
+        ok: createP99 < 100,
+        note: `rounds ${createRounds.map((r) => r.p99.toFixed(0)).join(' / ')} ms; each round opens its ${CONNECTIONS} connections anew, and under this load the server took them up over 1–2 s (about one per turn of its event loop, as a bare Node server does), so the last ones' first answers are in the round's tail`,
+      },
     ];
   } finally {
     if (ceiling) await stop(ceiling.child);
