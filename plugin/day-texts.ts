@@ -9,7 +9,10 @@ import type { ReportWords } from '../server/report/glossary.js';
 /** The API's times: ISO 8601 in UTC, so the day can be read off the text. */
 const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 
-export function memoisedDays(words: ReportWords): Pick<ReportWords, 'day' | 'dayTime'> {
+/** `dayTime` of a time already parsed (milliseconds since the epoch): a chart that has parsed its times skips the test and the parse. */
+export type DayTimeAt = (ms: number) => string;
+
+export function memoisedDays(words: ReportWords): Pick<ReportWords, 'day' | 'dayTime'> & { dayTimeAt: DayTimeAt } {
   const days = new Map<string, string>();
   const dayTime = dayAndClock(
     (ms) => words.dayTime(new Date(ms).toISOString()),
@@ -25,5 +28,7 @@ export function memoisedDays(words: ReportWords): Pick<ReportWords, 'day' | 'day
       return text;
     },
     dayTime: (iso) => (UTC_ISO.test(iso) ? dayTime(Date.parse(iso)) : words.dayTime(iso)),
+    // Any text that parses names one instant, which is all `dayTime` writes; an invalid time throws as Intl does.
+    dayTimeAt: dayTime,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_LANG, langOf as catalogueLang, LANGUAGES, type Lang } from '../server/i18n/languages.js';
 import { reportWords, type ReportWords, type Term } from '../server/report/glossary.js';
-import { memoisedDays } from './day-texts.js';
+import { type DayTimeAt, memoisedDays } from './day-texts.js';
 
 export type { Lang };
 
@@ -14,6 +14,7 @@ export interface Strings extends ReportWords {
   countPeople(n: number): string;
   /** "3 deep": the deepest reply's level, for the badge. */
   depth(n: number): string;
+  dayTimeAt: DayTimeAt;
 }
 
 /** The catalogue language `lang` names ("de-AT" → "de"), else `fallback`. */
@@ -22,6 +23,14 @@ export function langOf(lang: string | undefined, fallback: Lang): Lang {
 }
 
 const cache = new Map<Lang, Strings>();
+
+/** `format(value)`, made once per value; -0 (which a Map takes for 0, and Intl writes as "-0") is formatted each time. */
+function byValue(texts: Map<number | null, string>, value: number | null, format: (value: number | null) => string): string {
+  if (Object.is(value, -0)) return format(value);
+  let text = texts.get(value);
+  if (text === undefined) texts.set(value, (text = format(value)));
+  return text;
+}
 
 /** The texts for `lang`; a language Kommentar does not speak gets `fallback`'s. */
 export function stringsFor(lang: string | undefined, fallback: Lang): Strings {
@@ -32,6 +41,9 @@ export function stringsFor(lang: string | undefined, fallback: Lang): Strings {
     // A dialogue page asks for the same labels and meanings hundreds of times, and a build writes a thousand pages.
     const texts = new Map<string, string>();
     const terms = new Map<string, Term>();
+    // Counts and shares repeat across a build's pages, each field of each page formatted by Intl otherwise.
+    const shares = new Map<number | null, string>();
+    const decimals = new Map<number | null, string>();
     strings = {
       ...words,
       ...memoisedDays(words),
@@ -46,6 +58,8 @@ export function stringsFor(lang: string | undefined, fallback: Lang): Strings {
         if (!named) terms.set(term, (named = words.post(term)));
         return named;
       },
+      share: (value) => byValue(shares, value, words.share),
+      decimal: (value, digits) => (digits === undefined ? byValue(decimals, value, words.decimal) : words.decimal(value, digits)),
       countComments: (n) => words.t('report.count.comments', { n }),
       countPeople: (n) => words.t('report.count.people', { n }),
       depth: (n) => words.t('report.count.depth', { n }),

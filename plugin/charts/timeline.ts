@@ -35,7 +35,7 @@ const READERS_Y = 34;
 const AUTHOR_Y = 78;
 
 export function timelineChart(all: readonly TimelineComment[], options: TimelineOptions): string {
-  const { t, day, dayTime } = options.strings;
+  const { t, day, dayTimeAt } = options.strings;
   const visible = all.filter((c) => !c.deleted).sort(byCreation);
   const shown = visible.slice(0, options.maxComments ?? 400);
   const times = shown.map((c) => Date.parse(c.createdAt));
@@ -61,7 +61,7 @@ export function timelineChart(all: readonly TimelineComment[], options: Timeline
     dots += c.isAuthor
       ? `<circle cx="${xs[i]}" cy="${AUTHOR_Y}" r="4.5" fill="${personColor(c.person, true)}" fill-opacity=".85" stroke="currentColor" stroke-width="1.4"/>`
       : `<circle cx="${xs[i]}" cy="${READERS_Y}" r="4.5" fill="${personColor(c.person, false)}" fill-opacity=".85"/>`;
-    rows.push([dayTime(c.createdAt), nameOf(c), c.parentId === null ? '–' : p === undefined ? '' : nameOf(shown[p]!)]);
+    rows.push([dayTimeAt(times[i]!), nameOf(c), c.parentId === null ? '–' : p === undefined ? '' : nameOf(shown[p]!)]);
   }
   const lanes =
     `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${READERS_Y}" y2="${READERS_Y}" ${GRID}/>` +

@@ -14,6 +14,15 @@ export type Vars = Readonly<Record<string, string | number>>;
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+// A build fills the same few messages with the same small counts thousands of times: each
+// message is split at its placeholders once, and each count's plural category and text is
+// found once per language (-0, which a Map takes for 0, is written "-0" and left out).
+const pieces = new Map<string, string[]>();
+const categories = new Map<string, Map<number, Intl.LDMLPluralRule>>();
+const numberTexts = new Map<string, Map<number, string>>();
+/** Counts remembered per language at most; a long-running server meets ever new ones. */
+const MAX_COUNTS = 10_000;
+const PLACEHOLDER = /\{(\w+)\}/;
 
 function cached<F>(cache: Map<string, F>, lang: string, make: () => F): F {
   let format = cache.get(lang);
@@ -21,10 +30,21 @@ function cached<F>(cache: Map<string, F>, lang: string, make: () => F): F {
   return format;
 }
 
+function perValue<V>(cache: Map<string, Map<number, V>>, lang: string, n: number, make: () => V): V {
+  if (Object.is(n, -0)) return make();
+  const values = cached(cache, lang, () => new Map<number, V>());
+  let value = values.get(n);
+  if (value === undefined) {
+    if (values.size >= MAX_COUNTS) values.clear();
+    values.set(n, (value = make()));
+  }
+  return value;
+}
+
 /** The form of `message` for `n` in `lang`: the exact-zero form first, then the language's plural category, then `other`. */
 function pickForm(message: PluralForms, n: number, lang: string): string {
   if (n === 0 && message['=0'] !== undefined) return message['=0'];
-  const category = cached(pluralRules, lang, () => new Intl.PluralRules(lang)).select(n);
+  const category = perValue(categories, lang, n, () => cached(pluralRules, lang, () => new Intl.PluralRules(lang)).select(n));
   return message[category] ?? message.other;
 }
 
@@ -33,12 +53,21 @@ export function formatMessage(message: Message, lang: string, vars?: Vars): stri
   const n = vars?.n;
   const text = typeof message === 'string' ? message : pickForm(message, typeof n === 'number' ? n : 0, lang);
   if (!vars) return text;
-  // A function replacer, so `$&` in a visitor's name stays literal.
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  // Literals at even places, placeholder names at odd ones. Values are put in as they are, so `$&` in a visitor's name stays literal.
+  let parts = pieces.get(text);
+  if (parts === undefined) pieces.set(text, (parts = text.split(PLACEHOLDER)));
+  let filled = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
     const value = vars[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? cached(numberFormats, lang, () => new Intl.NumberFormat(lang)).format(value) : value;
-  });
+    filled +=
+      (value === undefined
+        ? `{${name}}`
+        : typeof value === 'number'
+          ? perValue(numberTexts, lang, value, () => cached(numberFormats, lang, () => new Intl.NumberFormat(lang)).format(value))
+          : value) + parts[i + 1];
+  }
+  return filled;
 }
 
 /** The `{placeholders}` a message (all its forms) uses, sorted; the catalogue test compares them across languages. */

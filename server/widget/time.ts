@@ -26,7 +26,12 @@ function cached<F>(cache: Map<string, F>, key: string, make: () => F): F {
 
 /** "3 hours ago" / "vor 3 Stunden"; a clock running slightly ahead never yields "in 2 minutes". */
 export function relativeTime(iso: string, now: number, lang: string): string {
-  const seconds = Math.min(0, (Date.parse(iso) - now) / 1000);
+  return relativeTimeAt(Date.parse(iso), now, lang);
+}
+
+/** `relativeTime` of a time already parsed (milliseconds since the epoch): a thread parses each comment's time once for all its texts. */
+export function relativeTimeAt(ms: number, now: number, lang: string): string {
+  const seconds = Math.min(0, (ms - now) / 1000);
   let unit = UNITS.findIndex(([, size]) => -seconds >= size);
   const amount = unit < 0 ? 0 : Math.round(seconds / UNITS[unit]![1]);
   if (unit < 0) unit = UNITS.length;
@@ -43,7 +48,11 @@ export function relativeTime(iso: string, now: number, lang: string): string {
 
 /** The exact time to the minute, in the given zone (the reader's own when omitted). */
 export function exactTime(iso: string, lang: string, timeZone?: string): string {
-  const ms = Date.parse(iso);
+  return exactTimeAt(Date.parse(iso), lang, timeZone);
+}
+
+/** `exactTime` of a time already parsed. */
+export function exactTimeAt(ms: number, lang: string, timeZone?: string): string {
   return Number.isNaN(ms) ? '' : exactFormat(lang, timeZone).format(ms);
 }
 
@@ -52,12 +61,11 @@ function exactFormat(lang: string, timeZone: string | undefined): Intl.DateTimeF
 }
 
 /**
- * `exactTime` in UTC, for the server's renderings of whole threads: the same text,
+ * `exactTime` in UTC of a time already parsed, for the server's renderings of whole threads: the same text,
  * each day's and minute's part made once (a separate function, so the widget's
  * script, which writes the reader's own zone, leaves it out).
  */
-export function exactTimeUtc(iso: string, lang: string): string {
-  const ms = Date.parse(iso);
+export function exactTimeUtcAt(ms: number, lang: string): string {
   if (Number.isNaN(ms)) return '';
   const texts = cached(utcExactTexts, lang, () => {
     const clock = new Intl.DateTimeFormat(lang, { timeStyle: 'short', timeZone: 'UTC' });

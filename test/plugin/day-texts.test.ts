@@ -28,10 +28,12 @@ describe('dates on the dialogue pages', () => {
       const strings = stringsFor(lang, lang);
       for (const iso of [...times, ...times.map((t) => t.replace(/\.\d+Z$/, 'Z'))]) {
         expect(strings.dayTime(iso)).toBe(words.dayTime(iso));
+        expect(strings.dayTimeAt(Date.parse(iso))).toBe(words.dayTime(iso));
         expect(strings.day(iso)).toBe(words.day(iso));
       }
       for (const text of odd) {
         expect(outcome(() => strings.dayTime(text))).toBe(outcome(() => words.dayTime(text)));
+        expect(outcome(() => strings.dayTimeAt(Date.parse(text)))).toBe(outcome(() => words.dayTime(text)));
         expect(outcome(() => strings.day(text))).toBe(outcome(() => words.day(text)));
       }
     });

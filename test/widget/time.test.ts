@@ -1,7 +1,7 @@
 /** Comment times: the remembered texts are exactly what Intl writes, in every language and zone. */
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../server/i18n/languages.js';
-import { exactTime, exactTimeUtc, relativeTime } from '../../server/widget/time.js';
+import { exactTime, exactTimeUtcAt, relativeTime } from '../../server/widget/time.js';
 
 /** Times spread over decades, with seconds, so minutes repeat and cross day and year boundaries. */
 function sampleTimes(count: number): string[] {
@@ -19,8 +19,8 @@ describe('comment times', () => {
         for (const iso of times) {
           expect(exactTime(iso, lang, timeZone)).toBe(intl.format(new Date(iso)));
           if (timeZone === 'UTC') {
-            expect(exactTimeUtc(iso, lang)).toBe(intl.format(new Date(iso)));
-            expect(exactTimeUtc(iso, lang)).toBe(intl.format(new Date(iso)));
+            expect(exactTimeUtcAt(Date.parse(iso), lang)).toBe(intl.format(new Date(iso)));
+            expect(exactTimeUtcAt(Date.parse(iso), lang)).toBe(intl.format(new Date(iso)));
           }
         }
       }
@@ -43,6 +43,6 @@ describe('comment times', () => {
 
   it('gives no text for a time that is not one', () => {
     expect(exactTime('not a date', 'en', 'UTC')).toBe('');
-    expect(exactTimeUtc('not a date', 'en')).toBe('');
+    expect(exactTimeUtcAt(Date.parse('not a date'), 'en')).toBe('');
   });
 });
