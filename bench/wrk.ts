@@ -62,8 +62,8 @@ export function wrkRound(url: string, { seconds, connections, headers = {}, requ
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
   return {
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)![1]),
-    p50: millis(/50%\s+(\S+)/.exec(stdout)![1]!),
-    p99: millis(/99%\s+(\S+)/.exec(stdout)![1]!),
+    p50: millis(/^\s+50%\s+(\S+)/m.exec(stdout)![1]!),
+    p99: millis(/^\s+99%\s+(\S+)/m.exec(stdout)![1]!),
     errors: Number(errors) + (socketErrors ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
     clientUs: (cpuMs * 1000) / total,
   };
