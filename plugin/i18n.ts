@@ -3,6 +3,7 @@
  * report's words in one of them (server/report/glossary.ts, shared with the
  * desk and the CLI), plus the three counts the badge shows.
  */
+import { onceByValue } from '../server/i18n/by-value.js';
 import { DEFAULT_LANG, langOf as catalogueLang, LANGUAGES, type Lang } from '../server/i18n/languages.js';
 import { reportWords, type ReportWords, type Term } from '../server/report/glossary.js';
 import { type DayTimeAt, memoisedDays } from './day-texts.js';
@@ -23,14 +24,6 @@ export function langOf(lang: string | undefined, fallback: Lang): Lang {
 }
 
 const cache = new Map<Lang, Strings>();
-
-/** `format(value)`, made once per value; -0 (which a Map takes for 0, and Intl writes as "-0") is formatted each time. */
-function byValue(texts: Map<number | null, string>, value: number | null, format: (value: number | null) => string): string {
-  if (Object.is(value, -0)) return format(value);
-  let text = texts.get(value);
-  if (text === undefined) texts.set(value, (text = format(value)));
-  return text;
-}
 
 /** The texts for `lang`; a language Kommentar does not speak gets `fallback`'s. */
 export function stringsFor(lang: string | undefined, fallback: Lang): Strings {
@@ -58,8 +51,8 @@ export function stringsFor(lang: string | undefined, fallback: Lang): Strings {
         if (!named) terms.set(term, (named = words.post(term)));
         return named;
       },
-      share: (value) => byValue(shares, value, words.share),
-      decimal: (value, digits) => (digits === undefined ? byValue(decimals, value, words.decimal) : words.decimal(value, digits)),
+      share: (value) => onceByValue(shares, value, () => words.share(value)),
+      decimal: (value, digits) => (digits === undefined ? onceByValue(decimals, value, () => words.decimal(value)) : words.decimal(value, digits)),
       countComments: (n) => words.t('report.count.comments', { n }),
       countPeople: (n) => words.t('report.count.people', { n }),
       depth: (n) => words.t('report.count.depth', { n }),

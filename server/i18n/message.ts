@@ -8,6 +8,8 @@
  * form, as in ICU: "No comments yet"). Numbers are written by
  * `Intl.NumberFormat`, so German readers see "1.428", not "1428".
  */
+import { onceByValue } from './by-value.js';
+
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule | '=0', string>> & { other: string };
 export type Message = string | PluralForms;
 export type Vars = Readonly<Record<string, string | number>>;
@@ -16,12 +18,10 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 // A build fills the same few messages with the same small counts thousands of times: each
 // message is split at its placeholders once, and each count's plural category and text is
-// found once per language (-0, which a Map takes for 0, is written "-0" and left out).
+// found once per language.
 const pieces = new Map<string, string[]>();
 const categories = new Map<string, Map<number, Intl.LDMLPluralRule>>();
 const numberTexts = new Map<string, Map<number, string>>();
-/** Counts remembered per language at most; a long-running server meets ever new ones. */
-const MAX_COUNTS = 10_000;
 const PLACEHOLDER = /\{(\w+)\}/;
 
 function cached<F>(cache: Map<string, F>, lang: string, make: () => F): F {
@@ -30,21 +30,10 @@ function cached<F>(cache: Map<string, F>, lang: string, make: () => F): F {
   return format;
 }
 
-function perValue<V>(cache: Map<string, Map<number, V>>, lang: string, n: number, make: () => V): V {
-  if (Object.is(n, -0)) return make();
-  const values = cached(cache, lang, () => new Map<number, V>());
-  let value = values.get(n);
-  if (value === undefined) {
-    if (values.size >= MAX_COUNTS) values.clear();
-    values.set(n, (value = make()));
-  }
-  return value;
-}
-
 /** The form of `message` for `n` in `lang`: the exact-zero form first, then the language's plural category, then `other`. */
 function pickForm(message: PluralForms, n: number, lang: string): string {
   if (n === 0 && message['=0'] !== undefined) return message['=0'];
-  const category = perValue(categories, lang, n, () => cached(pluralRules, lang, () => new Intl.PluralRules(lang)).select(n));
+  const category = onceByValue(cached(categories, lang, () => new Map<number, Intl.LDMLPluralRule>()), n, () => cached(pluralRules, lang, () => new Intl.PluralRules(lang)).select(n));
   return message[category] ?? message.other;
 }
 
@@ -64,7 +53,7 @@ export function formatMessage(message: Message, lang: string, vars?: Vars): stri
       (value === undefined
         ? `{${name}}`
         : typeof value === 'number'
-          ? perValue(numberTexts, lang, value, () => cached(numberFormats, lang, () => new Intl.NumberFormat(lang)).format(value))
+          ? onceByValue(cached(numberTexts, lang, () => new Map<number, string>()), value, () => cached(numberFormats, lang, () => new Intl.NumberFormat(lang)).format(value))
           : value) + parts[i + 1];
   }
   return filled;
