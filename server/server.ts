@@ -5,6 +5,7 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { startElsewhere } from './elsewhere/service.js';
+import { countInFlight } from './http/in-flight.js';
 import { startNotifications } from './notify/service.js';
 import { openContext } from './open-context.js';
 
@@ -24,8 +25,9 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const ctx = await openContext(config);
   const app = createApp(ctx);
+  const requests = countInFlight(app.fetch);
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const s = serve({ fetch: requests.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
@@ -38,8 +40,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (closing ??= new Promise<void>((resolve) => {
       // close() waits for open requests; idle keep-alive sockets are dropped so it can finish.
       server.close(() => {
-        // The workers may be mid-delivery or mid-fetch: they finish before the database closes.
-        void Promise.allSettled([notifications.stop(), elsewhere.stop()]).finally(() => {
+        // Handlers whose client hung up, and the workers mid-delivery or mid-fetch, finish before the database closes.
+        void Promise.allSettled([requests.idle(), notifications.stop(), elsewhere.stop()]).finally(() => {
           ctx.changes.close();
           ctx.db.close();
           resolve();
