@@ -7,6 +7,7 @@ import { errorBody, handleError } from './http/errors.js';
 import { apiCors } from './http/cors.js';
 import { replayAnswers } from './http/replay.js';
 import { requestLog } from './http/request-log.js';
+import { writePacing } from './http/write-pacing.js';
 import { deskRoutes } from './routes/admin/index.js';
 import { deskSessionCheck } from './routes/admin/session-cookie.js';
 import { commentRoutes } from './routes/comments.js';
@@ -30,6 +31,8 @@ export function createApp(ctx: AppContext): Hono {
   const isAuthor = deskSessionCheck(ctx);
 
   app.use(requestLog(ctx.log));
+  // Before any work: a burst of writes must not keep new connections waiting (see write-pacing.ts).
+  app.use(writePacing());
   // Before every middleware that adds headers: a replayed answer carries the headers it was first sent with.
   app.use(replayAnswers(ctx));
   app.onError(handleError);
