@@ -41,10 +41,12 @@ export function htmlToMarkdown(html: string): string {
   }
 }
 
-// Everything turndown's escape rules can touch: these characters anywhere, these at the start.
-const ESCAPABLE = /[\\*`[\]_]|^(?:[-+=#>]|~~~|\d+\. )/;
+// Everything turndown's escape rules can touch: these characters anywhere, these at the start
+// (two patterns: one alternation of both scans about three times slower).
+const ESCAPABLE_ANYWHERE = /[\\*`[\]_]/;
+const ESCAPABLE_AT_START = /^(?:[-+=#>]|~~~|\d+\. )/;
 
 /** Text escaped exactly as turndown escapes a text node, so literal "*", "_" or "# " stay literal. */
 export function escapeMarkdownText(text: string): string {
-  return ESCAPABLE.test(text) ? turndown().escape(text) : text;
+  return ESCAPABLE_AT_START.test(text) || ESCAPABLE_ANYWHERE.test(text) ? turndown().escape(text) : text;
 }
