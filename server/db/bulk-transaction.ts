@@ -24,12 +24,15 @@ export interface BulkTransaction extends Queryable {
  * their own definitions, all inside `tx`: when most of a table's rows are new,
  * building an index once is cheaper than updating it row by row. A unique
  * index that no longer holds fails the rebuild, and with it the transaction.
+ * The indexes named in `keep` stay: partial ones the new rows do not enter
+ * cost nothing to update, and building one again reads the whole table.
  */
-export async function withIndexesDeferred<T>(tx: Queryable, table: string, load: () => Promise<T>): Promise<T> {
-  const indexes = await tx.execute({ sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", args: [table] });
-  for (const index of indexes.rows) await tx.execute(`DROP INDEX "${String(index.name).replace(/"/g, '""')}"`);
+export async function withIndexesDeferred<T>(tx: Queryable, table: string, load: () => Promise<T>, keep: readonly string[] = []): Promise<T> {
+  const found = await tx.execute({ sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", args: [table] });
+  const deferred = found.rows.filter((index) => !keep.includes(String(index.name)));
+  for (const index of deferred) await tx.execute(`DROP INDEX "${String(index.name).replace(/"/g, '""')}"`);
   const result = await load();
-  for (const index of indexes.rows) await tx.execute(String(index.sql));
+  for (const index of deferred) await tx.execute(String(index.sql));
   return result;
 }
 

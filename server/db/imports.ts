@@ -103,6 +103,13 @@ export async function takenCommentIds(db: Queryable, ids: number[]): Promise<num
  */
 const STAGED = ['status', 'name', 'url', 'email', 'commenter_key', 'is_author', 'notify', 'created_at', 'edited_at', 'source', 'source_url',
   'acknowledged_at', 'import_id', 'body', 'html', 'import_hash'] as const;
+/**
+ * The partial indexes of `comments` that imported rows never enter (no STAGED
+ * column fills identity_key or pending_at): a bulk import keeps them rather
+ * than building them again (db/bulk-transaction.ts, withIndexesDeferred).
+ */
+export const INDEXES_IMPORTS_DO_NOT_ENTER = ['comments_by_identity', 'comments_with_pending_edit'] as const;
+
 /** A staged comment: `seq`, then the STAGED columns. */
 export type StagedRow = InValue[];
 
