@@ -103,6 +103,14 @@ export async function takenCommentIds(db: Queryable, ids: number[]): Promise<num
  */
 const STAGED = ['status', 'name', 'url', 'email', 'commenter_key', 'is_author', 'notify', 'created_at', 'edited_at', 'source', 'source_url',
   'acknowledged_at', 'import_id', 'body', 'html', 'import_hash'] as const;
+/**
+ * The partial indexes of `comments` that imported rows never or seldom enter:
+ * no STAGED column fills identity_key or pending_at, and only replies from
+ * elsewhere in a Kommentar export have a source_url. A bulk import keeps them
+ * rather than building them again (db/bulk-transaction.ts, withIndexesDeferred).
+ */
+export const INDEXES_KEPT_BY_IMPORTS = ['comments_by_identity', 'comments_with_pending_edit', 'comments_by_source_url'] as const;
+
 /** A staged comment: `seq`, then the STAGED columns. */
 export type StagedRow = InValue[];
 

@@ -6,17 +6,23 @@ import { stageBatch } from './stage-batch.js';
 
 let staging: ImportStaging | null = null;
 
-parentPort!.on('message', (job: ConvertJob) => {
+async function run(job: ConvertJob): Promise<void> {
   try {
     if (job.op === 'close') {
       staging?.close();
       staging = null;
     } else {
       staging ??= new ImportStaging((workerData as { file: string }).file);
-      stageBatch(staging, job.kind, job.items);
+      await stageBatch(staging, job.kind, job.items);
     }
     parentPort!.postMessage({ id: job.id });
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: (error as Error).message });
   }
+}
+
+// One job after the other, in the order sent: a batch may wait for the full renderers to load.
+let previous = Promise.resolve();
+parentPort!.on('message', (job: ConvertJob) => {
+  previous = previous.then(() => run(job));
 });

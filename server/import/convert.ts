@@ -1,11 +1,12 @@
 /**
  * A source body to what Kommentar stores: Markdown (turndown for HTML), its
- * HTML (simple WordPress text directly, the rest from the one renderer). All
- * run in the convert pool's worker threads for a large import.
+ * HTML (simple text directly, the rest from the one renderer). All run in the
+ * convert pool's worker threads for a large import; this module, which loads
+ * the full renderers, only for a body the direct paths cannot take.
  */
 import { renderMarkdown } from '../render/markdown.js';
+import { directBody } from './direct-body.js';
 import { htmlToMarkdown } from './html-to-markdown.js';
-import { simpleWordpressText } from './simple-wordpress-text.js';
 import type { SourceText } from './types.js';
 import { wordpressToMarkdown } from './wordpress-text.js';
 
@@ -14,9 +15,10 @@ function toMarkdown(source: SourceText): string {
   return source.kind === 'html' ? htmlToMarkdown(source.text) : source.kind === 'wordpress' ? wordpressToMarkdown(source.text) : source.text;
 }
 
-/** A body's Markdown and HTML; simple WordPress text gets both directly, in one pass. */
+/** A body's Markdown and HTML. */
 export function convertBody(source: SourceText): { body: string; html: string } {
-  const direct = source.kind === 'wordpress' ? simpleWordpressText(source.text) : null;
-  const body = direct?.markdown ?? toMarkdown(source);
-  return { body, html: direct?.html ?? renderMarkdown(body) };
+  const direct = directBody(source);
+  if (direct !== null) return direct;
+  const body = toMarkdown(source);
+  return { body, html: renderMarkdown(body) };
 }

@@ -15,8 +15,8 @@ import { escapeMarkdownText } from './html-to-markdown.js';
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const COLLAPSIBLE = /[ \r\n\t]+/g;
-// What turndown trims from the end of its output.
-const TRAILING = /[\t\r\n\s]+$/;
+// Whitespace that collapsing changes: a single space is replaced by itself, so text without these is left as is.
+const WIDE_WHITESPACE = /[\r\n\t]| {2}/;
 /** An inline tag this path reads: `<a …>`, `<strong>`, `<b>`, `<em>`, `<i>` or one of their end tags. */
 const TAG = /<(\/?)(a|strong|b|em|i)((?:\s+[a-zA-Z-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'))*)\s*>/iy;
 const ATTRIBUTE = /([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -117,6 +117,11 @@ function pieces(line: string): Piece[] | null {
   }
 }
 
+/** Runs of whitespace as one space, as turndown collapses them. */
+function collapse(text: string): string {
+  return WIDE_WHITESPACE.test(text) ? text.replace(COLLAPSIBLE, ' ') : text;
+}
+
 /** turndown's link destination: brackets and parentheses escaped, in angle brackets when it has a space. */
 function linkDestination(href: string): string {
   const escaped = href.replace(/([<>()])/g, '\\$1');
@@ -131,14 +136,14 @@ function linkDestination(href: string): string {
  */
 function lineMarkdown(line: Piece[]): { markdown: string; texts: string[] } | null {
   if (line.length === 1 && line[0]!.tag === 'text') {
-    const text = line[0]!.text.replace(COLLAPSIBLE, ' ');
+    const text = collapse(line[0]!.text);
     const trimmed = text.slice(text.startsWith(' ') ? 1 : 0, text.length > 1 && text.endsWith(' ') ? -1 : text.length);
     return { markdown: escapeMarkdownText(trimmed), texts: [trimmed] };
   }
   const texts: string[] = [];
   let last = -1;
   for (const piece of line) {
-    let text = piece.text.replace(COLLAPSIBLE, ' ');
+    let text = collapse(piece.text);
     if (piece.tag !== 'text' && (text === '' || /^\s|\s$/.test(text))) return null;
     if (text.startsWith(' ') && (last === -1 || texts[last]!.endsWith(' '))) text = text.slice(1);
     texts.push(text);
@@ -223,7 +228,7 @@ export function simpleWordpressText(text: string): DirectText | null {
       if (converted === null) return null;
       // A line blank once decoded (an encoded space) beside others: turndown folds its break into the paragraph's end.
       if (converted.markdown === '' && paragraph.includes('\n')) return null;
-      lines.push({ pieces: line, ...converted });
+      lines.push({ pieces: line, markdown: converted.markdown, texts: converted.texts });
       marked ||= line.length > 1 || line[0]?.tag !== 'text';
     }
     // A paragraph of nothing but whitespace once its entities are decoded (no-break spaces too, as JavaScript's
@@ -235,6 +240,7 @@ export function simpleWordpressText(text: string): DirectText | null {
     htmlParagraphs.push(marked ? markedParagraphHtml(lines) : plainMarkdownToHtml(markdown));
   }
   const joined = markdownParagraphs.join('\n\n');
-  const markdown = joined.replace(TRAILING, '');
+  // What turndown trims from the end of its output: whitespace (its pattern's \s is exactly what trimEnd removes).
+  const markdown = joined.trimEnd();
   return { markdown, html: markdown.length === joined.length && !htmlParagraphs.includes(null) ? htmlParagraphs.join('\n') : null };
 }

@@ -6,7 +6,7 @@
  */
 import { withIndexesDeferred, type BulkTransaction } from '../db/bulk-transaction.js';
 import { countAllComments } from '../db/report.js';
-import { insertImportCopies, insertImportReactions, maxCommentId, moveStagedComments, takenCommentIds, threadIdsByUri, upsertThreads, type Placement, type Queryable } from '../db/imports.js';
+import { INDEXES_KEPT_BY_IMPORTS, insertImportCopies, insertImportReactions, maxCommentId, moveStagedComments, takenCommentIds, threadIdsByUri, upsertThreads, type Placement, type Queryable } from '../db/imports.js';
 import type { ImportPlan, PlannedComment } from './plan.js';
 import { ImportInputError } from './errors.js';
 
@@ -47,7 +47,7 @@ export async function writePlan(db: BulkTransaction, plan: ImportPlan, { site, i
   const insertAll = () => moveStagedComments(db, staged, placements, importSource, (done) => onWritten(done, placements.length));
   // An import that brings most of the comments (a first one, into a new site) builds the indexes once, after its rows.
   try {
-    if (plan.comments.length > 0 && plan.comments.length >= (await countAllComments(db))) await withIndexesDeferred(db, 'comments', insertAll);
+    if (plan.comments.length > 0 && plan.comments.length >= (await countAllComments(db))) await withIndexesDeferred(db, 'comments', insertAll, INDEXES_KEPT_BY_IMPORTS);
     else await insertAll();
   } catch (error) {
     // The one constraint an export can break: a reply from elsewhere is known by its address, once per thread.

@@ -66,6 +66,17 @@ it('builds the indexes again, exactly as they were, after a load without them', 
   expect(plan.rows.map((r) => String(r.detail)).join(' ')).toMatch(/comments_by_thread/);
 });
 
+it('keeps the indexes it is told to keep through the load, up to date', async () => {
+  const before = await indexes();
+  const columns = [...COLUMNS, 'identity_key'];
+  const load = rows(500).map((row, i) => [...row, i % 5 === 0 ? `identity-${i}` : null]);
+  await withBulkTransaction(db, url, (tx) => withIndexesDeferred(tx, 'comments', () => tx.insertRows('comments', columns, load), ['comments_by_identity']));
+  expect(await indexes()).toEqual(before);
+  const counted = await db.execute('SELECT count(*) AS n FROM comments INDEXED BY comments_by_identity WHERE identity_key IS NOT NULL');
+  expect(Number(counted.rows[0]!.n)).toBe(100);
+  expect((await db.execute('PRAGMA integrity_check')).rows[0]![0]).toBe('ok');
+});
+
 it('fails the whole load when a unique index no longer holds, and keeps every index', async () => {
   const before = await indexes();
   const imported = (id: string) => [1, 1, 'approved', 'x', '<p>x</p>', 0, 'wordpress:blog', id];

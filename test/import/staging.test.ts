@@ -41,7 +41,7 @@ beforeEach(async () => {
   ];
   for (const [i, file] of files.entries()) {
     const staging = new ImportStaging(file);
-    stageBatch(staging, 'markdown', [0, 1, 2, 3, 4].filter((seq) => seq % 2 === i).map(pending));
+    await stageBatch(staging, 'markdown', [0, 1, 2, 3, 4].filter((seq) => seq % 2 === i).map(pending));
     staging.close();
   }
 });
