@@ -1,11 +1,10 @@
 /**
- * A source body to what Kommentar stores: Markdown (turndown for HTML), its
- * HTML (simple text directly, the rest from the one renderer). All run in the
- * convert pool's worker threads for a large import; this module, which loads
- * the full renderers, only for a body the direct paths cannot take.
+ * A source body to what Kommentar stores, through the full renderers:
+ * Markdown (turndown for HTML), then its HTML from the one renderer. Loaded,
+ * in the convert pool's workers or inline, only for a body the direct paths
+ * (direct-body.ts) cannot take.
  */
 import { renderMarkdown } from '../render/markdown.js';
-import { directBody } from './direct-body.js';
 import { htmlToMarkdown } from './html-to-markdown.js';
 import type { SourceText } from './types.js';
 import { wordpressToMarkdown } from './wordpress-text.js';
@@ -15,10 +14,8 @@ function toMarkdown(source: SourceText): string {
   return source.kind === 'html' ? htmlToMarkdown(source.text) : source.kind === 'wordpress' ? wordpressToMarkdown(source.text) : source.text;
 }
 
-/** A body's Markdown and HTML. */
+/** A body's Markdown and HTML from the full renderers (stage-batch.ts tries the direct paths first). */
 export function convertBody(source: SourceText): { body: string; html: string } {
-  const direct = directBody(source);
-  if (direct !== null) return direct;
   const body = toMarkdown(source);
   return { body, html: renderMarkdown(body) };
 }
