@@ -17,12 +17,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { loadConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/connection.js';
+import { migrate } from '../server/db/migrations.js';
+import { publishAllWithText } from '../server/db/raw-rows.js';
 import { renderMarkdown } from '../server/render/markdown.js';
-import { startServer } from '../server/server.js';
+import { startChild, stop } from './api.js';
 import { generateSite } from './generate.js';
 import type { BenchRow } from './table.js';
-import { publishAllWithText } from '../server/db/raw-rows.js';
 
 const COMMENTS = 1428;
 const URI = '/posts/0/';
@@ -64,17 +65,29 @@ export async function run(): Promise<BenchRow[]> {
   await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
   const blogUrl = `http://127.0.0.1:${(blog.address() as AddressInfo).port}`;
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ sites: [{ id: 'bench', origins: [blogUrl] }] }));
-  const server = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', KOMMENTAR_DB_URL: `file:${join(dir, 'thread.db')}`, KOMMENTAR_CONFIG: join(dir, 'config.json'), KOMMENTAR_SECRET: 'bench' }));
+  const dbUrl = `file:${join(dir, 'thread.db')}`;
+  const db = await openDatabase(dbUrl);
+  await migrate(db);
+  await generateSite(db, { site: 'bench', posts: 1, comments: COMMENTS, participants: 300, seed: 7 });
+  let seed = 1;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  // Every comment public, so the thread has exactly COMMENTS to show.
+  const shown = await publishAllWithText(db, () => {
+    const body = commentText(rand);
+    return { body, html: renderMarkdown(body) };
+  });
+  db.close();
+  // A process of its own, as in production: this one drives Chromium, and the driver's work would delay the server's answers.
+  const server = await startChild(['bin/kommentar.js', 'serve', '--workers', '1'], {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    KOMMENTAR_DB_URL: dbUrl,
+    KOMMENTAR_CONFIG: join(dir, 'config.json'),
+    KOMMENTAR_SECRET: 'bench-secret-0123456789',
+    KOMMENTAR_LOG_LEVEL: 'warn',
+  });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
-    await generateSite(server.ctx.db, { site: 'bench', posts: 1, comments: COMMENTS, participants: 300, seed: 7 });
-    let seed = 1;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-    // Every comment public, so the thread has exactly COMMENTS to show.
-    const shown = await publishAllWithText(server.ctx.db, () => {
-      const body = commentText(rand);
-      return { body, html: renderMarkdown(body) };
-    });
     const page = (size: string) =>
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A long thread</title></head><body><main><h1>A post with a long thread</h1>` +
       `<div data-kommentar-thread="${URI}" data-kommentar-site="bench"${size}></div></main><script src="${server.url}/widget.js" async></script></body></html>`;
@@ -129,7 +142,7 @@ export async function run(): Promise<BenchRow[]> {
     ];
   } finally {
     await browser.close();
-    await server.close();
+    await stop(server.child);
     blog.close();
     rmSync(dir, { recursive: true, force: true });
   }
