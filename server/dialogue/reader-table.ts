@@ -346,8 +346,10 @@ export class ReaderTable {
     const counts = this.#monthPosts[id]!;
     const at = months.indexOf(month);
     if (at === -1) {
-      months.push(month);
-      counts.push(by);
+      // New lists of the exact length: a list pushed to keeps room for 16 more, and over 100,000
+      // readers' two lists that room was half of a cold report's live heap.
+      this.#months[id] = months.concat(month);
+      this.#monthPosts[id] = counts.concat(by);
     } else if ((counts[at]! += by) === 0) {
       months.splice(at, 1);
       counts.splice(at, 1);
