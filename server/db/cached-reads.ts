@@ -7,8 +7,9 @@
  * both keeps its page cache, where a reader beside the writer found its cache
  * invalidated by every commit and read its pages again. Everything on it runs
  * synchronously in this thread, so a read never lands inside a commit and sees
- * every write committed before it. Other writes, batches and transactions stay
- * on the client.
+ * every write committed before it. Batches of writes may run on it too
+ * (`writeBatch`: the write queue's commits, the report's snapshots); other writes
+ * and transactions stay on the client.
  */
 import type { Client, InArgs, InStatement, ResultSet } from '@libsql/client';
 import { LocalConnection } from './local-connection.js';
@@ -49,4 +50,20 @@ export function withCachedReads(client: Client, path: string): Client {
 /** The client's own connection (a file database opened with withCachedReads), else null. */
 export function ownConnectionOf(client: Client): LocalConnection | null {
   return connections.get(client)?.() ?? null;
+}
+
+/**
+ * Runs `statements` in one write transaction: on the client's own connection where it has one,
+ * which prepares each distinct statement once; else as the client's batch. The client prepares
+ * every statement anew, and a prepared statement's native memory (its bound values too) lasts
+ * until the garbage collector, which does not see that memory, gets round to its handle.
+ */
+export function writeBatch(client: Client, statements: InStatement[]): Promise<ResultSet[]> {
+  const connection = ownConnectionOf(client);
+  if (connection === null) return client.batch(statements, 'write');
+  try {
+    return Promise.resolve(connection.writeBatch(statements));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

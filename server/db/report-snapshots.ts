@@ -9,6 +9,7 @@
  * and read only by that name: what was read is what was stored. What the data holds is the
  * report's business (server/report/).
  */
+import { writeBatch } from './cached-reads.js';
 import type { Db } from './connection.js';
 import type { CountedThread } from './report.js';
 
@@ -202,10 +203,15 @@ export interface SnapshotRow extends SnapshotIdentity {
   data: Uint8Array;
 }
 
-/** Stores snapshots of `kind` beside the thread's earlier ones (a fold may still hold those; `writeFold` forgets them). */
+/**
+ * Stores snapshots of `kind` beside the thread's earlier ones (a fold may still hold those; `writeFold` forgets them).
+ * On the database's own connection (`writeBatch`): a cold report writes one per post, and as 10,000 statements
+ * prepared anew they held about 150 MB of native memory till the garbage collector came round.
+ */
 export async function writeSnapshots(db: Db, kind: SnapshotKind, rows: readonly SnapshotRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.batch(
+  await writeBatch(
+    db,
     rows.map((row) => ({
       sql: `INSERT INTO report_snapshots (thread_id, shift_days, people, public_only, format, changes, comment_count, cutoff, valid_until, any_approved, data)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -223,7 +229,6 @@ export async function writeSnapshots(db: Db, kind: SnapshotKind, rows: readonly 
         row.data,
       ],
     })),
-    'write',
   );
 }
 

@@ -48,11 +48,12 @@ type PackedRow = [
 ];
 
 /**
- * About this many comments are read per query: large enough to be fast, small
- * enough to stay lean (and the thread ids of one query stay far below SQLite's
- * parameter limit).
+ * About this many comments are read per query: large enough that the query's own cost stays
+ * small, small enough that a chunk is mostly done with before the garbage collector's young
+ * generation moves it to the old one (at 50,000 rows nearly every chunk moved there, and a
+ * cold report over a million comments grew the heap by a few hundred MB between major collections).
  */
-const CHUNK_ROWS = 50_000;
+const CHUNK_ROWS = 5_000;
 const CHUNK_THREADS = 10_000;
 
 /** Threads of a site with their comment counts, in id order. */
@@ -95,23 +96,25 @@ export async function* streamThreads(db: Db, threads: readonly CountedThread[]):
     // 64 bits of the key tell 100,000 people apart (a collision chance near 1e-9) at a quarter of the hashing cost.
     const result = await db.execute({
       // No ORDER BY: the metrics put each post in time order themselves, and sorting here cost a fifth of the read.
+      // The ids as one JSON list: one statement text for every chunk, prepared once.
       sql: `SELECT json_group_array(json_array(thread_id, id, parent_id, status, created_at, substr(commenter_key, 1, 16), is_author, name, acknowledged_at IS NOT NULL, nullif(source, 'site'))) AS rows
-            FROM comments WHERE thread_id IN (${chunk.map(() => '?').join(', ')})`,
-      args: chunk.map((t) => t.id),
+            FROM comments WHERE thread_id IN (SELECT value FROM json_each(?))`,
+      args: [JSON.stringify(chunk.map((t) => t.id))],
     });
-    const packed = JSON.parse(String(result.rows[0]!.rows)) as PackedRow[];
-    const byThread = new Map<number, ReportCommentRow[]>(chunk.map((t) => [t.id, []]));
-    const uris = new Map(chunk.map((t) => [t.id, t.uri]));
-    for (const [threadId, id, parentId, status, createdAt, participant, isAuthor, name, acknowledged, source] of packed) {
-      const row: ReportCommentRow = { id, postUri: uris.get(threadId)!, parentId, status, createdAt, participant, isAuthor: isAuthor === 1, name, acknowledged: acknowledged === 1 };
-      if (source !== null) row.source = source;
-      byThread.get(threadId)!.push(row);
-    }
+    const byThread = new Map<number, PackedRow[]>(chunk.map((t) => [t.id, []]));
+    for (const row of JSON.parse(String(result.rows[0]!.rows)) as PackedRow[]) byThread.get(row[0])!.push(row);
     const reactions = await reactionsOfThreads(db, chunk.map((t) => t.id));
     for (const thread of chunk) {
-      yield { thread: { id: thread.id, uri: thread.uri, title: thread.title }, comments: byThread.get(thread.id)!, reactions: reactions.get(thread.id) };
+      // A thread's row objects are made only as it is handed on, so most die young.
+      yield { thread: { id: thread.id, uri: thread.uri, title: thread.title }, comments: byThread.get(thread.id)!.map((row) => commentRow(thread.uri, row)), reactions: reactions.get(thread.id) };
     }
   }
+}
+
+function commentRow(postUri: string, [, id, parentId, status, createdAt, participant, isAuthor, name, acknowledged, source]: PackedRow): ReportCommentRow {
+  const row: ReportCommentRow = { id, postUri, parentId, status, createdAt, participant, isAuthor: isAuthor === 1, name, acknowledged: acknowledged === 1 };
+  if (source !== null) row.source = source;
+  return row;
 }
 
 /** Whether the database knows the site at all (it has at least one thread). */

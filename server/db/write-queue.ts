@@ -12,7 +12,7 @@
  * more than running them.
  */
 import type { InStatement, ResultSet } from '@libsql/client';
-import { ownConnectionOf } from './cached-reads.js';
+import { writeBatch } from './cached-reads.js';
 import type { Db } from './connection.js';
 
 interface Job {
@@ -59,14 +59,9 @@ export class WriteQueue {
     this.running = false;
   }
 
-  private async run(statements: InStatement[]): Promise<ResultSet[]> {
-    const connection = ownConnectionOf(this.db);
-    return connection === null ? this.db.batch(statements, 'write') : connection.writeBatch(statements);
-  }
-
   private async commit(jobs: Job[]): Promise<void> {
     try {
-      const results = await this.run(jobs.flatMap((job) => job.statements));
+      const results = await writeBatch(this.db, jobs.flatMap((job) => job.statements));
       this.commits++;
       let at = 0;
       for (const job of jobs) {

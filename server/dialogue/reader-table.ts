@@ -23,8 +23,11 @@ export class ReaderTable {
   #firstId = new Float64Array(0);
   /** Earliest counted comment on a UTC day after the first comment's day; Infinity if none. */
   #laterDayAt = new Float64Array(0);
-  /** Latest display name given (where to find it), with the (time, id) of the comment that carried it. */
-  #nameSource: (ReaderNames | null)[] = [];
+  /**
+   * Latest display name given (the name itself, or where to find it in names not decoded yet),
+   * with the (time, id) of the comment that carried it.
+   */
+  #nameSource: (ReaderNames | string | null)[] = [];
   #nameIndex = new Int32Array(0);
   #nameAt = new Float64Array(0);
   #nameId = new Float64Array(0);
@@ -310,7 +313,8 @@ export class ReaderTable {
     return this.#firstId[id]!;
   }
   name(id: number): string | null {
-    return this.#nameSource[id]?.at(this.#nameIndex[id]!) ?? null;
+    const source = this.#nameSource[id];
+    return typeof source === 'string' ? source : (source?.at(this.#nameIndex[id]!) ?? null);
   }
   months(id: number): ArrayLike<number> & Iterable<number> {
     const months = this.#months[id]!;
@@ -346,8 +350,10 @@ export class ReaderTable {
     const counts = this.#monthPosts[id]!;
     const at = months.indexOf(month);
     if (at === -1) {
-      months.push(month);
-      counts.push(by);
+      // New lists of the exact length: a list pushed to keeps room for 16 more, and over 100,000
+      // readers' two lists that room was half of a cold report's live heap.
+      this.#months[id] = months.concat(month);
+      this.#monthPosts[id] = counts.concat(by);
     } else if ((counts[at]! += by) === 0) {
       months.splice(at, 1);
       counts.splice(at, 1);
@@ -394,7 +400,9 @@ export class ReaderTable {
     this.#trackFirstAndReturn(id, firstAt, firstId, laterDayAt);
     // Ties are the same comment (ids are unique), read again after a change: the newer reading wins.
     if (names?.has(nameIndex) && !laterThan(this.#nameAt[id]!, this.#nameId[id]!, nameAt, nameId)) {
-      this.#nameSource[id] = names;
+      // A name already a string is kept alone: keeping its list would keep every name of the post
+      // (in a cold report, 470,000 strings for 97,000 readers).
+      this.#nameSource[id] = names instanceof NameList ? names.at(nameIndex) : names;
       this.#nameIndex[id] = nameIndex;
       this.#nameAt[id] = nameAt;
       this.#nameId[id] = nameId;

@@ -12,6 +12,7 @@ import { generateSite } from '../../bench/generate.js';
 import { createComment, editComment } from '../../server/comments/comments.js';
 import { findSite } from '../../server/config.js';
 import type { AppContext } from '../../server/context.js';
+import { ownConnectionOf } from '../../server/db/cached-reads.js';
 import { deleteReactionsOf, upsertReaction } from '../../server/db/reactions.js';
 import { acknowledgeComment } from '../../server/desk/acknowledge.js';
 import { moderate } from '../../server/desk/moderation.js';
@@ -87,6 +88,11 @@ async function readerComment(uri: string, body: string, identity: string) {
   const { row } = await createComment(ctx, site(), { site: 'blog', uri, body, identity }, { isAuthor: false });
   await moderate(ctx, 'blog', 'approve', [row.id]);
   return row;
+}
+
+/** The snapshots stored, of every kind. */
+async function snapshotCount(): Promise<number> {
+  return Number((await ctx.db.execute('SELECT count(*) AS n FROM report_snapshots')).rows[0]!.n);
 }
 
 const post = (report: DialogueReport, uri: string) => report.posts.find((p) => p.uri === uri)!;
@@ -287,13 +293,18 @@ describe('report snapshots', () => {
     later(1);
     await createComment(ctx, site(), { site: 'blog', uri: '/posts/9/', body: 'One more.', identity: 'newcomer-identity-token-0004' }, { isAuthor: false });
     const batch = db.batch.bind(db);
-    // Reads pass, every write is refused.
+    // Reads pass, every write is refused: the client's batches, and the database's own connection (snapshots are written there).
     db.batch = ((statements: Parameters<typeof batch>[0], mode?: Parameters<typeof batch>[1]) =>
       mode === 'read' ? batch(statements, mode) : Promise.reject(new Error('SQLITE_READONLY: attempt to write a readonly database'))) as typeof db.batch;
+    const own = ownConnectionOf(db)!;
+    own.exec('PRAGMA query_only = ON');
+    const snapshots = await snapshotCount();
     try {
       await expectSnapshotsAgree();
+      expect(await snapshotCount()).toBe(snapshots);
     } finally {
       db.batch = batch;
+      own.exec('PRAGMA query_only = OFF');
     }
   });
 });
