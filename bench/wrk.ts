@@ -50,10 +50,28 @@ function scriptFor(request: WrkRequest): string {
   return file;
 }
 
+/** A script that writes `depth` GETs at once on each connection (HTTP/1.1 pipelining); wrk counts every response. */
+function pipelineScript(dir: string, depth: number): string {
+  const file = join(dir, `wrk-pipeline-${depth}.lua`);
+  writeFileSync(file, `init = function(args)\n  local requests = {}\n  for i = 1, ${depth} do requests[i] = wrk.format(nil) end\n  batch = table.concat(requests)\nend\nrequest = function() return batch end\n`);
+  return file;
+}
+
+/** How one wrk run is made: a plain GET of `url` unless `request` or `pipeline` says otherwise. */
+export interface WrkOptions {
+  seconds: number;
+  connections: number;
+  headers?: Record<string, string>;
+  request?: WrkRequest;
+  /** GETs written at once per connection, with the directory for the script: each costs wrk a fraction of a single one. */
+  pipeline?: { depth: number; dir: string };
+}
+
 /** One wrk run of `seconds` against `url` with `connections` connections. */
-export function wrkRound(url: string, { seconds, connections, headers = {}, request }: { seconds: number; connections: number; headers?: Record<string, string>; request?: WrkRequest }): WrkRound {
+export function wrkRound(url: string, { seconds, connections, headers = {}, request, pipeline }: WrkOptions): WrkRound {
   const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`])];
   if (request) args.push('-s', scriptFor(request));
+  else if (pipeline) args.push('-s', pipelineScript(pipeline.dir, pipeline.depth));
   const before = childrenCpuMs();
   const { stdout } = spawnSync('wrk', [...args, url], { encoding: 'utf8' });
   const cpuMs = childrenCpuMs() - before;
