@@ -2,8 +2,10 @@
  * The full dialogue report on 1,000,000 comments, 10,000 posts and 100,000
  * participants: wall and CPU time and peak RSS against a plain count(*) scan of
  * the same table in the same run; cold (every post computed), warm (every post
- * from its snapshot) and after one new comment (one post computed). The generated database is kept in bench/.data
- * between runs, since writing a million rows takes a while.
+ * from its snapshot) and after one new comment (one post computed). Warm and after one new comment,
+ * both as the first report in a fresh process (as after a restart) and as a running server makes them,
+ * the report run again in the same process (which is how the count(*) is taken: after a warm-up).
+ * The generated database is kept in bench/.data between runs, since writing a million rows takes a while.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -52,6 +54,8 @@ type Run = {
   countCpuMs: number;
   reportMs: number;
   reportCpuMs: number;
+  /** The same report three times more in the same process (warm and one-comment runs). */
+  again: { ms: number; cpuMs: number }[];
   maxRssMb: number;
   posts: number;
   comments: number;
@@ -69,18 +73,22 @@ export async function run(): Promise<BenchRow[]> {
   const warm = [child('warm'), child('warm'), child('warm')];
   const oneComment = [child('one-comment'), child('one-comment'), child('one-comment')];
   const all = [cold, ...warm, ...oneComment];
-  const median = (runs: Run[], key: (r: Run) => number) => {
-    const sorted = runs.map(key).sort((a, b) => a - b);
+  /** One timed report beside the warm count(*) of its process. */
+  type Timing = { ms: number; cpuMs: number; countMs: number; countCpuMs: number };
+  const first = (r: Run): Timing => ({ ms: r.reportMs, cpuMs: r.reportCpuMs, countMs: r.countMs, countCpuMs: r.countCpuMs });
+  const repeated = (runs: Run[]): Timing[] => runs.flatMap((r) => r.again.map((t) => ({ ...t, countMs: r.countMs, countCpuMs: r.countCpuMs })));
+  const wallRatio = (t: Timing) => t.ms / t.countMs;
+  const cpuRatio = (t: Timing) => t.cpuMs / Math.max(t.countCpuMs, 0.001);
+  const median = <T>(items: T[], key: (item: T) => number) => {
+    const sorted = items.map(key).sort((a, b) => a - b);
     return sorted[(sorted.length - 1) >> 1]!;
   };
-  const spread = (runs: Run[], key: (r: Run) => number, digits: number) =>
-    runs
+  const spread = <T>(items: T[], key: (item: T) => number, digits: number) =>
+    items
       .map(key)
       .sort((a, b) => a - b)
       .map((v) => v.toFixed(digits))
       .join(' / ');
-  const wallRatio = (r: Run) => r.reportMs / r.countMs;
-  const cpuRatio = (r: Run) => r.reportCpuMs / Math.max(r.countCpuMs, 0.001);
   const m = warm[0]!;
   const what = `${m.posts.toLocaleString('en-US')} posts, ${m.participants.toLocaleString('en-US')} participants`;
   const rows: BenchRow[] = [
@@ -92,38 +100,36 @@ export async function run(): Promise<BenchRow[]> {
       note: `median of all 7 runs (CPU ${spread(all, (r) => r.countCpuMs, 1)} ms), each the median of 3 after a warm-up`,
     },
   ];
-  const figures = (label: string, runs: Run[], of: string) => {
+  /** The report's time and its ratios to the count(*); `targeted`: whether the ≤ 100× target applies to these runs. */
+  const figures = (label: string, runs: Timing[], of: string, targeted: boolean) => {
+    const ratioRow = (name: string, ratio: (t: Timing) => number, extra = ''): BenchRow => {
+      const value = median(runs, ratio);
+      return {
+        group: 'report',
+        name: `${label} site report / warm count(*)${name}`,
+        value,
+        unit: '×',
+        ...(targeted ? { target: '≤ 100×', ok: value <= 100 } : {}),
+        note: `${of}: ratio of each run (${spread(runs, ratio, 0)})${extra}`,
+      };
+    };
     rows.push(
       {
         group: 'report',
         name: `${label} site report (${what})`,
-        value: median(runs, (r) => r.reportMs) / 1000,
+        value: median(runs, (t) => t.ms) / 1000,
         unit: 's',
-        note: `${of} (${spread(runs, (r) => r.reportMs / 1000, 2)} s; CPU ${spread(runs, (r) => r.reportCpuMs / 1000, 2)} s)`,
+        note: `${of} (${spread(runs, (t) => t.ms / 1000, 2)} s; CPU ${spread(runs, (t) => t.cpuMs / 1000, 2)} s)`,
       },
-      {
-        group: 'report',
-        name: `${label} site report / warm count(*)`,
-        value: median(runs, wallRatio),
-        unit: '×',
-        target: '≤ 100×',
-        ok: median(runs, wallRatio) <= 100,
-        note: `${of}: ratio of each run (${spread(runs, wallRatio, 0)})`,
-      },
-      {
-        group: 'report',
-        name: `${label} site report / warm count(*), CPU time`,
-        value: median(runs, cpuRatio),
-        unit: '×',
-        target: '≤ 100×',
-        ok: median(runs, cpuRatio) <= 100,
-        note: `${of}: ratio of each run (${spread(runs, cpuRatio, 0)}); steadier than wall time when others share the machine`,
-      },
+      ratioRow('', wallRatio),
+      ratioRow(', CPU time', cpuRatio, '; steadier than wall time when others share the machine'),
     );
   };
-  figures('cold', [cold], 'one run: every post computed, snapshots stored');
-  figures('warm', warm, 'median of 3 runs: every post from its snapshot');
-  figures('one new comment:', oneComment, 'median of 3 runs: one post computed, the rest from snapshots');
+  figures('cold', [first(cold)], 'one run: every post computed, snapshots stored', true);
+  figures('warm', repeated(warm), 'median of 9 runs, 3 in each of 3 processes after its first: every post from its snapshot', true);
+  figures('warm, first in a process,', warm.map(first), 'median of 3 fresh processes: every post from its snapshot, the code not yet compiled', false);
+  figures('one new comment:', repeated(oneComment), 'median of 9 runs, 3 in each of 3 processes after its first: one post computed, the rest from snapshots', true);
+  figures('one new comment, first in a process:', oneComment.map(first), 'median of 3 fresh processes: one post computed, the code not yet compiled', false);
   const rss = Math.max(...all.map((r) => r.maxRssMb));
   rows.push({
     group: 'report',
