@@ -100,6 +100,12 @@ function wire(w: Widget): void {
 /** Top-level threads shown at first unless the embed says `data-kommentar-page-size`. */
 const PAGE_SIZE = 30;
 
+/** Top-level threads in the very first frame. */
+const FIRST_FRAME_THREADS = 3;
+
+/** Resolves once the browser has rendered the next frame. */
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
 /** A `#comment-ID` link opens the comment even when it is folded or not loaded yet. */
 async function openPermalink(w: Widget): Promise<void> {
   const id = /^#comment-(\d+)$/.exec(location.hash)?.[1];
@@ -136,9 +142,14 @@ async function mount(container: HTMLElement, styles: Promise<unknown>): Promise<
     const [root] = await Promise.all([fetchMarkup(server, site, uri, tag, Number(container.dataset.kommentarPageSize) || PAGE_SIZE), styles]);
     // The theme first, while the thread is not in the page: reading the host's colours then restyles only the host.
     followHostTheme(root, container);
+    // The first threads alone make the first frame (a screenful, at a fraction of the layout); the rest follow in the next.
+    const later = [...root.querySelectorAll(':scope > .k-list > .k-c')].slice(FIRST_FRAME_THREADS);
+    const list = later[0]?.parentElement;
+    for (const item of later) item.remove();
     container.replaceChildren(root);
     // Painted before anything is wired or personalised: the reader sees the comments a frame sooner (a tab in the background wires when shown).
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    await nextFrame();
+    list?.append(...later);
     const { lang, messages, t } = await text;
     const w = createWidget(root, { ...view, lang, t }, messages, null);
     wire(w);
