@@ -34,6 +34,7 @@ export function waitingComments(build: KommentarBuild, posts: readonly PostRepor
       if (waiting.has(comment.id) && !comment.deleted) found.push({ id: comment.id, uri: post.uri, comment });
     }
   }
+  if (found.length === 0) return { comments: [], total: 0 };
   // Excerpts only for the ones shown: a big site has tens of thousands waiting.
   const comments = newest(found, limit, (a, b) => byCreation(a.comment, b.comment)).map(({ id, uri, comment }) => ({
     id,
