@@ -54,8 +54,8 @@ function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
-/** Loads of each page, alternating; the figure is their median (one load varies by ±40 % on a shared 2-core machine). */
-const LOADS = 5;
+/** Loads of each page, alternating; the figure is their median (one load varies by ±40 % and more on a shared 2-core machine). */
+const LOADS = 7;
 
 export async function run(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kommentar-bench-thread-'));

@@ -1,8 +1,9 @@
 /**
  * Which browser origins belong to which site: its configured origins plus the
  * server's own public origin (under both loopback names when the public URL
- * was derived from a local address, as a reader may open either). CORS asks on every API request, so each set is
- * computed once per site and public URL and kept here, on the app context.
+ * was derived from a local address, as a reader may open either). CORS asks
+ * on every API request, so each set is computed once per site and public URL
+ * and kept here, on the app context.
  */
 import type { Config, SiteConfig } from './config.js';
 
