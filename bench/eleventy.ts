@@ -40,7 +40,6 @@ const SIZE = { posts: 1_000, comments: 100_000, participants: 8_000 };
 /** Measured rounds, after one unmeasured round that fills the plugin's cache and the file system's. */
 const ROUNDS = 3;
 
-
 const PARAGRAPHS = [
   'The morning started grey, the kind of grey that makes the kitchen light look warmer than it is. I put the kettle on and opened the notebook at the page where I had stopped yesterday, halfway through a sentence about bread.',
   'There is a particular pleasure in a walk that has no destination. The streets rearrange themselves when you are not trying to get anywhere, and small things come forward: a cat on a windowsill, a hand-painted sign, loaves cooling on a bakery rack.',
